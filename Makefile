@@ -1,0 +1,28 @@
+# Two commands do all set-up from plain Python: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+OFFSCREEN := QT_QPA_PLATFORM=offscreen
+
+.PHONY: run test lint clean
+
+# The venv is (re)built when pyproject.toml changes.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/cluster-workbench
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
+
+test: $(STAMP) lint
+	$(OFFSCREEN) $(BIN)/python -m pytest -q -n 2
+
+clean:
+	rm -rf $(VENV) build *.egg-info
