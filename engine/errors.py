@@ -1,0 +1,72 @@
+"""Typed errors of the engine.
+
+Every error a user can cause says what is wrong and where: the file, the key
+path inside it and, when known, the line. The command line prints
+``str(error)`` (one line per problem) and exits non-zero; the GUI shows the
+same lines in a dialog. Tracebacks are for bugs only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, located by key path and line."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def located(self, file: str | None = None) -> str:
+        """The problem as one line: ``file:line: path: message``."""
+        where = [part for part in (file, str(self.line) if self.line else None) if part]
+        prefix = ":".join(where)
+        body = f"{self.path}: {self.message}" if self.path else self.message
+        return f"{prefix}: {body}" if prefix else body
+
+
+class EngineError(Exception):
+    """Base of every error the engine raises on purpose."""
+
+
+class InputError(EngineError):
+    """An input (file, flag, value) is invalid; holds every problem found."""
+
+    def __init__(self, problems: Iterable[Problem], file: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.file = file
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "\n".join(p.located(self.file) for p in self.problems)
+
+    def lines(self) -> list[str]:
+        """One self-contained line per problem."""
+        return [p.located(self.file) for p in self.problems]
+
+
+class CatalogError(InputError):
+    """A catalog file or entry is invalid."""
+
+
+class LayoutError(InputError):
+    """A layout file is invalid."""
+
+
+class UnsupportedFormatError(LayoutError):
+    """A layout file was written by a newer version, or is not a layout file."""
+
+
+class LookupFailed(EngineError):
+    """A name (accelerator, link, switch, model) is not in the catalog."""
+
+
+class InfeasibleConfig(EngineError):
+    """A parallel configuration cannot run; ``reason`` says why."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)

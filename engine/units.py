@@ -1,0 +1,70 @@
+"""Units: the engine is SI inside (bytes, seconds, FLOP/s, watts, bit/s).
+
+Human units appear only in file keys, flags and displays; the converters
+here are the only place they meet. In sizes, ``KB, MB, GB`` are powers of
+ten and ``KiB, MiB, GiB`` powers of two, as the IEC prefixes say; a bare
+``K``/``M``/``G`` (nccl-tests' own ``-b 8 -e 16G`` flags) is a power of two.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+KILO, MEGA, GIGA, TERA, PETA = 1e3, 1e6, 1e9, 1e12, 1e15
+KIB, MIB, GIB, TIB = 2**10, 2**20, 2**30, 2**40
+HOUR = 3600.0
+DAY = 86400.0
+YEAR = 365.25 * DAY
+
+_SIZE_UNITS = {
+    "": 1, "b": 1,
+    "k": KIB, "m": MIB, "g": GIB, "t": TIB,
+    "kib": KIB, "mib": MIB, "gib": GIB, "tib": TIB,
+    "kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12,
+}
+_SIZE = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*([a-z]*)\s*$", re.IGNORECASE)
+
+
+def parse_size(text: str) -> int:
+    """Bytes in a size such as ``8``, ``256MB``, ``1GiB`` or ``16G``.
+
+    Raises ``ValueError`` with a readable message for anything else.
+    """
+    match = _SIZE.match(text)
+    unit = match.group(2).lower() if match else ""
+    if not match or unit not in _SIZE_UNITS:
+        raise ValueError(f"not a size: {text!r} (examples: 8, 256MB, 1GiB, 16G)")
+    value = float(match.group(1)) * _SIZE_UNITS[unit]
+    if not math.isfinite(value) or value < 1 or value > 2**50:
+        raise ValueError(f"size out of range (1 B to 1 PiB): {text!r}")
+    return round(value)
+
+
+def format_bytes(n: float) -> str:
+    """A byte count the way nccl-tests prints sizes: 8 B, 64 KiB, 1 GiB."""
+    for unit, size in (("GiB", GIB), ("MiB", MIB), ("KiB", KIB)):
+        if n >= size:
+            value = n / size
+            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.2f} {unit}"
+    return f"{n:.0f} B"
+
+
+def gbps_to_Bps(gbit_per_s: float) -> float:
+    """Line rate in Gb/s to bytes per second."""
+    return gbit_per_s * GIGA / 8
+
+
+def GBps_to_Bps(gbyte_per_s: float) -> float:
+    """GB/s (1e9 B/s) to bytes per second."""
+    return gbyte_per_s * GIGA
+
+
+def tflops_to_flops(tflops: float) -> float:
+    """TFLOP/s to FLOP/s."""
+    return tflops * TERA
+
+
+def gb_to_bytes(gb: float) -> float:
+    """A vendor's "GB" figure to bytes, read as 1e9 bytes."""
+    return gb * GIGA
