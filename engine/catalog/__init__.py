@@ -1,0 +1,25 @@
+"""The hardware and model catalog: shipped YAML files, user additions, lookups."""
+
+from engine.catalog.loader import load_catalog, user_catalog_dir
+from engine.catalog.registry import Catalog, name_key
+from engine.catalog.specs import (
+    AcceleratorSpec,
+    CloudPrice,
+    LinkSpec,
+    ModelSpec,
+    PricePoint,
+    SwitchSpec,
+)
+
+__all__ = [
+    "AcceleratorSpec",
+    "Catalog",
+    "CloudPrice",
+    "LinkSpec",
+    "ModelSpec",
+    "PricePoint",
+    "SwitchSpec",
+    "load_catalog",
+    "name_key",
+    "user_catalog_dir",
+]

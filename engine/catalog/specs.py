@@ -1,0 +1,179 @@
+"""Frozen, SI-unit descriptions of hardware and models.
+
+These are what the engine computes from. They are built from the catalog
+YAML files by :mod:`engine.catalog.loader`, which converts the human units in
+the file keys (GB/s, TFLOP/s, us) to SI here (bytes/s, FLOP/s, s).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PRECISIONS = ("bf16", "fp16", "fp8")
+CURRENCIES = ("USD", "CNY")
+PRICE_KINDS = ("card", "server", "system", "rack")
+CLOUD_KINDS = ("on-demand", "reserved", "capacity-block", "spot", "neocloud")
+LINK_KINDS = ("nvlink", "pcie", "infiniband", "roce", "ethernet", "efa", "ici",
+              "neuronlink", "hccs", "xgmi")
+SCALE_UP_TOPOLOGIES = ("switch", "mesh", "torus")
+ARCHITECTURES = ("decoder", "encoder")
+FFN_KINDS = ("gelu", "swiglu")
+
+
+@dataclass(frozen=True)
+class PricePoint:
+    """A dated price as published: ``amount`` in ``currency`` for one ``kind`` of thing."""
+
+    amount: float
+    currency: str
+    date: str
+    kind: str
+    source: str
+    qualifier: str = ""
+
+
+@dataclass(frozen=True)
+class CloudPrice:
+    """A published rental price per accelerator-hour, in USD."""
+
+    provider: str
+    usd_per_hour: float
+    kind: str
+    source: str
+    instance: str = ""
+    region: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class Peaks:
+    """Dense peak FLOP/s by precision; ``None`` where the part has no such unit."""
+
+    bf16: float | None = None
+    fp16: float | None = None
+    fp8: float | None = None
+
+    def of(self, precision: str) -> float | None:
+        return getattr(self, precision, None)
+
+
+@dataclass(frozen=True)
+class ScaleUp:
+    """The accelerator's load/store fabric (NVLink, ICI, ...) as one accelerator sees it."""
+
+    link: str
+    bandwidth_Bps: float          # per accelerator, one direction
+    domain: int                   # accelerators in one domain
+    in_network_reduction: bool = False
+    topology: str = "switch"
+
+
+@dataclass(frozen=True)
+class ServerSpec:
+    """The reference server an accelerator ships in."""
+
+    name: str
+    accelerators: int
+    nics: int
+    nic_link: str
+    power_w: float | None = None
+
+
+@dataclass(frozen=True)
+class AcceleratorSpec:
+    id: str
+    name: str
+    vendor: str
+    peaks: Peaks
+    memory_bytes: float
+    memory_bw_Bps: float
+    scale_up: ScaleUp
+    server: ServerSpec
+    tdp_w: float | None
+    source: str
+    aliases: tuple[str, ...] = ()
+    prices: tuple[PricePoint, ...] = ()
+    cloud_prices: tuple[CloudPrice, ...] = ()
+    notes: str = ""
+
+    def peak_flops(self, precision: str) -> float | None:
+        """Dense peak FLOP/s in ``precision``, or ``None`` if the part lacks it."""
+        return self.peaks.of(precision)
+
+
+@dataclass(frozen=True)
+class LinkSpec:
+    """One physical link (an NVLink, a NIC port, a cable)."""
+
+    id: str
+    name: str
+    kind: str
+    bandwidth_Bps: float          # one direction
+    efficiency: float             # achievable fraction of line rate, large messages
+    latency_s: float              # one hop
+    scale_up: bool
+    source: str
+    aliases: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class SwitchSpec:
+    id: str
+    name: str
+    vendor: str
+    link_kinds: tuple[str, ...]
+    ports: int
+    port_Bps: float               # one direction
+    latency_s: float
+    power_w: float | None
+    in_network_reduction: bool
+    source: str
+    aliases: tuple[str, ...] = ()
+    prices: tuple[PricePoint, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class MoESpec:
+    experts: int
+    top_k: int
+    expert_ffn_hidden: int
+    shared_experts: int = 0
+    dense_layers: int = 0
+
+
+@dataclass(frozen=True)
+class MLASpec:
+    """Multi-head latent attention (DeepSeek-V2/V3) projection sizes."""
+
+    q_lora_rank: int
+    kv_lora_rank: int
+    qk_nope_head_dim: int
+    qk_rope_head_dim: int
+    v_head_dim: int
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """A transformer's shape."""
+
+    id: str
+    name: str
+    architecture: str
+    layers: int
+    hidden: int
+    heads: int
+    kv_heads: int
+    ffn_hidden: int
+    ffn: str
+    seq_len: int
+    vocab: int
+    source: str
+    aliases: tuple[str, ...] = ()
+    tied_embeddings: bool = False
+    moe: MoESpec | None = None
+    mla: MLASpec | None = None
+    params_b: float | None = None
+    trained_tokens: float | None = None
+    notes: str = ""
