@@ -1,0 +1,79 @@
+"""What a design is made of: counts, peak compute, memory, power.
+
+The first section of every evaluation. Counts are physical units (a node
+with ``replicas: 32`` inside a group of 4 counts 128), computed from the
+boxes without expanding them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from engine.catalog import Catalog
+from engine.design import Design
+from engine.hardware import accelerator_of, switch_of
+from engine.structure import physical_links, units
+
+
+@dataclass(frozen=True)
+class Inventory:
+    """Counts and totals; ``*_by_type`` maps catalog ids to counts."""
+
+    accelerators: int
+    servers: int
+    switches: int
+    accelerators_by_type: dict[str, int]
+    switches_by_type: dict[str, int]
+    links_by_type: dict[str, int]
+    precision: str
+    peak_pflops: float               # dense, in the workload's precision
+    memory_tb: float                 # accelerator memory, 1e12 bytes
+    power_kw: float                  # accelerators (or whole servers) plus switches
+    power_parts_kw: dict[str, float] = field(default_factory=dict)
+    power_unknown: tuple[str, ...] = ()   # hardware with no published power figure
+
+
+def take_inventory(design: Design, catalog: Catalog) -> Inventory:
+    accels: Counter[str] = Counter()
+    switches: Counter[str] = Counter()
+    links: Counter[str] = Counter()
+    servers = 0
+    peak = memory = 0.0
+    power = {"accelerators": 0.0, "server_overhead": 0.0, "switches": 0.0}
+    unknown: set[str] = set()
+    precision = design.workload.precision
+    for node in design.nodes:
+        n = units(design, node)
+        if node.kind == "switch":
+            spec = switch_of(catalog, node)
+            switches[spec.id] += n
+            if spec.power_w is None:
+                unknown.add(spec.id)
+            else:
+                power["switches"] += n * spec.power_w
+            continue
+        accel = accelerator_of(catalog, node)
+        count = n * node.accelerators
+        accels[accel.id] += count
+        peak += count * (accel.peak_flops(precision) or 0.0)
+        memory += count * accel.memory_bytes
+        if accel.tdp_w is None:
+            unknown.add(accel.id)
+        else:
+            power["accelerators"] += count * accel.tdp_w
+        if node.kind == "server":
+            servers += n
+            server_w = accel.server.power_w
+            if server_w and accel.tdp_w and node.accelerators == accel.server.accelerators:
+                power["server_overhead"] += n * max(server_w - node.accelerators * accel.tdp_w,
+                                                    0.0)
+    for link in design.links:
+        links[link.type] += physical_links(design, link)
+    parts = {k: v / 1e3 for k, v in power.items()}
+    return Inventory(
+        accelerators=sum(accels.values()), servers=servers, switches=sum(switches.values()),
+        accelerators_by_type=dict(accels), switches_by_type=dict(switches),
+        links_by_type=dict(links), precision=precision, peak_pflops=peak / 1e15,
+        memory_tb=memory / 1e12, power_kw=sum(parts.values()), power_parts_kw=parts,
+        power_unknown=tuple(sorted(unknown)))

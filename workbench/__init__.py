@@ -1,0 +1,1 @@
+"""The Cluster Workbench application: document, commands, main window, command line."""

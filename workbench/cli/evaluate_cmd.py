@@ -1,0 +1,44 @@
+"""``cluster-workbench evaluate FILE``: every estimate of a design, headless."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from engine.evaluate import Evaluation, evaluate
+from engine.layout import load_design
+from engine.results import to_data
+from workbench.cli.output import print_json, print_tree
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("evaluate", help="every estimate of a layout file")
+    p.add_argument("file", help="layout file (.yaml)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--scenarios", action="store_true",
+                   help="also evaluate the file's what-if scenarios")
+    p.set_defaults(run=run)
+
+
+def evaluation_data(result: Evaluation) -> dict[str, Any]:
+    """An evaluation as plain data: ``design``, each section, and ``errors``."""
+    data: dict[str, Any] = {"design": result.design}
+    data.update({name: to_data(section) for name, section in result.sections.items()})
+    if result.errors:
+        data["errors"] = dict(result.errors)
+    return data
+
+
+def run(args: argparse.Namespace) -> int:
+    design = load_design(args.file)
+    designs = [design, *design.scenarios] if args.scenarios else [design]
+    results = [evaluation_data(evaluate(d)) for d in designs]
+    if args.json:
+        print_json(results if args.scenarios else results[0])
+        return 0
+    for index, data in enumerate(results):
+        if index:
+            print()
+        print(f"Design: {data.pop('design')}")
+        print_tree(data, indent=1)
+    return 0

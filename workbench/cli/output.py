@@ -1,0 +1,67 @@
+"""Printing results: JSON for scripts, aligned text for people."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from engine.results import to_data
+
+
+def print_json(value: Any) -> None:
+    json.dump(to_data(value), sys.stdout, indent=2, allow_nan=False)
+    sys.stdout.write("\n")
+
+
+def number(value: Any) -> str:
+    """A number the way a person reads it: thousands separated, 4 significant digits."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "-" if value is None else str(value)
+    if isinstance(value, int) or (float(value).is_integer() and abs(value) >= 1000):
+        return f"{int(value):,}"
+    magnitude = abs(value)
+    if magnitude >= 100:
+        return f"{value:,.0f}"
+    if magnitude >= 1 or magnitude == 0:
+        return f"{value:.3g}" if magnitude < 10 else f"{value:.1f}"
+    return f"{value:.3g}"
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]],
+                right: Sequence[bool] | None = None) -> None:
+    """Columns padded to their widest cell; numbers right-aligned."""
+    cells = [[number(c) if not isinstance(c, str) else c for c in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    if right is None:
+        right = [bool(rows) and not isinstance(rows[0][i], str) for i in range(len(headers))]
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v.rjust(w) if r else v.ljust(w)
+                         for v, w, r in zip(values, widths, right, strict=True)).rstrip()
+    print(line(headers))
+    print(line(["-" * w for w in widths]))
+    for row in cells:
+        print(line(row))
+
+
+def print_tree(data: Any, indent: int = 0) -> None:
+    """Nested mappings as indented ``key  value`` lines."""
+    pad = "  " * indent
+    if not isinstance(data, dict):
+        print(f"{pad}{number(data)}")
+        return
+    width = max((len(str(k)) for k in data), default=0)
+    for key, value in data.items():
+        if isinstance(value, dict) and value:
+            if all(not isinstance(v, dict | list) for v in value.values()) and len(value) <= 6:
+                inline = ", ".join(f"{k} {number(v)}" for k, v in value.items())
+                print(f"{pad}{str(key).ljust(width)}  {inline}")
+            else:
+                print(f"{pad}{key}")
+                print_tree(value, indent + 1)
+        elif isinstance(value, list):
+            shown = ", ".join(number(v) if not isinstance(v, dict) else str(v) for v in value)
+            print(f"{pad}{str(key).ljust(width)}  {shown or '-'}")
+        else:
+            print(f"{pad}{str(key).ljust(width)}  {number(value)}")
