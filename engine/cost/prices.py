@@ -52,7 +52,7 @@ def to_currency(amount: float, currency: str, settings: CostSettings) -> float:
     return usd * settings.cny_per_usd if settings.currency == "CNY" else usd
 
 
-def usd(amount: float, settings: CostSettings) -> float:
+def from_usd(amount: float, settings: CostSettings) -> float:
     return to_currency(amount, "USD", settings)
 
 
@@ -82,13 +82,21 @@ def _described(point: PricePoint, per: str) -> str:
     return f"{point.source}: {qualifier}{point.amount:,.0f} {point.currency} per {per}"
 
 
+def _override(node: Node, settings: CostSettings) -> Quote | None:
+    """The node's own ``price_usd``, if the user set one."""
+    price = node.override("price_usd")
+    if price is None:
+        return None
+    return Quote(from_usd(price, settings), f"node {node.label}: price_usd {price:,.0f}")
+
+
 def accelerator_quote(spec: AcceleratorSpec, node: Node, settings: CostSettings) -> Quote:
     """The price of one accelerator of ``node``; raises if nothing prices it."""
-    override = node.override("price_usd")
+    override = _override(node, settings)
     if override is not None:
-        return Quote(usd(override, settings), f"node {node.label}: price_usd {override:,.0f}")
+        return override
     if settings.accelerator_price_usd is not None:
-        return Quote(usd(settings.accelerator_price_usd, settings),
+        return Quote(from_usd(settings.accelerator_price_usd, settings),
                      f"cost.accelerator_price_usd {settings.accelerator_price_usd:,.0f}")
     card = newest_price(spec.prices, ("card",), settings)
     if card is not None:
@@ -125,7 +133,7 @@ def rent_quote(spec: AcceleratorSpec, settings: CostSettings) -> Quote:
     times ``cost.reserved_fraction``.
     """
     if settings.rent_usd_per_hour is not None:
-        return Quote(usd(settings.rent_usd_per_hour, settings),
+        return Quote(from_usd(settings.rent_usd_per_hour, settings),
                      f"cost.rent_usd_per_hour {settings.rent_usd_per_hour:g}")
     row = newest_cloud_price(spec.cloud_prices, settings.rent_kind, settings)
     factor, note = 1.0, ""
@@ -137,21 +145,21 @@ def rent_quote(spec: AcceleratorSpec, settings: CostSettings) -> Quote:
         raise EngineError(f"no {settings.rent_kind} cloud price for {spec.id} in the catalog: "
                           "set cost.rent_usd_per_hour (--price-per-gpu-hour) or buy")
     where = " ".join(part for part in (row.provider, row.instance, row.region) if part)
-    return Quote(usd(row.usd_per_hour * factor, settings),
+    return Quote(from_usd(row.usd_per_hour * factor, settings),
                  f"{row.source}: {where} {row.usd_per_hour:g} USD/h {row.kind}{note}", row.date)
 
 
 def switch_quote(spec: SwitchSpec, node: Node, settings: CostSettings) -> Quote:
     """The price of one switch: override, catalog, else ports x the per-port setting."""
-    override = node.override("price_usd")
+    override = _override(node, settings)
     if override is not None:
-        return Quote(usd(override, settings), f"node {node.label}: price_usd {override:,.0f}")
+        return override
     point = newest_price(spec.prices, PRICE_KINDS, settings)
     if point is not None:
         return Quote(to_currency(point.amount, point.currency, settings),
                      _described(point, "switch"), point.date)
     ports_400g = spec.ports * port_rate_share(spec.port_Bps)
-    return Quote(usd(ports_400g * settings.switch_usd_per_port, settings),
+    return Quote(from_usd(ports_400g * settings.switch_usd_per_port, settings),
                  f"{spec.ports} ports x {spec.port_Bps * 8 / 1e9:g} Gb/s at "
                  f"cost.switch_usd_per_port {settings.switch_usd_per_port:g} per 400G")
 
