@@ -12,6 +12,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 DATA = Path(__file__).parent / "data"
+# A copy of ../shared/calibration/published_runs.yaml, so a clean clone tests on its own;
+# tests/test_shared_data.py checks the copy still equals the shared original when present.
+CALIBRATION = DATA / "calibration" / "published_runs.yaml"
 
 
 @pytest.fixture(autouse=True)
