@@ -6,8 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# `make test` keeps property tests quick; `make fuzz` (HYPOTHESIS_PROFILE=fuzz) runs long.
+settings.register_profile("default", max_examples=100, deadline=2000)
+settings.register_profile("fuzz", max_examples=5000, deadline=5000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
