@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,11 +30,19 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PathKey = str | int
 
 
+_PLAIN_KEY = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$")
+
+
 def render_path(path: Sequence[PathKey]) -> str:
-    """``("nodes", 2, "replicas")`` -> ``"nodes[2].replicas"``."""
+    """``("nodes", 2, "replicas")`` -> ``"nodes[2].replicas"``; odd keys are quoted."""
     out = ""
     for key in path:
-        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+        if isinstance(key, int):
+            out += f"[{key}]"
+        elif _PLAIN_KEY.match(key):
+            out += f".{key}" if out else key
+        else:
+            out += f"[{key!r}]"
     return out
 
 
