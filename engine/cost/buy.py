@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from engine.catalog import Catalog
 from engine.cost.parts import CostLine, line, total
-from engine.cost.prices import Quote, accelerator_quote, port_rate_share, switch_quote, usd
+from engine.cost.prices import Quote, accelerator_quote, from_usd, port_rate_share, switch_quote
 from engine.design import CostSettings, Design, Node
 from engine.hardware import accelerator_of, switch_of
 from engine.inventory import Inventory
@@ -61,7 +61,7 @@ def buy(design: Design, catalog: Catalog, inventory: Inventory,
 def _compute_parts(design: Design, catalog: Catalog,
                    settings: CostSettings) -> list[CostLine]:
     """Accelerators and their server hosts, node by node."""
-    host = Quote(usd(settings.host_usd_per_accelerator, settings),
+    host = Quote(from_usd(settings.host_usd_per_accelerator, settings),
                  f"cost.host_usd_per_accelerator {settings.host_usd_per_accelerator:,.2f}")
     out = []
     for node in design.nodes:
@@ -123,7 +123,7 @@ def _link_parts(design: Design, catalog: Catalog, settings: CostSettings) -> lis
         if spec.scale_up:
             continue
         share = port_rate_share(spec.bandwidth_Bps)
-        quote = Quote(usd(settings.optics_usd_per_link * share, settings),
+        quote = Quote(from_usd(settings.optics_usd_per_link * share, settings),
                       f"cost.optics_usd_per_link {settings.optics_usd_per_link:g} per 400G "
                       f"x {share:g}")
         out.append(line(f"optics and cables: {link.id} ({spec.id})",
@@ -135,7 +135,7 @@ def _energy_parts(inventory: Inventory, settings: CostSettings) -> tuple[CostLin
     """Energy per year of each power part, in use ``utilisation`` of the hours."""
     hours = HOURS_PER_YEAR * settings.utilisation
     factor = settings.power_draw * settings.pue * hours
-    price = Quote(usd(settings.electricity_usd_per_kwh, settings),
+    price = Quote(from_usd(settings.electricity_usd_per_kwh, settings),
                   f"cost.electricity_usd_per_kwh {settings.electricity_usd_per_kwh:g}; "
                   f"kWh = kW x power_draw {settings.power_draw:g} x pue {settings.pue:g} "
                   f"x {hours:,.0f} h")
