@@ -4,7 +4,9 @@ The headline figures (``cost_per_gpu_hour``, ``cost_per_run``,
 ``cost_per_million_tokens``) follow ``cost.basis``; the section fails with
 the reason if that basis has no price. The other basis is reported when it
 can be priced, and ``unavailable`` says why when not. A run is charged for
-every accelerator of the design for the training estimate's duration.
+accelerator the training estimate uses (``gpus``) for its duration; an owned
+cluster's other accelerators are free for other work, which is what
+``utilisation`` assumes.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class TrainingFigures(Protocol):
 
     time_to_train_days: float
     tokens_per_s: float
+    gpus: int                   # accelerators the job uses
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class CostReport:
     basis: str
     accelerators: int
     cost_per_gpu_hour: float
+    run_accelerators: int | None
     capex: float | None
     opex_per_year: float | None
     cost_per_run: float | None
@@ -74,18 +78,19 @@ def cost_section(design: Design, catalog: Catalog, inventory: Inventory,
         raise EngineError(unavailable[settings.basis])
     per_hour = chosen.cost_per_gpu_hour
     n = inventory.accelerators
-    run = per_million = None
+    run = per_million = used = None
     if training is None:
         unavailable["run"] = "no training estimate for this design"
     else:
-        run = per_hour * n * training.time_to_train_days * 24
-        per_million = per_hour * n / (training.tokens_per_s * 3600 / 1e6)
+        used = training.gpus
+        run = per_hour * used * training.time_to_train_days * 24
+        per_million = per_hour * used / (training.tokens_per_s * 3600 / 1e6)
     even = None
     if purchase is not None and rental is not None:
         even = break_even_months(purchase.capex, purchase.energy_per_gpu_hour,
                                  rental.cost_per_gpu_hour, n)
     return CostReport(
-        settings.currency, settings.basis, n, per_hour,
+        settings.currency, settings.basis, n, per_hour, used,
         purchase.capex if purchase else None, purchase.opex_per_year if purchase else None,
         run, per_million, even, purchase, rental, unavailable)
 

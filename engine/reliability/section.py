@@ -4,8 +4,8 @@ The checkpoint holds every parameter of the workload's model (all experts of
 an MoE) at ``checkpoint_bytes_per_parameter``, written at
 ``storage_GBps_per_accelerator`` x the accelerators. Time to train with
 failures is the training estimate divided by the goodput; the cost of a run
-with failures charges the cost section's accelerator-hour for that longer
-time.
+with failures charges the cost section's accelerator-hour for the job's
+accelerators over that longer time.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def reliability_section(design: Design, catalog: Catalog, inventory: Inventory,
         if cost is None:
             unavailable["cost"] = "no cost estimate for this design"
         else:
-            run_cost = cost.cost_per_gpu_hour * cost.accelerators * days_failing * 24
+            run_cost = cost.cost_per_gpu_hour * training.gpus * days_failing * 24
     return ReliabilityReport(
         mtbf_h, sum(s.per_day for s in sources), sources, state_bytes / 1e9, write_s,
         interval_s / 60, settings.restart_min, share, days, days_failing, per_run, run_cost,

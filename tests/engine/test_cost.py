@@ -36,10 +36,11 @@ cost: {host_usd_per_accelerator: 1000, switch_usd_per_port: 500, optics_usd_per_
 
 @dataclass(frozen=True)
 class TrainingStandIn:
-    """The two training figures the cost model reads (until the training section lands)."""
+    """The training figures the cost model reads (until the training section lands)."""
 
     time_to_train_days: float
     tokens_per_s: float
+    gpus: int = 16
 
 
 def section(design: Design, catalog, training: TrainingStandIn | None = None):
@@ -216,11 +217,12 @@ def test_deepseek_v3_training_bill(catalog):
     design = with_cost(load_design(str(ROOT / "examples" / "h800-2048-deepseek.yaml")),
                        currency="USD", basis="rent", rent_usd_per_hour=2.0, discount=1.0)
     gpus = 2048
-    whole = TrainingStandIn(2.788e6 / gpus / 24, tokens_per_s=1.0)
+    whole = TrainingStandIn(2.788e6 / gpus / 24, tokens_per_s=1.0, gpus=gpus)
     assert section(design, catalog, whole).cost_per_run == pytest.approx(5.576e6)
     hours = 2.664e6 / gpus
-    pre_training = TrainingStandIn(hours / 24, tokens_per_s=14.8e12 / (hours * 3600))
+    pre_training = TrainingStandIn(hours / 24, tokens_per_s=14.8e12 / (hours * 3600),
+                                   gpus=gpus)
     report = section(design, catalog, pre_training)
-    assert report.accelerators == gpus
+    assert report.accelerators == report.run_accelerators == gpus
     assert report.cost_per_run == pytest.approx(5.328e6)
     assert report.cost_per_million_tokens == pytest.approx(0.36)   # 180K GPU-h x 2 USD / 1M
