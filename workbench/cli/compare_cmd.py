@@ -92,23 +92,26 @@ def _shown(metric: str, value: float) -> str:
 
 
 def answer(result: Comparison) -> str:
-    """Which design trains fastest and which is cheapest, in one or two sentences."""
+    """Which design trains fastest and which is cheapest, in two sentences."""
     rows = {r.design: r for r in result.rows}
-    parts = []
+    footing = {"time_to_train_days_with_failures": "counting failures",
+               "time_to_train_days": "without failures",
+               "cost_per_run_with_failures": "counting failures",
+               "cost_per_run": "without failures"}
     if result.fastest is None:
-        parts.append("Fastest: cannot tell, no design has a training time.")
+        fastest = "Fastest: cannot tell, no design has a training time."
     else:
         days = rows[result.fastest].values[result.fastest_by]
-        parts.append(f"Fastest: {result.fastest} ({days:.1f} days, "
-                     f"{LABELS[result.fastest_by]}).")
+        fastest = f"Fastest: {result.fastest}, {days:.1f} days {footing[result.fastest_by]}."
     if result.cheapest is None:
-        parts.append("Cheapest: cannot tell, no design has a cost per run.")
+        cheapest = "Cheapest: cannot tell, no design has a cost per run."
     else:
         row = rows[result.cheapest]
-        money = row.values[result.cheapest_by]
-        parts.append(f"Cheapest: {result.cheapest} ({_shown(result.cheapest_by, money)} "
-                     f"{row.currency}, {LABELS[result.cheapest_by]}, {row.basis}).")
-    return " ".join(parts)
+        money = _shown(result.cheapest_by, row.values[result.cheapest_by])
+        verb = "bought" if row.basis == "buy" else "rented"
+        cheapest = (f"Cheapest: {result.cheapest}, {money} {row.currency} per run "
+                    f"{footing[result.cheapest_by]} ({verb}).")
+    return f"{fastest} {cheapest}"
 
 
 def _print_csv(result: Comparison) -> None:
