@@ -17,6 +17,7 @@ from engine.design import Design
 from engine.errors import EngineError
 from engine.inventory import take_inventory
 from engine.network import network_section
+from engine.training.section import training_section
 
 Section = Callable[[Design, Catalog, dict[str, Any]], Any]
 
@@ -47,6 +48,7 @@ def _network(design: Design, catalog: Catalog, done: dict[str, Any]) -> Any:
 SECTIONS: tuple[tuple[str, Section], ...] = (
     ("inventory", _inventory),
     ("network", _network),
+    ("training", training_section),
 )
 
 
