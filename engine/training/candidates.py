@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.design import RECOMPUTE
 from engine.training.grid import Grid, enumerate_grid
 from engine.training.job import Job
 from engine.training.memory import Memory, memory_per_gpu
-from engine.training.model import RECOMPUTE, iteration_flops
+from engine.training.model import iteration_flops
 from engine.training.timing import Breakdown, iteration_time
 
 

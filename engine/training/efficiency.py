@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import numpy as np
 
-GEMM_EFFICIENCY = 0.70           # E: fitted on Narayanan et al. 2021 Tables 1-2
+GEMM_EFFICIENCY = 0.735          # E: fitted on Narayanan et al. 2021 Tables 1-2
 GEMM_FIXED_S = 2e-6              # tau: calculon systems/a100_80g.json matrix efficiency table
 MEMORY_EFFICIENCY = 0.75         # calculon systems/a100_80g.json mem1, 10-100 MB
 ELEMENTWISE_TRAFFIC = 2.0        # forward bytes moved per byte of activations stored

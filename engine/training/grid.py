@@ -27,9 +27,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from engine.design import Parallelism
+from engine.design import RECOMPUTE, Parallelism
 from engine.training.config import Columns, apply_rules, layout_rules, schedule_rules
-from engine.training.model import RECOMPUTE, Transformer, layers_per_stage
+from engine.training.model import Transformer, layers_per_stage
 
 FIELDS = ("tp", "pp", "dp", "cp", "ep", "micro_batch", "virtual_stages", "zero",
           "recompute", "sequence_parallel")

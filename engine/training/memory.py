@@ -36,9 +36,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from engine.design import TrainingOptions
+from engine.design import RECOMPUTE, TrainingOptions
 from engine.training.grid import Grid, tokens_per_gpu
-from engine.training.model import RECOMPUTE, Transformer, layers_per_stage
+from engine.training.model import Transformer, layers_per_stage
 
 ACTIVATION_BYTES = 2      # 16-bit activations and messages (FP8 recipes keep these in bf16)
 WEIGHT_BYTES = 2          # Rajbhandari et al. 2020: 2 psi of fp16/bf16 weights

@@ -27,7 +27,6 @@ import numpy as np
 
 from engine.catalog import ModelSpec
 
-RECOMPUTE = ("none", "selective", "full")
 FFN_GEMMS = 2          # GeLU: up and down; SwiGLU: gate and up fused, then down
 CORE_GEMMS = 2         # QK^T and attention over values
 

@@ -9,8 +9,6 @@ unstated, older NCCL; launch overheads of that harness are not hardware.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 import yaml
@@ -18,9 +16,8 @@ import yaml
 from engine.catalog import load_catalog
 from engine.collectives import collective
 from engine.fabric import fabric_from_hardware
+from tests.conftest import CALIBRATION
 
-CALIBRATION = Path(__file__).resolve().parents[3] / "shared" / "calibration" / \
-    "published_runs.yaml"
 TOLERANCE = 0.15
 SWEEPS = {"dgx_h100_8gpu_allreduce_nccltests": "h100-sxm",
           "a100_8gpu_allreduce_nccltests_stas": "a100-80gb"}
