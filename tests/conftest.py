@@ -23,17 +23,6 @@ DATA = Path(__file__).parent / "data"
 CALIBRATION = DATA / "calibration" / "published_runs.yaml"
 
 
-def _shared() -> Path:
-    """The project's ``shared`` folder beside the checkout (a worktree sits a level deeper)."""
-    for parent in ROOT.parents:
-        if (parent / "shared" / "calibration").is_dir():
-            return parent / "shared"
-    return ROOT.parent / "shared"
-
-
-CALIBRATION = _shared() / "calibration" / "published_runs.yaml"
-
-
 @pytest.fixture(autouse=True)
 def _no_user_catalog(tmp_path_factory: pytest.TempPathFactory,
                      monkeypatch: pytest.MonkeyPatch) -> None:

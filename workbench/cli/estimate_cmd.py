@@ -35,7 +35,7 @@ def print_estimate(e: TrainingEstimate, chosen: list[str]) -> None:
     p, b, m = e.parallelism, e.breakdown_s, e.memory_breakdown_gib
     rows = [
         ("job", f"{e.model} on {e.gpus:,} of {e.gpus_available:,} x {e.accelerator}, "
-                f"{e.precision}, {number(e.tokens)} tokens"),
+                f"{e.precision}, {_short(e.tokens)} tokens"),
         ("time to train", f"{number(e.time_to_train_days)} days"),
         ("iteration", f"{number(e.iteration_time_s)} s, {number(e.tokens_per_s)} tokens/s"),
         ("per GPU", f"{number(e.hardware_tflops_per_gpu)} TFLOP/s hardware, "
@@ -58,3 +58,11 @@ def print_estimate(e: TrainingEstimate, chosen: list[str]) -> None:
     width = max(len(label) for label, _ in rows)
     for label, text in rows:
         print(f"{label.ljust(width)}  {text}")
+
+
+def _short(count: float) -> str:
+    """A large count the way papers write it: 300B, 15.6T."""
+    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
+        if count >= scale:
+            return f"{count / scale:.3g}{suffix}"
+    return number(count)
