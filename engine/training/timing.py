@@ -148,50 +148,28 @@ def iteration_time(job: Job, grid: Grid) -> Breakdown:
     options, fabric = workload.options, machine.fabric
     peak = machine.peak_flops(workload.precision)
     bandwidth = machine.accelerator.memory_bw_Bps
-    tp, cp, ep, sp = grid.tp, grid.cp, grid.ep, grid.sequence_parallel
     full = grid.recompute == FULL
-    tokens = tokens_per_gpu(m, grid)
     layer = layer_compute(m, grid, layer_activations(m, grid, options), peak, bandwidth)
-    layer_busy = layer.total(grid.recompute)
-
-    # Tensor parallelism: 4 collectives per layer, 6 when the forward is recomputed.
-    activation = ACTIVATION_BYTES * tokens * m.hidden
-    gathered = collective_seconds(fabric, "all_gather", activation, tp, 1)
-    tp_op = np.where(sp, gathered + collective_seconds(fabric, "reduce_scatter", activation,
-                                                       tp, 1),
-                     collective_seconds(fabric, "all_reduce", activation, tp, 1))
-    tp_layer = (4 + 2 * full) * tp_op
-    tp_exposed = np.maximum(0.0, tp_layer - (3 + full) * layer.gemms) \
-        if options.overlap_tp_comm else tp_layer
-
-    # Context parallelism: K and V of the whole sequence for this rank's heads.
-    kv = ACTIVATION_BYTES * grid.micro_batch * m.seq_len * m.kv_width / tp
-    kv_gather = collective_seconds(fabric, "all_gather", kv, cp, tp)
-    cp_layer = (2 + full) * kv_gather + collective_seconds(fabric, "reduce_scatter", kv, cp, tp)
-    cp_exposed = np.maximum(0.0, cp_layer - (3 + full) * layer.scores)
-
-    # Expert parallelism: dispatch and combine, forward, backward and recomputed forward.
-    routed = ACTIVATION_BYTES * tokens * m.top_k * m.hidden / np.where(sp, tp, 1)
-    ep_layer = (4 + 2 * full) * collective_seconds(fabric, "all_to_all", routed, ep, tp)
-
     # The output layer on the last stage: logits GEMM and fp32 cross-entropy, no recompute.
-    logits = tokens * m.vocab / tp
+    logits = tokens_per_gpu(m, grid) * m.vocab / grid.tp
     head = 3 * (gemm_seconds(2 * logits * m.hidden, 1, peak)
                 + elementwise_seconds(LOGIT_BYTES * logits, bandwidth))
     layers = layers_per_stage(m, grid.pp)
-    busy = layers * layer_busy + head
+    busy = layers * layer.total(grid.recompute) + head
 
-    # Pipeline sends: each TP rank sends its share; without SP the receivers re-gather it.
-    share = activation / tp
-    regather = np.where(sp, 0.0, gathered)
-    send = send_seconds(fabric, share, np.where(grid.pp > 1, tp * cp * grid.dp, 0)) + \
-        np.where(grid.pp > 1, regather, 0.0)
-    pp_mb = 2 * grid.virtual_stages * send
+    activation = ACTIVATION_BYTES * tokens_per_gpu(m, grid) * m.hidden
+    gathered = collective_seconds(fabric, "all_gather", activation, grid.tp, 1)
+    tp_layer = _tensor_parallel(fabric, grid, activation, gathered, full)
+    tp_exposed = np.maximum(0.0, tp_layer - (3 + full) * layer.gemms) \
+        if options.overlap_tp_comm else tp_layer
+    cp_layer = _context_parallel(m, fabric, grid, full)
+    cp_exposed = np.maximum(0.0, cp_layer - (3 + full) * layer.scores)
+    ep_layer = _expert_parallel(m, fabric, grid, full)
+    pp_mb = _pipeline_sends(fabric, grid, activation, gathered)
     pp_exposed = np.maximum(0.0, pp_mb - busy) if options.overlap_p2p_comm else pp_mb
 
-    moe_share = layers * m.moe_layers / m.layers
-    exposed_mb = layers * (tp_exposed + cp_exposed) + moe_share * ep_layer + pp_exposed
-    step = busy + exposed_mb
+    moe_layers = layers * m.moe_layers / m.layers
+    exposed_mb = layers * (tp_exposed + cp_exposed) + moe_layers * ep_layer + pp_exposed
     micro_batches = workload.global_batch // (grid.dp * grid.micro_batch)
     forward = layers * layer.forward + head / 3
     dp_total, dp_exposed = _data_parallel(m, grid, fabric, micro_batches, full,
@@ -200,14 +178,55 @@ def iteration_time(job: Job, grid: Grid) -> Breakdown:
                                bandwidth)
     return Breakdown(
         compute=micro_batches * busy,
-        bubble=(grid.pp - 1) / grid.virtual_stages * step,
+        bubble=(grid.pp - 1) / grid.virtual_stages * (busy + exposed_mb),
         tp_comm=micro_batches * layers * tp_layer,
         pp_comm=micro_batches * pp_mb,
         dp_comm=dp_total,
         cp_comm=micro_batches * layers * cp_layer,
-        ep_comm=micro_batches * moe_share * ep_layer,
+        ep_comm=micro_batches * moe_layers * ep_layer,
         optimizer=optimizer,
         exposed_comm=micro_batches * exposed_mb + dp_exposed)
+
+
+def _tensor_parallel(fabric: Fabric, grid: Grid, activation: np.ndarray,
+                     gathered: np.ndarray, full: np.ndarray) -> np.ndarray:
+    """Seconds per layer and micro-batch: 4 collectives, 6 when the forward is recomputed."""
+    reduce = np.where(grid.sequence_parallel,
+                      gathered + collective_seconds(fabric, "reduce_scatter", activation,
+                                                    grid.tp, 1),
+                      collective_seconds(fabric, "all_reduce", activation, grid.tp, 1))
+    return (4 + 2 * full) * reduce
+
+
+def _context_parallel(m: Transformer, fabric: Fabric, grid: Grid, full: np.ndarray) -> \
+        np.ndarray:
+    """Seconds per layer and micro-batch of passing K and V of the sequence's local heads."""
+    kv = ACTIVATION_BYTES * grid.micro_batch * m.seq_len * m.kv_width / grid.tp
+    gather = collective_seconds(fabric, "all_gather", kv, grid.cp, grid.tp)
+    return (2 + full) * gather + collective_seconds(fabric, "reduce_scatter", kv, grid.cp,
+                                                    grid.tp)
+
+
+def _expert_parallel(m: Transformer, fabric: Fabric, grid: Grid, full: np.ndarray) -> \
+        np.ndarray:
+    """Seconds per MoE layer and micro-batch: dispatch and combine, each pass."""
+    shard = np.where(grid.sequence_parallel, grid.tp, 1)
+    routed = ACTIVATION_BYTES * tokens_per_gpu(m, grid) * m.top_k * m.hidden / shard
+    return (4 + 2 * full) * collective_seconds(fabric, "all_to_all", routed, grid.ep, grid.tp)
+
+
+def _pipeline_sends(fabric: Fabric, grid: Grid, activation: np.ndarray,
+                    gathered: np.ndarray) -> np.ndarray:
+    """Seconds per micro-batch of a stage's sends, forward and back, per virtual stage.
+
+    Each TP rank sends its ``1/tp`` share; without SP the receivers gather it
+    back over the scale-up fabric.
+    """
+    staged = grid.pp > 1
+    distance = np.where(staged, grid.tp * grid.cp * grid.dp, 0)
+    send = send_seconds(fabric, activation / grid.tp, distance) + \
+        np.where(staged & ~grid.sequence_parallel, gathered, 0.0)
+    return 2 * grid.virtual_stages * send
 
 
 def _data_parallel(m: Transformer, grid: Grid, fabric: Fabric, micro_batches: np.ndarray,
@@ -227,7 +246,7 @@ def _data_parallel(m: Transformer, grid: Grid, fabric: Fabric, micro_batches: np
 
     def op(name: str) -> np.ndarray:
         return layers * sum(collective_seconds(fabric, name, size, ranks, stride)
-                                  for size, ranks, stride in groups)
+                            for size, ranks, stride in groups)
 
     all_reduce, reduce_scatter, all_gather = op("all_reduce"), op("reduce_scatter"), \
         op("all_gather")
