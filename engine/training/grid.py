@@ -13,10 +13,12 @@ of the layers, ep from powers of two and the divisors of the experts, and dp
 as given or the largest that fits the remaining GPUs and divides the global
 batch (fewer GPUs than the machine has may be used: the estimate says how
 many). Layouts that pass :func:`~engine.training.config.layout_rules` are
-crossed with what suits each: virtual stages dividing a stage's layers,
-power-of-two micro-batches dividing a rank's sequences, sequence parallelism
-when tp > 1, ZeRO stages when there is data parallelism to shard over, and
-the three recomputation modes. A field the user fixed takes that value only.
+crossed with their schedules (virtual stages dividing a stage's layers,
+power-of-two micro-batches dividing a rank's sequences, ZeRO stages when
+there is data parallelism to shard over); schedules that pass
+:func:`~engine.training.config.schedule_rules` with sequence parallelism
+(when tp > 1) and the three recomputation modes. A field the user fixed
+takes that value only.
 """
 
 from __future__ import annotations
@@ -93,14 +95,14 @@ def enumerate_grid(m: Transformer, fixed: Parallelism, gpus: int,
         fixed.virtual_stages, _divisors(int(layers_per_stage(m, pp))) if pp > 1 else [1]))
     columns = _expand(columns, "micro_batch", columns["dp"], lambda dp: _or_fixed(
         fixed.micro_batch, _powers_of_two_dividing(global_batch // dp)))
+    columns = _expand(columns, "zero", columns["dp"] * columns["cp"], lambda dpcp: _or_fixed(
+        fixed.zero, ZERO_STAGES if dpcp > 1 else [0]))
+    columns = apply_rules(columns, schedule_rules(m, global_batch), rejected)
     columns = _expand(columns, "sequence_parallel", columns["tp"], lambda tp: [
         bool(fixed.sequence_parallel) and tp > 1] if fixed.sequence_parallel is not None
         else [False, True] if tp > 1 else [False])
-    columns = _expand(columns, "zero", columns["dp"] * columns["cp"], lambda dpcp: _or_fixed(
-        fixed.zero, ZERO_STAGES if dpcp > 1 else [0]))
     codes = [RECOMPUTE.index(fixed.recompute)] if fixed.recompute else range(len(RECOMPUTE))
-    columns = _expand(columns, "recompute", columns["tp"] * 0, lambda _: list(codes))
-    columns = apply_rules(columns, schedule_rules(m, global_batch), rejected)
+    columns = _expand(columns, "recompute", np.zeros_like(columns["tp"]), lambda _: list(codes))
     return Enumeration(Grid(**{name: columns[name] for name in FIELDS}), rejected)
 
 

@@ -41,8 +41,9 @@ def by_time(c: Candidates) -> np.ndarray:
 class SearchResult:
     """The best configurations, and how many others were rejected and why.
 
-    ``rejected`` counts layouts (tp, pp, cp, ep, dp) rejected before the rest
-    of their configuration was enumerated, and whole configurations after.
+    ``rejected`` counts what each rule rejected where it was checked: layouts
+    (tp, pp, cp, ep, dp), schedules (a layout with its virtual stages,
+    micro-batch and ZeRO stage) and, for memory, whole configurations.
     """
 
     top: tuple[TrainingEstimate, ...]
