@@ -7,9 +7,10 @@ context-parallel ranks stride ``tp``, data-parallel ranks stride
 ``tp x cp`` (expert-parallel groups are carved out of the ``dp x cp`` ranks,
 stride ``tp``), pipeline stages stride ``tp x cp x dp``.
 
-The grid is built in two levels. Layouts come first: tp and cp from powers
-of two and the divisors of the heads, pp from powers of two and the divisors
-of the layers, ep from powers of two and the divisors of the experts, and dp
+The grid is built in two levels. Layouts come first: tp from powers of two
+and the divisors of the heads, cp from powers of two, pp from powers of two
+and the divisors of the layers, ep from powers of two and the divisors of
+the experts, and dp
 as given or the largest that fits the remaining GPUs and divides the global
 batch (fewer GPUs than the machine has may be used: the estimate says how
 many). Layouts that pass :func:`~engine.training.config.layout_rules` are
