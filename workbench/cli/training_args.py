@@ -65,16 +65,21 @@ def add_training_flags(parser: argparse.ArgumentParser) -> None:
         model.add_argument(f"--{flag}", type=count, metavar="N", help=what)
     model.add_argument("--ffn-kind", choices=FFN_KINDS, help="FFN activation (default gelu)")
     work = parser.add_argument_group("workload")
-    work.add_argument("--global-batch", type=count, metavar="B", help="sequences per iteration")
+    work.add_argument("--global-batch", type=count, metavar="B",
+                      help=f"sequences per iteration (default: the file's, or "
+                           f"{Workload().global_batch:,})")
     work.add_argument("--tokens", type=amount, metavar="T",
                       help="tokens to train on (default: the model's published count)")
     work.add_argument("--precision", choices=PRECISIONS)
     par = parser.add_argument_group("parallelism (left out: searched)")
+    label = {s.name: s.info.label for s in settings_of(Parallelism)}
     for name in PARALLELISM_FLAGS:
-        par.add_argument(f"--{name.replace('_', '-')}", type=count, metavar="N")
-    par.add_argument("--zero", type=int, choices=range(4), help="ZeRO stage")
-    par.add_argument("--recompute", choices=RECOMPUTE)
-    par.add_argument("--sequence-parallel", action=argparse.BooleanOptionalAction)
+        par.add_argument(f"--{name.replace('_', '-')}", type=count, metavar="N",
+                         help=label[name])
+    par.add_argument("--zero", type=int, choices=range(4), help=label["zero"])
+    par.add_argument("--recompute", choices=RECOMPUTE, help=label["recompute"])
+    par.add_argument("--sequence-parallel", action=argparse.BooleanOptionalAction,
+                     help=label["sequence_parallel"])
     software = parser.add_argument_group("software (workload options)")
     for s in settings_of(TrainingOptions):
         software.add_argument(f"--{s.name.replace('_', '-')}",
