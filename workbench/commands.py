@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoCommand
 from engine.design import Design, Group, Node
 from engine.structure import group_chain
 from workbench.document import Document, Item, kind_of
+from workbench.grouping import with_subgroups
 
 Position = tuple[float, float]
 NUDGE_ID = 1   # QUndoCommand.id() of keyboard nudges, which merge
@@ -140,7 +141,7 @@ def delete_items(doc: Document, node_ids: Iterable[str] = (), link_ids: Iterable
     """Delete nodes, links and groups; a group goes with everything in it, a node with its
     links. Links leave first and groups last (innermost first), so each step is valid."""
     design = doc.design
-    groups = _with_subgroups(design, set(group_ids))
+    groups = with_subgroups(design, group_ids)
     nodes = set(node_ids) | {n.id for n in design.nodes if n.group in groups}
     links = set(link_ids) | {lk.id for lk in design.links if {lk.source, lk.target} & nodes}
     inner_first = sorted(groups, key=lambda g: -len(group_chain(design, g)))
@@ -202,16 +203,6 @@ def set_collapsed(doc: Document, group_id: str, collapsed: bool) -> ReplaceComma
 def change_node(doc: Document, new: Node, what: str) -> ReplaceCommand:
     old = doc.node(new.id)
     return ReplaceCommand(doc, old, new, f"Change {what} of {_label(old)}")
-
-
-def _with_subgroups(design: Design, group_ids: set[str]) -> set[str]:
-    out = set(group_ids)
-    grew = True
-    while grew:
-        more = {g.id for g in design.groups if g.parent in out} - out
-        out |= more
-        grew = bool(more)
-    return out
 
 
 def _in_order(items: Sequence[Item], ids: set[str]) -> list[str]:

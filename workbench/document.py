@@ -31,6 +31,7 @@ modified_changed(bool)
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,7 @@ Item = Group | Node | Link
 KINDS = ("group", "node", "link")
 _FIELD = {"group": "groups", "node": "nodes", "link": "links"}
 _KIND = {Group: "group", Node: "node", Link: "link"}
+_NUMBERED = re.compile(r"-\d+$")
 SETTINGS_SECTIONS = ("workload", "cost", "reliability")
 #: Fields whose change can break a link (compatibility, torus shape).
 _STRUCTURAL = {"node": ("kind", "hardware", "replicas", "group"),
@@ -154,11 +156,13 @@ class Document(QObject):
         return self.item("group", group_id)
 
     def fresh_id(self, kind: str, base: str, taken: set[str] | None = None) -> str:
-        """``base``, or ``base-2``, ``base-3`` ... : the first id no item of ``kind`` has."""
+        """``base`` if free, else the first free of ``base-2``, ``base-3`` ... (an existing
+        ``-N`` suffix is replaced, so copies of ``leaf-2`` are ``leaf-3``, not ``leaf-2-2``)."""
         used = {item.id for item in self.items(kind)} | (taken or set())
         stem = base.strip() or kind
         if stem not in used:
             return stem
+        stem = _NUMBERED.sub("", stem)
         n = 2
         while f"{stem}-{n}" in used:
             n += 1
