@@ -97,7 +97,7 @@ class CanvasEditor(QObject):
     def add_part_at_centre(self, payload: str) -> None:
         self.add_part(payload, self.view.mapToScene(self.view.viewport().rect().center()))
 
-    def offer_link(self, source: str, target: str, screen_pos: QPointF) -> None:
+    def offer_link(self, source: str, target: str, screen_pos: QPoint) -> None:
         """Link two boxes: directly if one link type fits, else from a menu of those that do."""
         types = self.document.compatible_link_types(source, target)
         if not types:
@@ -122,7 +122,7 @@ class CanvasEditor(QObject):
                 menu.setDefaultAction(action)
                 menu.setActiveAction(action)
         self.link_menu = menu
-        menu.popup(screen_pos.toPoint())
+        menu.popup(screen_pos)
 
     def connect_nodes(self, source: str, target: str, link_type: str) -> bool:
         doc = self.document

@@ -104,7 +104,9 @@ class NodeItem(QGraphicsObject):
         path = QPainterPath()
         path.addRoundedRect(self.body_rect(), RADIUS, RADIUS)
         for centre in self.handle_centers():
-            path.addEllipse(centre, self.HANDLE_RADIUS * 2.2, self.HANDLE_RADIUS * 2.2)
+            handle = QPainterPath()
+            handle.addEllipse(centre, self.HANDLE_RADIUS * 2.2, self.HANDLE_RADIUS * 2.2)
+            path = path.united(handle)
         return path
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:

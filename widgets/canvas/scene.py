@@ -65,19 +65,27 @@ class CanvasScene(QGraphicsScene):
     # -- input goes to the handler first ---------------------------------------
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if not (self._handler and self._handler.mouse_press(event)):
+        if self._handler and self._handler.mouse_press(event):
+            event.accept()
+        else:
             super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if not (self._handler and self._handler.mouse_move(event)):
+        if self._handler and self._handler.mouse_move(event):
+            event.accept()
+        else:
             super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if not (self._handler and self._handler.mouse_release(event)):
+        if self._handler and self._handler.mouse_release(event):
+            event.accept()
+        else:
             super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not (self._handler and self._handler.key_press(event)):
+        if self._handler and self._handler.key_press(event):
+            event.accept()
+        else:
             super().keyPressEvent(event)
 
     # -- background ------------------------------------------------------------
