@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 
 from engine.design import Group, Node
+from tests.gui.canvas_input import click, drag
 from widgets.canvas.node_item import BOX_HEIGHT
 from workbench.commands import InsertCommand, group_items, set_collapsed
-from tests.gui.canvas_input import click, drag
 
 
 def test_items_follow_the_document_through_undo(editor):
