@@ -214,10 +214,12 @@ class CanvasEditor(QObject):
         collapsed = not self.document.group(group_id).collapsed
         self.push(lambda d: set_collapsed(d, group_id, collapsed))
 
-    def set_selection_collapsed(self, collapsed: bool) -> None:
-        for group_id in self.binder.selection().groups:
-            if self.document.group(group_id).collapsed != collapsed:
-                self.push(lambda d, g=group_id: set_collapsed(d, g, collapsed))
+    def toggle_selected_groups(self) -> None:
+        groups = self.binder.selection().groups
+        if not groups:
+            self.status_message.emit("Select a group to collapse or expand it")
+        for group_id in groups:
+            self.toggle_collapsed(group_id)
 
     def fit(self) -> None:
         self.view.fit(self.binder.nodes_rect())

@@ -90,6 +90,20 @@ class SettingsCommand(QUndoCommand):
         self._doc.set_settings(self._section, self._old)
 
 
+class ReplaceDesignCommand(QUndoCommand):
+    """Swap the whole design (restoring unsaved work after a crash is one undoable step)."""
+
+    def __init__(self, doc: Document, new: Design, text: str) -> None:
+        super().__init__(text)
+        self._doc, self._old, self._new = doc, doc.design, new
+
+    def redo(self) -> None:
+        self._doc.replace_design(self._new)
+
+    def undo(self) -> None:
+        self._doc.replace_design(self._old)
+
+
 class MoveNodesCommand(QUndoCommand):
     """Nodes to new positions: one per mouse drag; keyboard nudges merge."""
 
