@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 OFFSCREEN := QT_QPA_PLATFORM=offscreen
 
-.PHONY: run test lint clean
+.PHONY: run test lint bench fuzz clean
 
 # The venv is (re)built when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -23,6 +23,14 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	$(OFFSCREEN) $(BIN)/python -m pytest -q -n 2
+
+# Figures, one line each with its unit and target; never part of `make test`.
+bench: $(STAMP)
+	$(OFFSCREEN) $(BIN)/python -m benchmarks
+
+# The property and fuzz tests with many more cases than `make test` runs.
+fuzz: $(STAMP)
+	$(OFFSCREEN) HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -n 2 tests
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -16,6 +16,7 @@ from engine.catalog import Catalog, load_catalog
 from engine.design import Design
 from engine.errors import EngineError
 from engine.inventory import take_inventory
+from engine.network import network_section
 
 Section = Callable[[Design, Catalog, dict[str, Any]], Any]
 
@@ -39,8 +40,13 @@ def _inventory(design: Design, catalog: Catalog, done: dict[str, Any]) -> Any:
     return take_inventory(design, catalog)
 
 
+def _network(design: Design, catalog: Catalog, done: dict[str, Any]) -> Any:
+    return network_section(design, catalog)
+
+
 SECTIONS: tuple[tuple[str, Section], ...] = (
     ("inventory", _inventory),
+    ("network", _network),
 )
 
 

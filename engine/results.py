@@ -1,4 +1,8 @@
-"""Results as plain JSON-ready data (dataclasses, tuples and dicts flattened)."""
+"""Results as plain JSON-ready data (dataclasses, tuples and dicts flattened).
+
+A dataclass field declared with ``metadata={"json": False}`` (an engine
+object kept for reuse, such as an island's fabric) is left out.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,8 @@ from typing import Any
 def to_data(value: Any) -> Any:
     """``value`` as dicts, lists, strings, numbers, booleans and ``None``."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if f.metadata.get("json", True)}
     if isinstance(value, dict):
         return {str(k): to_data(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

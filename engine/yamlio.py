@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,11 +30,19 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PathKey = str | int
 
 
+_PLAIN_KEY = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.@-]*$")
+
+
 def render_path(path: Sequence[PathKey]) -> str:
-    """``("nodes", 2, "replicas")`` -> ``"nodes[2].replicas"``."""
+    """``("nodes", 2, "replicas")`` -> ``"nodes[2].replicas"``; odd keys are quoted."""
     out = ""
     for key in path:
-        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+        if isinstance(key, int):
+            out += f"[{key}]"
+        elif _PLAIN_KEY.match(key):
+            out += f".{key}" if out else key
+        else:
+            out += f"[{key!r}]"
     return out
 
 
@@ -90,8 +99,13 @@ def parse_yaml(
         raise error([Problem("", _yaml_message(exc), line)], file) from None
     except _TreeError as exc:
         raise error([Problem("", exc.message, exc.line)], file) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise error([Problem("", f"not valid YAML: character {exc.character!r} is not "
+                             "allowed", line)], file) from None
     except yaml.YAMLError as exc:
-        raise error([Problem("", f"not valid YAML: {exc}")], file) from None
+        raise error([Problem("", "not valid YAML: " + " ".join(str(exc).split()))],
+                    file) from None
     except RecursionError:
         raise error([Problem("", "nested too deeply to read")], file) from None
     finally:
@@ -126,9 +140,8 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     if "could not determine a constructor" in problem or ("tag" in problem and "!!" in problem):
         tag = problem.split("tag", 1)[-1].strip(" '")
         return f"tag {tag} is not allowed (layout files hold plain data only)"
-    if context and problem:
-        return f"not valid YAML: {context}, {problem}"
-    return f"not valid YAML: {problem or context}"
+    text = f"{context}, {problem}" if context and problem else problem or context
+    return "not valid YAML: " + " ".join(text.split())
 
 
 class _TreeError(Exception):

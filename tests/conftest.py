@@ -6,12 +6,21 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# `make test` keeps property tests quick; `make fuzz` (HYPOTHESIS_PROFILE=fuzz) runs long.
+settings.register_profile("default", max_examples=100, deadline=2000)
+settings.register_profile("fuzz", max_examples=5000, deadline=5000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 DATA = Path(__file__).parent / "data"
+# A copy of ../shared/calibration/published_runs.yaml, so a clean clone tests on its own;
+# tests/test_shared_data.py checks the copy still equals the shared original when present.
+CALIBRATION = DATA / "calibration" / "published_runs.yaml"
 
 
 @pytest.fixture(autouse=True)

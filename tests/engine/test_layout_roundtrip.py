@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from engine.catalog import load_catalog
 from engine.design import CostSettings, Design, Group, Link, Node, Parallelism, Workload
+from engine.errors import LayoutError
 from engine.hardware import compatible_links
 from engine.layout import dumps_design, load_design, loads_design, save_design
 from tests.conftest import EXAMPLES
@@ -98,3 +99,44 @@ def test_save_is_atomic_and_keeps_permissions(tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["d.yaml"]
     assert load_design(str(path)) == design
+
+
+CUSTOM = """format: cluster-workbench/1
+nodes:
+  - {id: n, kind: server, accelerator: my npu, replicas: 2}
+  - {id: sw, kind: switch, switch: qm9700}
+links:
+  - {id: l, from: n, to: sw, type: ib-ndr, count: 8}
+workload: {model: my-model}
+catalog:
+  accelerators:
+    - id: my-npu
+      name: My NPU
+      vendor: Us
+      peak_tflops: {bf16: 500}
+      memory_gb: 64
+      memory_tbps: 2
+      scale_up: {link: hccs, GBps_per_dir: 100, domain: 8}
+      tdp_w: 350
+      server: {name: My box, accelerators: 8, nics: 8, nic_link: ib-ndr}
+      source: vendor datasheet
+  models:
+    - {id: my-model, name: My model, layers: 4, hidden: 256, heads: 4, seq_len: 512,
+       vocab: 1000, source: ours}
+"""
+
+
+def test_a_layout_can_bring_its_own_catalog_entries():
+    design = loads_design(CUSTOM)
+    assert design.nodes[0].hardware == "my-npu"
+    assert design.nodes[0].accelerators == 8
+    assert design.workload.model == "my-model"
+    assert loads_design(dumps_design(design)) == design
+
+
+def test_errors_in_a_layouts_catalog_section_are_located():
+    bad = CUSTOM.replace("memory_gb: 64", "memory_gb: -64")
+    with pytest.raises(LayoutError) as info:
+        loads_design(bad, "mine.yaml")
+    assert info.value.lines()[0].startswith(
+        "mine.yaml:14: catalog.accelerators[0].memory_gb: must be a number > 0")

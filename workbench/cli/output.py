@@ -46,22 +46,36 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]],
 
 
 def print_tree(data: Any, indent: int = 0) -> None:
-    """Nested mappings as indented ``key  value`` lines."""
+    """Nested mappings as indented ``key  value`` lines; small flat mappings on one line."""
     pad = "  " * indent
+    if isinstance(data, list):
+        for item in data:
+            if isinstance(item, dict):
+                print(f"{pad}-")
+                print_tree(item, indent + 1)
+            else:
+                print(f"{pad}- {number(item)}")
+        return
     if not isinstance(data, dict):
         print(f"{pad}{number(data)}")
         return
     width = max((len(str(k)) for k in data), default=0)
     for key, value in data.items():
-        if isinstance(value, dict) and value:
-            if all(not isinstance(v, dict | list) for v in value.values()) and len(value) <= 6:
-                inline = ", ".join(f"{k} {number(v)}" for k, v in value.items())
-                print(f"{pad}{str(key).ljust(width)}  {inline}")
-            else:
-                print(f"{pad}{key}")
-                print_tree(value, indent + 1)
-        elif isinstance(value, list):
-            shown = ", ".join(number(v) if not isinstance(v, dict) else str(v) for v in value)
-            print(f"{pad}{str(key).ljust(width)}  {shown or '-'}")
+        label = str(key).ljust(width)
+        if _flat(value):
+            inline = ", ".join(f"{k} {number(v)}" for k, v in value.items()) \
+                if isinstance(value, dict) else ", ".join(number(v) for v in value)
+            print(f"{pad}{label}  {inline or '-'}")
+        elif isinstance(value, dict | list):
+            print(f"{pad}{key}")
+            print_tree(value, indent + 1)
         else:
-            print(f"{pad}{str(key).ljust(width)}  {number(value)}")
+            print(f"{pad}{label}  {number(value)}")
+
+
+def _flat(value: Any) -> bool:
+    """A short mapping or list of plain values, printable on one line."""
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) \
+        else None
+    return items is not None and len(items) <= 6 and \
+        all(not isinstance(v, dict | list) for v in items)

@@ -1,0 +1,1 @@
+"""Benchmarks: each ``*_bench.py`` module prints one line per figure with its unit and target."""

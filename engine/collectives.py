@@ -1,0 +1,387 @@
+"""How long a collective takes on a fabric: an NCCL-like alpha-beta model.
+
+For each algorithm a library offers (ring, double binary tree, hierarchical,
+NVLink SHARP, IB SHARP) and each NCCL protocol (LL, LL128, Simple) the time
+of a message of ``S`` bytes over ``n`` ranks is
+
+    t = latency + (V + fill) / B
+
+- ``V`` is the data one rank moves: ``2(n-1)/n * S`` for a ring all-reduce,
+  ``(n-1)/n * S`` for all-gather and reduce-scatter (Thakur et al. 2005;
+  nccl-tests doc/PERFORMANCE.md);
+- ``latency`` is NCCL's own model: a base per algorithm and protocol plus a
+  per-step hardware latency, NVLink for steps inside a scale-up domain and
+  network for the steps that cross it (NCCL 2.27 src/graph/tuning.cc
+  ``baseLat``/``hwLat``, read in the hardware reference);
+- ``B`` is the narrowest tier the group crosses: the scale-up bandwidth per
+  accelerator, or the NIC bandwidth of the group's members in one server
+  (a ring leaves a server once per channel, so a server's NICs add up),
+  capped per protocol by NCCL's per-architecture limits (``llMaxBws``,
+  ``perChMaxRingLL128Bws``, ``perChMaxTreeBws``);
+- ``fill`` is Hockney's half-performance length ``n_1/2``: measured busbw
+  approaches its peak as ``V / (V + fill)``, reaching half of it when a rank
+  moves ``fill`` bytes. NCCL's Simple protocol and NVLS ramp up this way;
+  its size is calibrated (see ``FILL_BYTES``).
+
+The library's choice is the fastest algorithm-protocol pair for each size,
+as NCCL's tuner picks. Everything is vectorised over message sizes: a
+64-point bandwidth curve is one call. Every result names its bottleneck.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.errors import InputError, Problem
+from engine.fabric import Fabric, Tier
+
+OPS = ("all_reduce", "all_gather", "reduce_scatter", "all_to_all", "broadcast")
+ALGORITHMS = ("auto", "ring", "tree", "hierarchical", "nvls", "sharp")
+PROTOCOLS = ("LL", "LL128", "Simple")
+US = 1e-6
+Candidate = tuple[str, np.ndarray, np.ndarray]     # name, time per size, limit per size
+
+# NCCL 2.27 tuning.cc (hardware reference, latency_models): microseconds.
+BASE_LATENCY_US = {"ring": (6.6, 14.0, 8.4), "tree": (6.8, 14.0, 8.4)}
+HW_LATENCY_US = {
+    "nvlink": {"ring": (0.6, 1.9, 3.4), "tree": (0.6, 1.25, 4.0)},
+    "pci": {"ring": (1.0, 2.5, 5.7), "tree": (1.0, 1.9, 4.0)},
+    "net": {"ring": (2.7, 4.0, 14.0), "tree": (5.0, 8.5, 14.0)},
+}
+NVLS_HW_LATENCY_US = 25.0         # NVLINK NVLS Simple; base taken as Simple's 8.4
+SHARP_HW_LATENCY_US = 31.0        # NET CollNetDirect Simple
+
+# NCCL's per-architecture protocol limits, GB/s (tuning.cc). LL: bus bandwidth for
+# 1 node / 2 nodes / more; LL128 and tree: per channel.
+LL_MAX_GBPS = {"volta": (39.0, 39.0, 20.4), "ampere": (87.7, 22.5, 19.0),
+               "hopper": (141.0, 45.0, 35.0), "blackwell": (282.0, 90.0, 70.0)}
+LL128_PER_CHANNEL_GBPS = {"volta": 20.0, "ampere": 20.0, "hopper": 36.7, "blackwell": 40.0}
+TREE_PER_CHANNEL_GBPS = {"volta": (26.5, 18.5, 10.0), "ampere": (24.0, 23.6, 17.8),
+                         "hopper": (38.7, 41.4, 36.0), "blackwell": (38.7, 41.4, 36.0)}
+ARCH_OF_LINK = {"nvlink2": "volta", "nvlink3": "ampere", "nvlink4": "hopper",
+                "nvlink5": "blackwell"}
+DEFAULT_ARCH = "ampere"           # non-NVIDIA fabrics: no published constants of their own
+LL128_DATA_FRACTION = 120 / 128   # LL128 lines carry 120 data bytes in 128
+
+# Calibrated against the two published nccl-tests sweeps in shared/calibration (8x A100,
+# 8x H100): the half-performance lengths of Simple and NVLS; NVLS algorithm bandwidth as a
+# fraction of the NVLink line rate (480 GB/s busbw on 450 GB/s NVLink 4 gives 0.61;
+# SimAI's H100 NVLS constant 475 gives 0.60); LL128 channels = scale-up links / 2.
+FILL_BYTES = {"LL": 0.0, "LL128": 0.0, "Simple": 56e6}
+NVLS_FILL_BYTES = 16e6
+NVLS_EFFICIENCY = 0.60
+TREE_BANDWIDTH_SHARE = 0.92      # tuning.cc: tree busBw = min(busBw * .92, nCh * perChMaxTreeBw)
+
+
+@dataclass(frozen=True)
+class CollectiveResult:
+    """One collective at each message size (arrays aligned with ``bytes``)."""
+
+    op: str
+    ranks: int
+    bytes: np.ndarray
+    time_s: np.ndarray
+    algbw_GBps: np.ndarray
+    busbw_GBps: np.ndarray
+    algorithm: np.ndarray        # e.g. "ring/LL128"
+    bottleneck: np.ndarray       # tier or link that limits the bandwidth
+
+    def row(self, index: int = 0) -> dict[str, object]:
+        """One size as the JSON contract's keys."""
+        return {"op": self.op, "bytes": int(self.bytes[index]), "ranks": self.ranks,
+                "algorithm": str(self.algorithm[index]),
+                "time_s": float(self.time_s[index]),
+                "algbw_GBps": float(self.algbw_GBps[index]),
+                "busbw_GBps": float(self.busbw_GBps[index]),
+                "bottleneck": str(self.bottleneck[index])}
+
+
+def bus_factor(op: str, n: int) -> float:
+    """nccl-tests' busbw / algbw (doc/PERFORMANCE.md)."""
+    if op == "all_reduce":
+        return 2 * (n - 1) / n
+    if op == "broadcast":
+        return 1.0
+    return (n - 1) / n
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Where a group's ranks sit in the fabric."""
+
+    n: int
+    members: list[int]     # members inside one unit of each tier
+    top: int               # highest tier the group crosses (-1: a single rank)
+    arch: str
+    tier0_hw: str
+
+    @property
+    def nodes(self) -> int:
+        """Scale-up domains the group spans."""
+        return self.n // self.members[0]
+
+
+def _group(fabric: Fabric, n: int, stride: int) -> _Group:
+    members = fabric.members(n, stride)
+    top = -1
+    for level, m in enumerate(members):
+        if m > (members[level - 1] if level else 1):
+            top = level
+    tier0 = fabric.tiers[0]
+    hw = "pci" if tier0.link.startswith("pcie") else "nvlink"
+    return _Group(n, members, top, ARCH_OF_LINK.get(tier0.link, DEFAULT_ARCH), hw)
+
+
+def _ring_bound(fabric: Fabric, g: _Group) -> tuple[float, str]:
+    """Bandwidth per rank of a ring over the group, and the tier that sets it."""
+    best, name = math.inf, ""
+    for level in range(g.top + 1):
+        tier = fabric.tiers[level]
+        bandwidth = tier.bandwidth_Bps if level == 0 else g.members[level - 1] * tier.bandwidth_Bps
+        if g.members[level] > (g.members[level - 1] if level else 1) and bandwidth < best:
+            best, name = bandwidth, f"{tier.name} ({tier.link})"
+    return best, name
+
+
+def _ll_cap(g: _Group) -> float:
+    caps = LL_MAX_GBPS[g.arch]
+    return 1e9 * (caps[0] if g.nodes == 1 else caps[1] if g.nodes == 2 else caps[2])
+
+
+def _channels(fabric: Fabric) -> int:
+    return max(1, fabric.tiers[0].links_per_accelerator // 2)
+
+
+def _inter_latency(fabric: Fabric, g: _Group, protocol: int, algo: str) -> float:
+    """Per-step latency of a step that crosses the network (NCCL NET plus deeper hops)."""
+    extra = fabric.tiers[g.top].latency_s - fabric.tiers[1].latency_s if g.top > 1 else 0.0
+    return HW_LATENCY_US["net"][algo][protocol] * US + extra
+
+
+def _ring(fabric: Fabric, g: _Group, op: str, S: np.ndarray) -> list[Candidate]:
+    n = g.n
+    steps = 2 * (n - 1) if op == "all_reduce" else n - 1
+    inter_steps = (2 if op == "all_reduce" else 1) * (g.nodes - 1)
+    volume = bus_factor(op, n) * S if op != "broadcast" else S
+    bound, where = _ring_bound(fabric, g)
+    caps = {"LL": _ll_cap(g),
+            "LL128": _channels(fabric) * LL128_PER_CHANNEL_GBPS[g.arch] * 1e9,
+            "Simple": math.inf}
+    out = []
+    for p, proto in enumerate(PROTOCOLS):
+        bandwidth = min(bound * (LL128_DATA_FRACTION if proto == "LL128" else 1.0), caps[proto])
+        latency = (BASE_LATENCY_US["ring"][p] +
+                   (steps - inter_steps) * HW_LATENCY_US[g.tier0_hw]["ring"][p]) * US
+        if inter_steps:
+            latency += inter_steps * _inter_latency(fabric, g, p, "ring")
+        limit = where if bandwidth == bound or proto == "Simple" else f"NCCL {proto} limit"
+        out.append(_timed(f"ring/{proto}", latency, (volume + FILL_BYTES[proto]) / bandwidth,
+                          limit, steps))
+    return out
+
+
+def _timed(name: str, latency: float, transfer: np.ndarray, limit: str, steps: int) -> \
+        Candidate:
+    """A candidate's time, and what limits it at each size: latency or a tier's bandwidth."""
+    label = np.where(latency > transfer, f"latency ({steps:,} steps)", limit)
+    return name, latency + transfer, label
+
+
+def _tree(fabric: Fabric, g: _Group, S: np.ndarray) -> list[Candidate]:
+    """Double binary tree all-reduce: chain inside a server, binary trees across servers."""
+    if g.nodes < 2:
+        return []
+    bound, where = _ring_bound(fabric, g)
+    per_channel = TREE_PER_CHANNEL_GBPS[g.arch][0 if g.nodes == 1 else 1 if g.nodes == 2 else 2]
+    cap = _channels(fabric) * per_channel * 1e9
+    bandwidth = min(bound * TREE_BANDWIDTH_SHARE, cap)
+    volume = 2 * (g.n - 1) / g.n * S
+    out = []
+    for p, proto in enumerate(PROTOCOLS):
+        if proto == "LL":
+            bw = min(bandwidth, _ll_cap(g))
+        elif proto == "LL128":
+            bw = bandwidth * LL128_DATA_FRACTION
+        else:
+            bw = bandwidth
+        latency = (BASE_LATENCY_US["tree"][p] + 2 * (
+            (g.members[0] - 1) * HW_LATENCY_US[g.tier0_hw]["tree"][p]
+            + math.ceil(math.log2(g.nodes)) * HW_LATENCY_US["net"]["tree"][p])) * US
+        limit = where if bw == bound else "NCCL tree limit"
+        depth = 2 * (g.members[0] - 1 + math.ceil(math.log2(g.nodes)))
+        out.append(_timed(f"tree/{proto}", latency, volume / bw, limit, depth))
+    return out
+
+
+def _nvls(fabric: Fabric, g: _Group, S: np.ndarray) -> list[Candidate]:
+    """NVLink SHARP: the NVSwitch reduces, so each GPU moves ``S`` once each way."""
+    tier = fabric.tiers[0]
+    if g.top != 0 or not tier.in_network_reduction:
+        return []
+    bandwidth = tier.line_Bps * NVLS_EFFICIENCY
+    latency = (BASE_LATENCY_US["ring"][2] + NVLS_HW_LATENCY_US) * US
+    return [_timed("nvls/Simple", latency, (S + NVLS_FILL_BYTES) / bandwidth,
+                   f"{tier.name} in-switch reduction", 2)]
+
+
+def _hierarchical(fabric: Fabric, g: _Group, S: np.ndarray, sharp: bool) -> \
+        list[Candidate]:
+    """Reduce-scatter in the server, all-reduce across servers per rail, all-gather back."""
+    if g.nodes < 2 or g.top < 1:
+        return []
+    inner = g.members[0]
+    per_rail = _Group(g.nodes, [1] + [max(1, m // inner) for m in g.members[1:]], g.top,
+                      g.arch, g.tier0_hw)
+    shard = S / inner
+    if sharp:
+        tiers = fabric.tiers[1: g.top + 1]
+        if not all(t.in_network_reduction for t in tiers):
+            return []
+        bandwidth = min(t.bandwidth_Bps for t in tiers)
+        cross = (SHARP_HW_LATENCY_US * US + fabric.tiers[g.top].latency_s) + shard / bandwidth
+        name, where = "sharp", f"{fabric.tiers[1].name} in-switch reduction"
+    else:
+        cross = np.min(np.stack([t for _, t, _ in _ring(fabric, per_rail, "all_reduce", shard)]),
+                       axis=0)
+        name, where = "hierarchical", _ring_bound(fabric, per_rail)[1]
+    if inner > 1:
+        intra = _Group(inner, [inner] * len(fabric.tiers), 0, g.arch, g.tier0_hw)
+        rs = np.min(np.stack([t for _, t, _ in _ring(fabric, intra, "reduce_scatter", S)]), axis=0)
+        cross = cross + 2 * rs
+    return [(f"{name}/Simple", cross, np.full(S.shape, where, dtype=object))]
+
+
+def _all_to_all(fabric: Fabric, g: _Group, S: np.ndarray) -> list[Candidate]:
+    """Every rank sends S/n to every other; each tier carries what leaves the units below it."""
+    worst, where = np.zeros_like(S), ""
+    slowest = 0.0
+    for level in range(g.top + 1):
+        tier = fabric.tiers[level]
+        inside = g.members[level - 1] if level else 1
+        share = (g.n - inside) / g.n
+        if tier.kind == "torus":
+            per_rank = _torus_bisection_per_rank(tier)
+            seconds = (S / 2) / per_rank if share else 0.0 * S
+        else:
+            seconds = S * share / tier.bandwidth_Bps
+        if float(np.max(seconds)) > slowest:
+            slowest, where = float(np.max(seconds)), f"{tier.name} ({tier.link})"
+        worst = np.maximum(worst, seconds)
+    hw = "net" if g.top >= 1 else g.tier0_hw
+    latency = (BASE_LATENCY_US["ring"][2] + HW_LATENCY_US[hw]["ring"][2]) * US + \
+        fabric.tiers[max(g.top, 0)].latency_s
+    return [_timed("direct/Simple", latency, worst, where, 1)]
+
+
+def _torus_bisection_per_rank(tier: Tier) -> float:
+    """Bisection bandwidth of a torus divided by the ranks on one side."""
+    dims = tier.dims or (tier.fanout,)
+    largest = max(dims)
+    per_link = tier.bandwidth_Bps / max(1, 2 * sum(1 for d in dims if d > 1))
+    cut_links = 2 * (math.prod(dims) // largest) * (2 if largest > 2 else 1)
+    return cut_links * per_link / (math.prod(dims) / 2)
+
+
+def _torus_ring(fabric: Fabric, g: _Group, op: str, S: np.ndarray) -> \
+        list[Candidate]:
+    """Bidirectional rings along every torus dimension at once (TPU-style all-reduce)."""
+    tier = fabric.tiers[0]
+    if tier.kind != "torus" or g.top != 0:
+        return []
+    dims = [d for d in tier.dims if d > 1] or [g.n]
+    steps = sum((2 if op == "all_reduce" else 1) * (d - 1) for d in dims)
+    volume = bus_factor(op, g.n) * S if op != "broadcast" else S
+    latency = (BASE_LATENCY_US["ring"][2] + steps * HW_LATENCY_US["nvlink"]["ring"][2]) * US
+    return [_timed("torus/Simple", latency, volume / tier.bandwidth_Bps,
+                   f"{tier.name} ({tier.link})", steps)]
+
+
+def collective(fabric: Fabric, op: str, nbytes: np.ndarray | float | int, ranks: int | None = None,
+               stride: int = 1, algorithm: str = "auto") -> CollectiveResult:
+    """Time of ``op`` on ``ranks`` accelerators ``stride`` apart, at each size in ``nbytes``.
+
+    ``ranks`` defaults to the whole fabric. ``algorithm`` forces one family
+    (``ring``, ``tree``, ``hierarchical``, ``nvls``, ``sharp``), optionally with
+    a protocol (``ring/Simple``); ``auto`` picks
+    the fastest for each size, as NCCL's tuner does (IB SHARP is never picked
+    automatically: NCCL uses it only with the CollNet plugin).
+    """
+    problems = []
+    if op not in OPS:
+        problems.append(Problem("op", f"must be one of {', '.join(OPS)}, got {op!r}"))
+    family, _, protocol = algorithm.partition("/")
+    if family not in ALGORITHMS or protocol not in ("", *PROTOCOLS):
+        problems.append(Problem("algorithm", f"must be one of {', '.join(ALGORITHMS)}, "
+                                f"got {algorithm!r}"))
+    sizes = np.atleast_1d(np.asarray(nbytes, dtype=float))
+    if np.any(~np.isfinite(sizes)) or np.any(sizes <= 0):
+        problems.append(Problem("bytes", "message sizes must be positive"))
+    for tier in fabric.tiers:
+        if not tier.bandwidth_Bps > 0:
+            problems.append(Problem("", f"{tier.name} has no bandwidth "
+                                    f"({tier.bandwidth_Bps:g} B/s)"))
+    if problems:
+        raise InputError(problems)
+    n = fabric.ranks if ranks is None else ranks
+    g = _group(fabric, n, stride)
+    if n == 1:
+        zero = np.zeros_like(sizes)
+        return CollectiveResult(op, 1, sizes, zero, np.full_like(sizes, np.inf),
+                                zero, np.full(sizes.shape, "local", dtype=object),
+                                np.full(sizes.shape, "none", dtype=object))
+    candidates = [c for c in _candidates(fabric, g, op, sizes, family)
+                  if not protocol or c[0].endswith("/" + protocol)]
+    if not candidates:
+        raise InputError([Problem("algorithm", f"{algorithm} is not available for {op} on "
+                                  f"this group ({n} ranks)")])
+    times = np.stack([t * np.ones_like(sizes) for _, t, _ in candidates])
+    pick = np.argmin(times, axis=0)
+    columns = np.arange(sizes.size)
+    time = times[pick, columns]
+    names = np.array([c[0] for c in candidates], dtype=object)[pick]
+    limits = np.stack([np.broadcast_to(np.asarray(c[2], dtype=object), sizes.shape)
+                       for c in candidates])[pick, columns]
+    algbw = sizes / time / 1e9
+    return CollectiveResult(op, n, sizes, time, algbw, algbw * bus_factor(op, n), names, limits)
+
+
+def _candidates(fabric: Fabric, g: _Group, op: str, S: np.ndarray, algorithm: str) -> \
+        list[Candidate]:
+    if op == "all_to_all":
+        return _all_to_all(fabric, g, S)
+    families = {
+        "ring": lambda: _torus_ring(fabric, g, op, S) or _ring(fabric, g, op, S),
+        "tree": lambda: _tree(fabric, g, S) if op == "all_reduce" else [],
+        "hierarchical": lambda: _hierarchical(fabric, g, S, sharp=False)
+        if op == "all_reduce" else [],
+        "nvls": lambda: _nvls(fabric, g, S) if op == "all_reduce" else [],
+        "sharp": lambda: _hierarchical(fabric, g, S, sharp=True) if op == "all_reduce" else [],
+    }
+    if algorithm != "auto":
+        return families[algorithm]()
+    out = []
+    for name in ("ring", "tree", "hierarchical", "nvls"):
+        out.extend(families[name]())
+    return out
+
+
+def point_to_point(fabric: Fabric, nbytes: np.ndarray | float, distance: int) -> np.ndarray:
+    """Seconds to send ``nbytes`` from a rank to the rank ``distance`` places away.
+
+    The pair meets at the first tier whose units hold both; the message pays
+    that tier's latency and its bandwidth per accelerator (pipeline stages
+    send activations this way).
+    """
+    sizes = np.asarray(nbytes, dtype=float)
+    if distance < 1 or distance >= fabric.ranks:
+        raise InputError([Problem("distance", f"must be 1 to {fabric.ranks - 1}, "
+                                  f"got {distance}")])
+    level = next(k for k in range(len(fabric.tiers)) if fabric.span(k) > distance)
+    tier = fabric.tiers[level]
+    hw = "net" if level else ("pci" if tier.link.startswith("pcie") else "nvlink")
+    latency = (BASE_LATENCY_US["ring"][2] + HW_LATENCY_US[hw]["ring"][2]) * US + \
+        (tier.latency_s if level > 1 else 0.0)
+    return latency + sizes / tier.bandwidth_Bps

@@ -1,0 +1,82 @@
+"""Engine invariants over random connected designs: every figure sane, monotone where it must be."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from engine.catalog import load_catalog
+from engine.design import Design, Group, Link, Node, Workload
+from engine.evaluate import evaluate
+
+CATALOG = load_catalog(user=False)
+PAIRS = [("h100-sxm", "qm9700", "ib-ndr"), ("a100-80gb", "qm8700", "ib-hdr"),
+         ("h800", "qm9700", "ib-ndr"), ("mi300x", "sn5600", "roce-400g"),
+         ("ascend-910b", "eth-51t", "roce-200g")]
+
+
+@st.composite
+def clusters(draw: st.DrawFn) -> Design:
+    """Servers in optional pods, a leaf layer, optionally a spine layer above."""
+    accel, switch, link = draw(st.sampled_from(PAIRS))
+    pods = draw(st.integers(1, 4))
+    servers = draw(st.integers(1, 16))
+    nics = draw(st.sampled_from([1, 2, 4, 8]))
+    leaves = draw(st.sampled_from([1, 2, 4, 8]))
+    group = "pod" if pods > 1 else None
+    nodes = [Node("s", "server", accel, replicas=servers,
+                  accelerators=CATALOG.accelerator(accel).server.accelerators, group=group),
+             Node("leaf", "switch", switch, replicas=leaves, accelerators=0, group=group)]
+    links = [Link("nic", "s", "leaf", link, nics)]
+    if pods > 1:
+        nodes.append(Node("spine", "switch", switch, replicas=draw(st.integers(1, 8)),
+                          accelerators=0))
+        links.append(Link("up", "leaf", "spine", link, draw(st.integers(1, 16))))
+    groups = (Group("pod", replicas=pods),) if pods > 1 else ()
+    return Design("random", nodes=tuple(nodes), links=tuple(links), groups=groups,
+                  workload=Workload(model="llama3-8b"))
+
+
+def _busbw(design: Design) -> float:
+    network = evaluate(design, CATALOG)["network"].main()
+    return network.machine["all_reduce"].busbw_GBps if network.machine else 0.0
+
+
+@given(clusters())
+def test_figures_are_finite_and_non_negative(design):
+    result = evaluate(design, CATALOG)
+    assert "inventory" not in result.errors
+    inventory = result["inventory"]
+    assert inventory.accelerators > 0
+    assert inventory.peak_pflops > 0
+    assert inventory.power_kw >= 0
+    if "network" in result.errors:       # only a network that cannot join its units
+        assert "joins at most" in result.errors["network"]
+        return
+    for island in result["network"].islands:
+        assert island.topology.bisection_TBps > 0
+        for figure in [*island.machine.values(), *island.scale_up_domain.values()]:
+            assert figure.time_s > 0
+            assert figure.busbw_GBps > 0
+
+
+@given(clusters(), st.integers(2, 4))
+def test_more_nics_never_lower_the_all_reduce_bandwidth(design, factor):
+    if "network" in evaluate(design, CATALOG).errors:
+        return
+    nic = design.links[0]
+    wider = replace(design, links=(replace(nic, count=nic.count * factor), *design.links[1:]))
+    if "network" in evaluate(wider, CATALOG).errors:
+        return
+    assert _busbw(wider) >= _busbw(design) * (1 - 1e-9)
+
+
+@given(clusters(), st.integers(2, 4))
+def test_more_servers_never_lower_peak_compute(design, factor):
+    bigger = replace(design, nodes=(replace(design.nodes[0],
+                                            replicas=design.nodes[0].replicas * factor),
+                                    *design.nodes[1:]))
+    assert evaluate(bigger, CATALOG)["inventory"].peak_pflops >= \
+        evaluate(design, CATALOG)["inventory"].peak_pflops
