@@ -8,15 +8,15 @@ show ``none_text`` and commit ``None`` when emptied.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QDoubleValidator
+from PySide6.QtCore import QObject, QRegularExpression, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 INT_LIMIT = 2**31 - 1
+_NUMBER = QRegularExpression(r"^$|^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,7 @@ class TextEditor(FieldEditor):
 
     def _show(self, value: Any) -> None:
         self.widget.setText("" if value is None else str(value))
+        self.widget.setCursorPosition(0)
 
 
 class IntEditor(FieldEditor):
@@ -103,15 +104,12 @@ class IntEditor(FieldEditor):
 
 
 class FloatEditor(FieldEditor):
-    """A line edit taking plain or scientific notation (2e12 tokens)."""
+    """A line edit taking plain or scientific notation (2e12 tokens), or nothing when ``None``
+    is allowed. Ranges are the document's to check: it says what is wrong."""
 
     def __init__(self, field: Field) -> None:
         super().__init__(field, QLineEdit())
-        validator = QDoubleValidator(self.widget)
-        validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
-        validator.setBottom(field.minimum if field.minimum is not None else -math.inf)
-        validator.setTop(field.maximum if field.maximum is not None else math.inf)
-        self.widget.setValidator(validator)
+        self.widget.setValidator(QRegularExpressionValidator(_NUMBER, self.widget))
         if field.optional:
             self.widget.setPlaceholderText(field.none_text)
         self.widget.editingFinished.connect(self._on_finished)

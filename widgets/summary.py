@@ -34,9 +34,18 @@ class Tile:
 
 
 @dataclass(frozen=True)
+class DetailRow:
+    """A figure, or a heading over figures (``children``)."""
+
+    key: str
+    value: str = ""
+    children: tuple[DetailRow, ...] = ()
+
+
+@dataclass(frozen=True)
 class DetailSection:
     title: str
-    rows: tuple[tuple[str, str], ...] = ()
+    rows: tuple[DetailRow, ...] = ()
     error: str = ""
 
 
@@ -85,6 +94,7 @@ class SummaryPanel(QWidget):
         self.details.setHeaderLabels(["Figure", "Value"])
         self.details.setRootIsDecorated(True)
         self.details.setAlternatingRowColors(True)
+        self.details.header().setStretchLastSection(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self._grid)
@@ -124,10 +134,18 @@ class SummaryPanel(QWidget):
                 top.setText(1, section.error)
                 top.setToolTip(1, section.error)
                 top.setForeground(1, QBrush(QColor(ERROR_COLOR)))
-            for key, value in section.rows:
-                child = QTreeWidgetItem([key, value])
-                child.setTextAlignment(1, _RIGHT)
-                top.addChild(child)
+            _add_rows(top, section.rows)
             self.details.addTopLevelItem(top)
             top.setExpanded(section.title in expanded or first)
         self.details.resizeColumnToContents(0)
+        self.details.setColumnWidth(0, min(self.details.columnWidth(0) + 12,
+                                           self.details.width() * 3 // 5))
+
+
+def _add_rows(parent: QTreeWidgetItem, rows: tuple[DetailRow, ...]) -> None:
+    for row in rows:
+        item = QTreeWidgetItem([row.key, row.value])
+        item.setTextAlignment(1, _RIGHT)
+        item.setToolTip(1, row.value)
+        parent.addChild(item)
+        _add_rows(item, row.children)

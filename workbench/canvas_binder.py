@@ -237,6 +237,7 @@ class CanvasBinder(QObject):
             item = self._groups[group.id]
             text = group_text(design, group)
             item.set_title(text.title)
+            item.set_remark(text.remark)
             item.set_lines(text.lines)
             item.set_count_text(text.count)
             item.set_collapsed(group.collapsed)

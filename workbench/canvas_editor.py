@@ -67,12 +67,20 @@ class CanvasEditor(QObject):
         self.binder = CanvasBinder(document, self.scene)
         self.scene.set_theme(theme)
         self.scene.set_handler(self)
+        self.view.set_placeholder("Drag servers, switches or a template here from the "
+                                  "palette,\nor open a layout file (Ctrl+O).")
         self.scene.selectionChanged.connect(self.selection_changed)
         self.view.part_dropped.connect(self.add_part)
         self.binder.collapse_requested.connect(self.toggle_collapsed)
         self.link_menu: QMenu | None = None
         self._interaction: Interaction | None = None
         self._pastes = 0
+
+    def detach(self) -> None:
+        """Stop reacting to the scene (before the window goes: a dying scene still announces
+        that its items left the selection)."""
+        self.scene.set_handler(None)
+        self.scene.selectionChanged.disconnect(self.selection_changed)
 
     # -- editing ---------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from engine.design import Design, Group, Link, Node
 from engine.structure import units
 from workbench.grouping import nodes_within
 
-_REMARK = re.compile(r"\s*\(.*\)$")
+_REMARK = re.compile(r"\s*\([^()]*\)$")
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class BoxText:
     title: str
     lines: tuple[str, ...]
     count: str
+    remark: str = ""            # the name's parenthesis, also the first of ``lines``
 
 
 @dataclass(frozen=True)
@@ -41,18 +42,27 @@ def short_name(name: str, vendor: str) -> str:
     """``NVIDIA Quantum-2 QM9700 (NDR InfiniBand)`` -> ``Quantum-2 QM9700``: the vendor and
     the remarks are in the palette and the inspector."""
     name = name.removeprefix(f"{vendor} ") if vendor else name
-    return _REMARK.sub("", name) or name
+    return split_remark(name)[0]
+
+
+def split_remark(name: str) -> tuple[str, str]:
+    """``Spine (NDR, 64 ports)`` -> ``("Spine", "NDR, 64 ports")``: a box's title stays
+    short and its remark gets a line of its own."""
+    match = _REMARK.search(name)
+    if not match or match.start() == 0:
+        return name, ""
+    return name[:match.start()], match.group(0).strip()[1:-1]
 
 
 def node_text(design: Design, catalog: Catalog, node: Node) -> BoxText:
-    """Title, two lines and count badge; the first line names the hardware unless the
-    title already does, in which case it gives the hardware's headline figures."""
+    """Title, up to three lines (remark, hardware, counts) and the count badge. The hardware
+    line gives headline figures instead when the title already names the hardware."""
     n = units(design, node)
     if node.kind == "switch":
         spec = catalog.switch(node.hardware)
         hardware = short_name(spec.name, spec.vendor)
         figures = f"{' / '.join(spec.link_kinds)} switch"
-        count_line = f"{spec.ports} × {spec.port_Bps * 8 / 1e9:g} Gb/s ports"
+        count_line = f"{_ports(node, spec.ports)} × {spec.port_Bps * 8 / 1e9:g} Gb/s ports"
     else:
         accel = catalog.accelerator(node.hardware)
         hardware = short_name(accel.name, accel.vendor)
@@ -62,16 +72,25 @@ def node_text(design: Design, catalog: Catalog, node: Node) -> BoxText:
             count_line = f"{node.accelerators} per server · {n * node.accelerators:,} total"
         else:
             count_line = f"{n:,} accelerators" if n > 1 else "one accelerator"
-    first = hardware if hardware != node.label else figures
-    return BoxText(node.label, (first, count_line), count_badge(n))
+    title, remark = split_remark(node.label)
+    lines = (remark, hardware if hardware != title else figures, count_line)
+    return BoxText(title, tuple(line for line in lines if line), count_badge(n), remark)
 
 
 def group_text(design: Design, group: Group) -> BoxText:
+    """Title and badge for the frame; remark and contents for the collapsed box."""
     inside = nodes_within(design, group.id)
     accelerators = sum(units(design, n) * n.accelerators for n in inside if n.kind != "switch")
-    lines = (f"{len(inside)} box{'es' if len(inside) != 1 else ''} inside",
+    title, remark = split_remark(group.name or group.id)
+    lines = (remark, f"{len(inside)} box{'es' if len(inside) != 1 else ''} inside",
              f"{accelerators:,} accelerators" if accelerators else "no accelerators")
-    return BoxText(group.name or group.id, lines, count_badge(group.replicas))
+    return BoxText(title, tuple(line for line in lines if line), count_badge(group.replicas),
+                   remark)
+
+
+def _ports(node: Node, catalog_ports: int) -> int:
+    override = node.override("ports")
+    return int(override) if override is not None else catalog_ports
 
 
 def link_look(catalog: Catalog, link: Link) -> LinkLook:

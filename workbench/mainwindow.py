@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._estimate_label)
         self.statusBar().addPermanentWidget(self._zoom_label)
         self._connect()
+        self._attached = True
         self._default_state = self.saveState()
         self._restore_layout()
         self._update_recent_menu()
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
         a.zoom_fit.triggered.connect(editor.fit)
         a.zoom_actual.triggered.connect(editor.view.reset_zoom)
         a.snap.toggled.connect(self._set_snap)
-        a.reset_layout.triggered.connect(lambda: self.restoreState(self._default_state))
+        a.reset_layout.triggered.connect(self._reset_layout)
         a.about.triggered.connect(self._about)
         for name, action in a.arrange.items():
             action.triggered.connect(lambda _=False, n=name: editor.arrange(n))
@@ -215,8 +216,11 @@ class MainWindow(QMainWindow):
             apply_theme(app, theme)
 
     def shutdown(self) -> None:
-        """Remember the panel layout; leave no recovery files (called once on exit)."""
+        """Remember the panel layout; leave no recovery files (on close and on quit)."""
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        if self._attached:
+            self.editor.detach()
+            self._attached = False
         if self.recovery is not None:
             self.recovery.close()
             self.recovery = None
@@ -246,8 +250,17 @@ class MainWindow(QMainWindow):
         geometry, state = self.settings.window_state()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1440, 900)
-        if state is not None:
-            self.restoreState(state)
+        if state is None or not self.restoreState(state):
+            self._default_sizes()
+
+    def _default_sizes(self) -> None:
+        palette, _, summary, inspector = self.docks
+        self.resizeDocks([palette, summary], [250, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([summary, inspector], [430, 470], Qt.Orientation.Vertical)
+
+    def _reset_layout(self) -> None:
+        self.restoreState(self._default_state)
+        self._default_sizes()
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.files.display_name()}[*] - {APP_TITLE}")

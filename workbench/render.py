@@ -40,7 +40,7 @@ def render_window(design: Design, path: Path | None, size: tuple[int, int], cata
         window.evaluator.wait()
         app.processEvents()
         image = window.grab().toImage()
-        window.hide()
+        window.close()
         window.deleteLater()
         app.processEvents()
     return image

@@ -9,13 +9,13 @@ up with no change here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from engine.evaluate import Evaluation
 from engine.results import to_data
-from widgets.summary import DetailSection, Tile
+from widgets.summary import DetailRow, DetailSection, Tile
 from workbench.cli.output import number
 
 MAX_DEPTH = 3
@@ -24,7 +24,7 @@ MAX_LIST = 6
 
 @dataclass(frozen=True)
 class Headline:
-    label: str
+    label: str                       # may name keys of the mapping holding the value
     sections: tuple[str, ...]        # where to look, first found wins
     key: str
     show: Callable[[float, dict[str, Any]], str]   # value, the mapping holding it
@@ -48,8 +48,8 @@ def _money(value: float, where: dict[str, Any]) -> str:
 
 HEADLINES = (
     Headline("Accelerators", ("inventory",), "accelerators", lambda v, w: f"{int(v):,}"),
-    Headline("Peak compute", ("inventory",), "peak_pflops",
-             lambda v, w: f"{number(v)} PFLOP/s {w.get('precision', '')}".strip()),
+    Headline("Peak compute, {precision}", ("inventory",), "peak_pflops",
+             lambda v, w: f"{number(v)} PFLOP/s"),
     Headline("Power", ("inventory",), "power_kw", _power),
     Headline("All-reduce busbw", ("network", "collectives"), "busbw_GBps",
              lambda v, w: f"{number(v)} GB/s"),
@@ -68,14 +68,26 @@ def tiles(evaluation: Evaluation) -> list[Tile]:
 def _tile(evaluation: Evaluation, headline: Headline) -> Tile:
     for name in headline.sections:
         if name in evaluation.errors:
-            return Tile(headline.label, "n/a", f"{name}: {evaluation.errors[name]}", "error")
+            return Tile(_label(headline, {}), "n/a", f"{name}: {evaluation.errors[name]}",
+                        "error")
         if name in evaluation.sections:
             found = _find(to_data(evaluation.sections[name]), headline.key)
             if found is not None and isinstance(found[0], int | float) \
                     and not isinstance(found[0], bool):
-                return Tile(headline.label, headline.show(found[0], found[1]),
+                return Tile(_label(headline, found[1]), headline.show(found[0], found[1]),
                             f"{name}.{headline.key}")
-    return Tile(headline.label, "—", "The engine does not estimate this yet", "missing")
+    return Tile(_label(headline, {}), "—", "The engine does not estimate this yet", "missing")
+
+
+def _label(headline: Headline, where: dict[str, Any]) -> str:
+    return headline.label.format_map(_Keys(where)).rstrip(", ")
+
+
+class _Keys(dict[str, Any]):
+    """Label fields: a key the mapping lacks is left out."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
 
 
 def _find(data: Any, key: str) -> tuple[Any, dict[str, Any]] | None:
@@ -96,23 +108,45 @@ def _find(data: Any, key: str) -> tuple[Any, dict[str, Any]] | None:
 
 
 def details(evaluation: Evaluation) -> list[DetailSection]:
-    out = [DetailSection(name, tuple(_rows(to_data(section))))
+    out = [DetailSection(humanize(name), _rows(to_data(section)))
            for name, section in evaluation.sections.items()]
-    out += [DetailSection(name, error=reason) for name, reason in evaluation.errors.items()
-            if name not in evaluation.sections]
+    out += [DetailSection(humanize(name), error=reason)
+            for name, reason in evaluation.errors.items() if name not in evaluation.sections]
     return out
 
 
-def _rows(data: Any, prefix: str = "", depth: int = 0) -> Iterator[tuple[str, str]]:
-    if isinstance(data, dict) and depth < MAX_DEPTH:
-        for key, value in data.items():
-            yield from _rows(value, f"{prefix}{key}" if not prefix else f"{prefix}.{key}",
-                             depth + 1)
-    elif isinstance(data, list) and all(not isinstance(v, dict | list) for v in data):
-        shown = ", ".join(number(v) for v in data[:MAX_LIST])
-        more = f" … ({len(data)} in all)" if len(data) > MAX_LIST else ""
-        yield prefix, (shown + more) or "—"
-    elif isinstance(data, list):
-        yield prefix, f"{len(data)} entries"
-    else:
-        yield prefix, number(data)
+def humanize(key: str) -> str:
+    """``peak_pflops`` -> ``Peak (PFLOP/s)``: a JSON key as a person reads it."""
+    for suffix, unit in _UNITS:
+        if key.endswith(suffix) and key != suffix.lstrip("_"):
+            words = key[:-len(suffix)].replace("_", " ")
+            return f"{words[:1].upper()}{words[1:]} ({unit})"
+    words = key.replace("_", " ")
+    return f"{words[:1].upper()}{words[1:]}"
+
+
+_UNITS = (("_pflops", "PFLOP/s"), ("_tflops_per_gpu", "TFLOP/s per GPU"), ("_kw", "kW"),
+          ("_tb", "TB"), ("_gib", "GiB"), ("_GBps", "GB/s"), ("_gbps", "Gb/s"),
+          ("_days", "days"), ("_hours", "hours"), ("_min", "min"), ("_per_s", "per second"),
+          ("_s", "s"), ("_usd", "USD"))
+
+
+def _rows(data: Any, depth: int = 0) -> tuple[DetailRow, ...]:
+    if not isinstance(data, dict):
+        return ()
+    out = []
+    for key, value in data.items():
+        label = humanize(str(key)) if depth == 0 else str(key)
+        if isinstance(value, dict) and depth < MAX_DEPTH:
+            out.append(DetailRow(label, children=_rows(value, depth + 1)))
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            out.append(DetailRow(label, f"{len(value)} entries", tuple(
+                DetailRow(str(i + 1), children=_rows(v, depth + 1))
+                for i, v in enumerate(value[:MAX_LIST]))))
+        elif isinstance(value, list):
+            shown = ", ".join(number(v) for v in value[:MAX_LIST])
+            more = f" … ({len(value)} in all)" if len(value) > MAX_LIST else ""
+            out.append(DetailRow(label, (shown + more) or "—"))
+        else:
+            out.append(DetailRow(label, number(value)))
+    return tuple(out)

@@ -1,10 +1,11 @@
-"""Mouse input on a canvas view at scene positions, the way a user's hand produces it."""
+"""Mouse input and drops on a canvas view at scene positions, as a user's hand makes them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtWidgets import QApplication, QGraphicsView
 
 
 def drag(view: QGraphicsView, start: QPointF, end: QPointF, steps: int = 5,
@@ -22,3 +23,20 @@ def drag(view: QGraphicsView, start: QPointF, end: QPointF, steps: int = 5,
 def click(view: QGraphicsView, at: QPointF,
           modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, view.mapFromScene(at))
+
+
+def drop(view: QGraphicsView, mime: QMimeData, at: QPointF) -> bool:
+    """Drag ``mime`` over the view and drop it at scene position ``at``; True if the view
+    accepted the drag."""
+    viewport = view.viewport()
+    pos = QPointF(view.mapFromScene(at))
+    action, button, none = (Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(pos.toPoint(), action, mime, button, none)
+    QApplication.sendEvent(viewport, enter)
+    if not enter.isAccepted():
+        return False
+    QApplication.sendEvent(viewport, QDragMoveEvent(pos.toPoint(), action, mime, button, none,
+                                                    QEvent.Type.DragMove))
+    QApplication.sendEvent(viewport, QDropEvent(pos, action, mime, button, none))
+    return True

@@ -32,3 +32,40 @@ def editor(qtbot, qapp, catalog, starter):
     editor.fit()
     return editor
 
+
+
+@pytest.fixture
+def settings_file(tmp_path):
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def make_window(qtbot, catalog, settings_file, tmp_path):
+    """Main windows with throw-away settings and recovery folder, closed without prompts."""
+    from PySide6.QtCore import QSettings
+
+    from workbench.mainwindow import MainWindow
+    from workbench.recovery import RecoveryStore
+    windows = []
+
+    def make(design=None):
+        settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+        window = MainWindow(catalog, settings, RecoveryStore(tmp_path / "recovery"))
+        if design is not None:
+            window.document.load(design, None)
+        window.resize(1200, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.evaluator.wait()
+        window.document.undo_stack.setClean()
+        window.close()
+
+
+@pytest.fixture
+def window(make_window, starter):
+    return make_window(starter)

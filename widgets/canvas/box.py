@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from widgets.canvas.icons import paint_kind_icon
-from widgets.canvas.text import badge_rect, fonts, paint_badge
+from widgets.canvas.text import fonts, paint_badge
 from widgets.canvas.theme import CanvasTheme
 
 #: Below this zoom level (scene to screen), boxes show no text.
@@ -87,15 +87,13 @@ def _paint_accent_strip(painter: QPainter, body: QRectF, accent: QColor) -> None
 
 def _paint_text(painter: QPainter, body: QRectF, content: BoxContent,
                 theme: CanvasTheme) -> None:
+    """Title under the badge's overhang, then up to three smaller lines."""
     f = fonts()
     left = body.left() + TEXT_LEFT
-    right = body.right() - 10
-    if content.count:
-        right = min(right, badge_rect(content.count, _badge_corner(body), f.badge).left() - 4)
-    top = body.top() + 9
-    painter.setPen(theme.text)
-    draw_elided(painter, f.title, content.title, QRectF(left, top, right - left, 18))
-    painter.setPen(theme.subtext)
     width = body.right() - 10 - left
-    for i, line in enumerate(content.lines[:2]):
-        draw_elided(painter, f.small, line, QRectF(left, top + 21 + 17 * i, width, 16))
+    top = body.top() + 11
+    painter.setPen(theme.text)
+    draw_elided(painter, f.title, content.title, QRectF(left, top, width, 18))
+    painter.setPen(theme.subtext)
+    for i, line in enumerate(content.lines[:3]):
+        draw_elided(painter, f.small, line, QRectF(left, top + 20 + 16 * i, width, 15))

@@ -10,7 +10,15 @@ anywhere inside the frame.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
@@ -41,6 +49,7 @@ class GroupItem(QGraphicsObject):
         self._content = BoxContent("group", kind_accent("group"), stacked=True)
         self._collapsed = False
         self._depth = 0
+        self._remark = ""
 
     # -- setters -------------------------------------------------------------
 
@@ -66,7 +75,12 @@ class GroupItem(QGraphicsObject):
 
     def set_lines(self, lines: tuple[str, ...]) -> None:
         """What the collapsed box says it holds."""
-        self._content.lines = lines[:2]
+        self._content.lines = lines[:3]
+        self.update()
+
+    def set_remark(self, text: str) -> None:
+        """Shown after the title in the frame's title bar."""
+        self._remark = text
         self.update()
 
     def set_collapsed(self, collapsed: bool) -> None:
@@ -165,8 +179,13 @@ class GroupItem(QGraphicsObject):
                 right = badge_rect(self._content.count, self._badge_corner(),
                                    fonts().title).left() - 6
             painter.setPen(self._theme.text)
-            draw_elided(painter, fonts().title, self._content.title,
-                        QRectF(30, 0, max(right - 30, 0), TITLE_HEIGHT))
+            title = QRectF(30, 0, max(right - 30, 0), TITLE_HEIGHT)
+            draw_elided(painter, fonts().title, self._content.title, title)
+            used = QFontMetricsF(fonts().title).horizontalAdvance(self._content.title) + 10
+            if self._remark and used < title.width():
+                painter.setPen(self._theme.subtext)
+                draw_elided(painter, fonts().small, self._remark,
+                            title.adjusted(used, 0, 0, 0))
         if self._content.count:
             paint_badge(painter, self._content.count, self._badge_corner(), accent,
                         fonts().title)

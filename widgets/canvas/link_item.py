@@ -69,7 +69,7 @@ class LinkItem(QGraphicsObject):
     def __init__(self, theme: CanvasTheme) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setZValue(0)
+        self.setZValue(-200)          # under group frames: their titles stay readable
         self._theme = theme
         self._path = QPainterPath()
         self._color = QColor("#64748b")

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from widgets.canvas.box import RADIUS, BoxContent, paint_box
 from widgets.canvas.theme import CanvasTheme, kind_accent
 
-BOX_WIDTH = 224.0
-BOX_HEIGHT = 72.0
+BOX_WIDTH = 240.0
+BOX_HEIGHT = 88.0
 
 
 class NodeItem(QGraphicsObject):
@@ -59,8 +59,8 @@ class NodeItem(QGraphicsObject):
         self.update()
 
     def set_lines(self, lines: tuple[str, ...]) -> None:
-        """Up to two lines under the title (hardware, accelerators per server)."""
-        self._content.lines = lines[:2]
+        """Up to three lines under the title (remark, hardware, counts)."""
+        self._content.lines = lines[:3]
         self.update()
 
     def set_count_text(self, text: str) -> None:

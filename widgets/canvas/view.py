@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
+    QPalette,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGestureEvent, QGraphicsScene, QGraphicsView, QPinchGesture, QWidget
@@ -53,6 +54,23 @@ class CanvasView(QGraphicsView):
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._pan_from: QPoint | None = None
         self._space_held = False
+        self._placeholder = ""
+
+    def set_placeholder(self, text: str) -> None:
+        """What an empty canvas says (how to start)."""
+        self._placeholder = text
+        self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        scene = self.scene()
+        if not self._placeholder or scene is None or scene.items():
+            return
+        painter.save()
+        painter.resetTransform()
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter
+                         | Qt.TextFlag.TextWordWrap, self._placeholder)
+        painter.restore()
 
     # -- zoom -------------------------------------------------------------------
 
