@@ -81,7 +81,7 @@ class FileController(QObject):
     def save(self) -> bool:
         if self._doc.path is None:
             return self.save_as()
-        return self._write(self._doc.path)
+        return self.save_to(self._doc.path)
 
     def save_as(self) -> bool:
         start = str(self._doc.path or Path.cwd() / "design.yaml")
@@ -91,7 +91,7 @@ class FileController(QObject):
         path = Path(name)
         if path.suffix.lower() not in (".yaml", ".yml"):
             path = path.with_suffix(".yaml")
-        return self._write(path)
+        return self.save_to(path)
 
     def confirm_discard(self) -> bool:
         """True if the document may be replaced: saved, or the user said so."""
@@ -108,7 +108,8 @@ class FileController(QObject):
 
     # -- helpers ---------------------------------------------------------------------
 
-    def _write(self, path: Path) -> bool:
+    def save_to(self, path: Path) -> bool:
+        """Write the design to ``path`` and make it the document's file."""
         try:
             save_design(self._doc.design, path)
         except OSError as exc:

@@ -1,0 +1,60 @@
+"""Estimates run off the UI thread, and an old design's answer never replaces a newer one."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtWidgets import QApplication
+
+from engine.evaluate import evaluate
+from workbench.commands import delete_items
+from workbench.document import Document
+from workbench.live_evaluation import LiveEvaluator
+
+
+def test_an_older_result_never_replaces_a_newer_one(qtbot, catalog, starter):
+    release_first, first_done = threading.Event(), threading.Event()
+    started: list[int] = []
+
+    def run(design, catalog):
+        """The real engine, with the first evaluation held back until released."""
+        started.append(len(design.nodes))
+        if len(started) == 1:
+            release_first.wait(30)
+            result = evaluate(design, catalog)
+            first_done.set()
+            return result
+        return evaluate(design, catalog)
+
+    doc = Document(catalog, starter)
+    evaluator = LiveEvaluator(doc, run)
+    shown = []
+    evaluator.evaluated.connect(shown.append)
+    old = evaluator.evaluate_now()
+    doc.push(lambda d: delete_items(d, node_ids=["dgx"]))
+    new = evaluator.evaluate_now()
+    qtbot.waitUntil(lambda: any(r.generation == new for r in shown))
+    assert shown[-1].evaluation["inventory"].accelerators == 0
+    release_first.set()
+    qtbot.waitUntil(first_done.is_set)
+    evaluator.wait()
+    QApplication.processEvents()
+    generations = [r.generation for r in shown]
+    assert old not in generations
+    assert generations == sorted(generations)
+    assert evaluator.latest.evaluation["inventory"].accelerators == 0
+
+
+def test_edits_are_debounced_into_one_evaluation(qtbot, catalog, starter):
+    doc = Document(catalog, starter)
+    evaluator = LiveEvaluator(doc)
+    shown = []
+    evaluator.evaluated.connect(shown.append)
+    doc.push(lambda d: delete_items(d, link_ids=["rails"]))
+    doc.push(lambda d: delete_items(d, node_ids=["leaf"]))
+    with qtbot.waitSignal(evaluator.evaluated, timeout=5000):
+        pass
+    evaluator.wait()
+    QApplication.processEvents()
+    assert len(shown) == 1
+    assert shown[0].evaluation["inventory"].switches == 0
