@@ -1,10 +1,12 @@
-"""Estimates that follow the document: debounced, computed off the UI thread, newest wins.
+"""Estimates that follow the document: throttled, computed off the UI thread, newest wins.
 
-Each edit restarts a short timer; when it fires, the current design (an
-immutable value, safe to hand to another thread) is evaluated in a thread
-pool under a generation number. A result is shown only if it is newer than
-the one on screen, so a slow evaluation of an old design never overwrites a
-fresh one.
+An edit after a quiet spell is evaluated at once, so a single edit shows its
+effect without waiting; edits that come faster than :data:`QUIET_MS` apart
+(typing, nudging) are folded into one more evaluation when they pause. The
+design (an immutable value, safe to hand to another thread) is evaluated in
+a thread pool under a generation number, and a result is shown only if it
+is newer than the one on screen, so a slow evaluation of an old design never
+overwrites a fresh one.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from engine.evaluate import Evaluation, evaluate
 from workbench.document import Document
 
 log = logging.getLogger(__name__)
-DEBOUNCE_MS = 150
+QUIET_MS = 150
 Evaluate = Callable[[Design, Catalog], Evaluation]
 
 
@@ -78,26 +80,40 @@ class LiveEvaluator(QObject):
         self._relay.finished.connect(self._on_finished)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.evaluate_now)
+        self._timer.setInterval(QUIET_MS)
+        self._timer.timeout.connect(self._on_quiet)
+        self._edited_since = False
         self._requested = 0
         self._shown = 0
         self.latest: Result | None = None
         document.changed.connect(self.schedule)
 
     def schedule(self) -> None:
-        """Evaluate once edits pause for :data:`DEBOUNCE_MS`."""
+        """The design changed: evaluate now, or once edits pause if they keep coming."""
+        if self._timer.isActive():
+            self._edited_since = True
+            self.pending_changed.emit(True)
+            return
+        self.evaluate_now()
         self._timer.start()
-        self.pending_changed.emit(True)
 
     def evaluate_now(self) -> int:
         """Start an evaluation of the current design; returns its generation."""
-        self._timer.stop()
         self._requested += 1
         self._pool.start(_Task(self._requested, self._doc.design, self._doc.catalog,
                                self._run, self._relay))
         self.pending_changed.emit(True)
         return self._requested
+
+    def _on_quiet(self) -> None:
+        if self._edited_since:
+            self._edited_since = False
+            self.evaluate_now()
+            self._timer.start()
+
+    def is_idle(self) -> bool:
+        """Nothing scheduled or running: what is shown is the current design's."""
+        return not self._timer.isActive() and self._shown == self._requested
 
     def wait(self) -> None:
         """Block until running evaluations finish (their results still arrive as events)."""
@@ -109,4 +125,4 @@ class LiveEvaluator(QObject):
         self._shown = result.generation
         self.latest = result
         self.evaluated.emit(result)
-        self.pending_changed.emit(self._shown < self._requested or self._timer.isActive())
+        self.pending_changed.emit(self._shown < self._requested or self._edited_since)

@@ -37,14 +37,14 @@ class LinkLabel(QGraphicsItem):
         self._text = text
         metrics = QFontMetricsF(fonts().label)
         width, height = metrics.horizontalAdvance(text) + 10, metrics.height() + 2
-        self._rect = QRectF(-width / 2, -height / 2, width, height)
+        self._rect = QRectF(-width / 2 - 1, -height / 2 - 1, width + 2, height + 2)
         self.update()
 
     def text(self) -> str:
         return self._text
 
     def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-1, -1, 1, 1)
+        return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -57,10 +57,11 @@ class LinkLabel(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(link.color(), 1))
         painter.setBrush(link.theme().surface)
-        painter.drawRoundedRect(self._rect, self._rect.height() / 2, self._rect.height() / 2)
+        pill = self._rect.adjusted(1, 1, -1, -1)
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
         painter.setPen(link.theme().text)
         painter.setFont(fonts().label)
-        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, self._text)
 
 
 class LinkItem(QGraphicsObject):
@@ -74,27 +75,25 @@ class LinkItem(QGraphicsObject):
         self._path = QPainterPath()
         self._color = QColor("#64748b")
         self._width = 2.0
+        self._bounds = QRectF()
         self._label = LinkLabel(self)
+        self._restyle()
 
     # -- setters -------------------------------------------------------------
 
     def set_theme(self, theme: CanvasTheme) -> None:
         self._theme = theme
-        self._label.update()
-        self.update()
+        self._restyle()
 
     def set_style(self, color: QColor, width: float) -> None:
-        self.prepareGeometryChange()
         self._color, self._width = QColor(color), width
-        self._label.update()
-        self.update()
+        self._restyle()
 
     def set_label(self, text: str) -> None:
         self._label.set_text(text)
 
     def set_geometry(self, source: QRectF, target: QRectF, bend: float = 0.0) -> None:
         """Run from box ``source`` to box ``target`` (scene rectangles)."""
-        self.prepareGeometryChange()
         if source == target:
             self._path = _loop(source, bend)
             apex = self._path.pointAtPercent(0.5)       # the label sits beside the loop
@@ -103,7 +102,7 @@ class LinkItem(QGraphicsObject):
             self._path = _between(source, target, bend)
             middle = self._path.pointAtPercent(0.5)
         self._label.setPos(middle)
-        self.update()
+        self._rebound()
 
     # -- reads ---------------------------------------------------------------
 
@@ -125,8 +124,7 @@ class LinkItem(QGraphicsObject):
     # -- QGraphicsItem -------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
-        pad = self._width / 2 + 6
-        return self._path.boundingRect().adjusted(-pad, -pad, pad, pad)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
@@ -135,18 +133,28 @@ class LinkItem(QGraphicsObject):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
         if self.isSelected():
-            halo = QColor(self._theme.selection)
-            halo.setAlpha(110)
-            painter.setPen(QPen(halo, self._width + 7, Qt.PenStyle.SolidLine,
-                                Qt.PenCapStyle.RoundCap))
+            painter.setPen(self._halo)
             painter.drawPath(self._path)
-        painter.setPen(QPen(self._color, self._width, Qt.PenStyle.SolidLine,
-                            Qt.PenCapStyle.RoundCap))
+        painter.setPen(self._pen)
         painter.drawPath(self._path)
 
+    def _restyle(self) -> None:
+        """Pens are made once per style change, not once per paint."""
+        self._pen = QPen(self._color, self._width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        halo = QColor(self._theme.selection)
+        halo.setAlpha(110)
+        self._halo = QPen(halo, self._width + 7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        self._rebound()
+        self._label.update()
+        self.update()
+
+    def _rebound(self) -> None:
+        """Bounds are asked for on every repaint: computed here, once per change."""
+        self.prepareGeometryChange()
+        pad = self._width / 2 + 6
+        self._bounds = self._path.boundingRect().adjusted(-pad, -pad, pad, pad)
+        self.update()
 
 def _exit_point(rect: QRectF, towards: QPointF) -> QPointF:
     """Where the ray from the centre of ``rect`` to ``towards`` leaves the rectangle."""

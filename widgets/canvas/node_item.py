@@ -23,6 +23,10 @@ from widgets.canvas.theme import CanvasTheme, kind_accent
 
 BOX_WIDTH = 240.0
 BOX_HEIGHT = 88.0
+HANDLE_RADIUS = 5.5
+_REACH = HANDLE_RADIUS * 2.2
+_BOUNDS = QRectF(-BOX_WIDTH / 2, -BOX_HEIGHT / 2, BOX_WIDTH, BOX_HEIGHT).adjusted(
+    -_REACH - 2, -_REACH - 2, _REACH + 2, _REACH + 2)      # asked for on every repaint
 
 
 class NodeItem(QGraphicsObject):
@@ -30,8 +34,6 @@ class NodeItem(QGraphicsObject):
 
     #: The item moved (a drag in progress, or the binder placing it).
     position_changed = Signal()
-
-    HANDLE_RADIUS = 5.5
 
     def __init__(self, kind: str, theme: CanvasTheme) -> None:
         super().__init__()
@@ -91,21 +93,20 @@ class NodeItem(QGraphicsObject):
 
     def handle_at(self, scene_pos: QPointF) -> bool:
         local = self.mapFromScene(scene_pos)
-        reach = self.HANDLE_RADIUS * 2.2
+        reach = _REACH
         return any((local - c).manhattanLength() <= reach for c in self.handle_centers())
 
     # -- QGraphicsItem -------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
-        margin = self.HANDLE_RADIUS * 2.2 + 2
-        return self.body_rect().adjusted(-margin, -margin, margin, margin)
+        return _BOUNDS
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
         path.addRoundedRect(self.body_rect(), RADIUS, RADIUS)
         for centre in self.handle_centers():
             handle = QPainterPath()
-            handle.addEllipse(centre, self.HANDLE_RADIUS * 2.2, self.HANDLE_RADIUS * 2.2)
+            handle.addEllipse(centre, _REACH, _REACH)
             path = path.united(handle)
         return path
 
@@ -131,4 +132,4 @@ class NodeItem(QGraphicsObject):
             painter.setPen(QPen(self._theme.surface, 1.5))
             painter.setBrush(self._content.accent)
             for centre in self.handle_centers():
-                painter.drawEllipse(centre, self.HANDLE_RADIUS, self.HANDLE_RADIUS)
+                painter.drawEllipse(centre, HANDLE_RADIUS, HANDLE_RADIUS)
