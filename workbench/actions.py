@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QStyle, QWidget
 
 from widgets.action_icons import action_icon
@@ -54,7 +54,6 @@ class Actions:
 
 def build_actions(window: QWidget, stack: QUndoStack) -> Actions:
     style = window.style()
-    ink = window.palette().windowText().color()
     pixmap = QStyle.StandardPixmap
 
     def make(text: str, keys: tuple[Key | str, ...] = (), tip: str = "",
@@ -90,16 +89,13 @@ def build_actions(window: QWidget, stack: QUndoStack) -> Actions:
         delete=make("&Delete", (Key.Delete, "Backspace"), "Delete the selection",
                     style.standardIcon(pixmap.SP_TrashIcon)),
         select_all=make("Select &All", (Key.SelectAll,), "Select everything"),
-        group=make("&Group", ("Ctrl+G",), "Put the selection in a new group",
-                   action_icon("group", ink)),
+        group=make("&Group", ("Ctrl+G",), "Put the selection in a new group"),
         ungroup=make("U&ngroup", ("Ctrl+Shift+G",), "Dissolve the selected groups"),
         collapse=make("Co&llapse or Expand Group", ("Ctrl+E",),
                       "Show a group as one box, or open it"),
-        zoom_in=make("Zoom &In", (Key.ZoomIn, "Ctrl+="), "Zoom in",
-                     action_icon("zoom-in", ink)),
-        zoom_out=make("Zoom &Out", (Key.ZoomOut,), "Zoom out", action_icon("zoom-out", ink)),
-        zoom_fit=make("Zoom to &Fit", ("Ctrl+0",), "Show the whole design",
-                      action_icon("zoom-fit", ink)),
+        zoom_in=make("Zoom &In", (Key.ZoomIn, "Ctrl+="), "Zoom in"),
+        zoom_out=make("Zoom &Out", (Key.ZoomOut,), "Zoom out"),
+        zoom_fit=make("Zoom to &Fit", ("Ctrl+0",), "Show the whole design"),
         zoom_actual=make("&Actual Size", ("Ctrl+1",), "Zoom to 100 %"),
         snap=make("&Snap to Grid", (), "Keep boxes on the grid when moving them"),
         reset_layout=make("&Reset Panel Layout", (), "Put the panels back where they started"),
@@ -117,7 +113,15 @@ def build_actions(window: QWidget, stack: QUndoStack) -> Actions:
         actions.themes[theme] = action
     window.addAction(undo)
     window.addAction(redo)
+    paint_icons(actions, window.palette().windowText().color())
     return actions
+
+
+def paint_icons(actions: Actions, ink: QColor) -> None:
+    """(Re)draw the painted icons in the theme's text colour."""
+    for action, name in ((actions.group, "group"), (actions.zoom_in, "zoom-in"),
+                         (actions.zoom_out, "zoom-out"), (actions.zoom_fit, "zoom-fit")):
+        action.setIcon(action_icon(name, ink))
 
 
 def _sequences(keys: tuple[Key | str, ...]) -> list[QKeySequence]:

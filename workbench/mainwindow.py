@@ -33,7 +33,7 @@ from widgets.inspector import Inspector
 from widgets.palette import Palette
 from widgets.summary import SummaryPanel
 from workbench import summary_rows
-from workbench.actions import build_actions
+from workbench.actions import build_actions, paint_icons
 from workbench.app_settings import AppSettings
 from workbench.canvas_editor import CanvasEditor
 from workbench.catalog_model import PAYLOAD_ROLE, SEARCH_ROLE, CatalogModel
@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self.editor.scene.set_theme(CanvasTheme.from_palette(self.palette()))
+            paint_icons(self.actions, self.palette().windowText().color())
         super().changeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -8,10 +8,11 @@ itself.
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QMessageLogContext, QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -44,3 +45,14 @@ def render_window(design: Design, path: Path | None, size: tuple[int, int], cata
         window.deleteLater()
         app.processEvents()
     return image
+
+
+def quiet_offscreen_warnings() -> None:
+    """Drop the offscreen platform's notes about what a real screen could do (raise,
+    keyboard grabs, size hints); every other Qt message still reaches stderr."""
+    qInstallMessageHandler(_filter_platform_notes)
+
+
+def _filter_platform_notes(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if "This plugin does not support" not in message:
+        sys.stderr.write(f"{message}\n")

@@ -35,7 +35,11 @@ def _percent(value: float, where: dict[str, Any]) -> str:
 
 
 def _power(value: float, where: dict[str, Any]) -> str:
-    return f"{number(value / 1e3)} MW" if value >= 1000 else f"{number(value)} kW"
+    """Hardware with no published power figure is not counted: then the total is a floor."""
+    if where.get("power_unknown") and value == 0:
+        return "unknown"
+    shown = f"{number(value / 1e3)} MW" if value >= 1000 else f"{number(value)} kW"
+    return f"≥ {shown}" if where.get("power_unknown") else shown
 
 
 def _money(value: float, where: dict[str, Any]) -> str:
@@ -74,8 +78,11 @@ def _tile(evaluation: Evaluation, headline: Headline) -> Tile:
             found = _find(to_data(evaluation.sections[name]), headline.key)
             if found is not None and isinstance(found[0], int | float) \
                     and not isinstance(found[0], bool):
-                return Tile(_label(headline, found[1]), headline.show(found[0], found[1]),
-                            f"{name}.{headline.key}")
+                # "power_kw" sits beside "power_unknown": the parts it could not count
+                unknown = found[1].get(f"{headline.key.rsplit('_', 1)[0]}_unknown")
+                tip = f"{name}.{headline.key}" + (f"; no published figure for "
+                                                   f"{', '.join(unknown)}" if unknown else "")
+                return Tile(_label(headline, found[1]), headline.show(found[0], found[1]), tip)
     return Tile(_label(headline, {}), "—", "The engine does not estimate this yet", "missing")
 
 
