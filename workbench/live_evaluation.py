@@ -1,7 +1,8 @@
 """Estimates that follow the document: throttled, computed off the UI thread, newest wins.
 
-An edit after a quiet spell is evaluated at once, so a single edit shows its
-effect without waiting; edits that come faster than :data:`QUIET_MS` apart
+An edit after a quiet spell is evaluated as soon as it is complete (a
+command of several steps announces each; they are evaluated once), so a
+single edit shows its effect without waiting; edits that come faster than :data:`QUIET_MS` apart
 (typing, nudging) are folded into one more evaluation when they pause. The
 design (an immutable value, safe to hand to another thread) is evaluated in
 a thread pool under a generation number, and a result is shown only if it
@@ -78,6 +79,10 @@ class LiveEvaluator(QObject):
         self._pool.setMaxThreadCount(2)
         self._relay = _Relay(self)
         self._relay.finished.connect(self._on_finished)
+        self._soon = QTimer(self)          # once the current edit (all its steps) is done
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self._on_soon)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(QUIET_MS)
@@ -92,10 +97,9 @@ class LiveEvaluator(QObject):
         """The design changed: evaluate now, or once edits pause if they keep coming."""
         if self._timer.isActive():
             self._edited_since = True
-            self.pending_changed.emit(True)
-            return
-        self.evaluate_now()
-        self._timer.start()
+        else:
+            self._soon.start()
+        self.pending_changed.emit(True)
 
     def evaluate_now(self) -> int:
         """Start an evaluation of the current design; returns its generation."""
@@ -105,6 +109,10 @@ class LiveEvaluator(QObject):
         self.pending_changed.emit(True)
         return self._requested
 
+    def _on_soon(self) -> None:
+        self.evaluate_now()
+        self._timer.start()
+
     def _on_quiet(self) -> None:
         if self._edited_since:
             self._edited_since = False
@@ -113,7 +121,8 @@ class LiveEvaluator(QObject):
 
     def is_idle(self) -> bool:
         """Nothing scheduled or running: what is shown is the current design's."""
-        return not self._timer.isActive() and self._shown == self._requested
+        return not (self._soon.isActive() or self._timer.isActive()) \
+            and self._shown == self._requested
 
     def wait(self) -> None:
         """Block until running evaluations finish (their results still arrive as events)."""
