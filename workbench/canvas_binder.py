@@ -69,6 +69,7 @@ class CanvasBinder(QObject):
         doc.group_removed.connect(self._on_group_removed)
         doc.group_changed.connect(self._on_group_changed)
         doc.design_replaced.connect(self._on_design_replaced)
+        doc.settings_changed.connect(self._relayout)       # box figures use the precision
         scene.theme_changed.connect(self._on_theme_changed)
         self._on_design_replaced(doc.design)
 

@@ -126,10 +126,13 @@ def selection_sections(nodes: int, links: int, groups: int) -> tuple[str, list[S
 def design_sections(doc: Document) -> tuple[str, list[Section]]:
     """The design's name and every workload, cost and reliability setting."""
     design = doc.design
-    sections = [Section("Design", (
-        Field("design.name", "Name", "text", design.name),
-        Field("design.accelerators", "Accelerators", "info",
-              f"{total_accelerators(design):,}")))]
+    about = [Field("design.name", "Name", "text", design.name),
+             Field("design.accelerators", "Accelerators", "info",
+                   f"{total_accelerators(design):,}")]
+    about += [Field(f"design.{key}", key.capitalize(), "info", text)
+              for key, text in (("description", design.description), ("source", design.source))
+              if text]
+    sections = [Section("Design", tuple(about))]
     for section in SETTINGS_SECTIONS:
         sections += _settings_sections(doc.catalog, section, getattr(design, section),
                                        section.capitalize())

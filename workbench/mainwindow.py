@@ -29,6 +29,7 @@ from engine.catalog import Catalog
 from engine.design import Design
 from engine.errors import InputError
 from widgets.canvas.theme import CanvasTheme
+from widgets.canvas.view import layout_files
 from widgets.inspector import Inspector
 from widgets.palette import Palette
 from widgets.summary import SummaryPanel
@@ -239,12 +240,11 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(u.isLocalFile() for u in event.mimeData().urls()):
+        if layout_files(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        self._open_dropped(paths)
+        self._open_dropped(layout_files(event.mimeData()))
         event.acceptProposedAction()
 
     def _restore_layout(self) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QPointF, Qt
 
 from engine.design import Group, Node
 from tests.gui.canvas_input import click, drag
 from widgets.canvas.node_item import BOX_HEIGHT
-from workbench.commands import InsertCommand, group_items, set_collapsed
+from workbench.commands import InsertCommand, SettingsCommand, group_items, set_collapsed
 
 
 def test_items_follow_the_document_through_undo(editor):
@@ -98,3 +100,13 @@ def test_arrow_keys_nudge_in_one_merged_step(editor, qtbot):
     assert doc.undo_stack.count() == 1
     doc.undo_stack.undo()
     assert doc.node("dgx").position == (0.0, 220.0)
+
+
+def test_box_figures_follow_the_workload_precision(editor):
+    doc = editor.document
+    doc.push(lambda d: InsertCommand(d, Node("gpu", "accelerator", "h100-sxm", "H100 SXM5 80GB",
+                                             position=(400.0, 0.0))))
+    assert editor.binder.node_item("gpu").lines()[0] == "989 TFLOP/s · 80 GB"
+    fp8 = dataclasses.replace(doc.design.workload, precision="fp8")
+    doc.push(lambda d: SettingsCommand(d, "workload", fp8))
+    assert editor.binder.node_item("gpu").lines()[0] == "1,979 TFLOP/s · 80 GB"

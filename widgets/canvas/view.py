@@ -8,7 +8,7 @@ as ``files_dropped``; the view itself changes nothing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -203,7 +203,7 @@ class CanvasView(QGraphicsView):
             payload = bytes(mime.data(PART_MIME).data()).decode("utf-8")
             self.part_dropped.emit(payload, self.mapToScene(event.position().toPoint()))
             event.acceptProposedAction()
-        elif files := _layout_files(event):
+        elif files := layout_files(mime):
             self.files_dropped.emit(files)
             event.acceptProposedAction()
         else:
@@ -211,9 +211,10 @@ class CanvasView(QGraphicsView):
 
     @staticmethod
     def _accepts(event: QDragEnterEvent | QDragMoveEvent) -> bool:
-        return event.mimeData().hasFormat(PART_MIME) or bool(_layout_files(event))
+        return event.mimeData().hasFormat(PART_MIME) or bool(layout_files(event.mimeData()))
 
 
-def _layout_files(event: QDropEvent) -> list[str]:
-    return [url.toLocalFile() for url in event.mimeData().urls()
+def layout_files(mime: QMimeData) -> list[str]:
+    """Local layout files (``.yaml``, ``.yml``) among dragged URLs."""
+    return [url.toLocalFile() for url in mime.urls()
             if url.isLocalFile() and url.toLocalFile().lower().endswith(LAYOUT_SUFFIXES)]

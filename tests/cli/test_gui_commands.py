@@ -1,4 +1,5 @@
-"""``cluster-workbench render``: the window as a picture of the requested size, offscreen."""
+"""The window's commands: ``render`` draws it offscreen at the requested size; ``open`` and
+``render`` refuse a bad file the way every command does, before any window exists."""
 
 from __future__ import annotations
 
@@ -37,3 +38,16 @@ def test_render_of_a_bad_file_is_one_line_and_no_picture(tmp_path):
     assert result.stderr.startswith(f"{bad}:3: nodes[0].accelerator: unknown accelerator")
     assert result.stderr.count("\n") == 1
     assert not out.exists()
+
+
+def test_open_of_a_bad_file_is_one_line_before_any_window(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: cluster-workbench/1\nnodes:\n  - {id: a, kind: switch, "
+                   "switch: qm9700, replicas: 0}\n")
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env["QT_QPA_PLATFORM"] = "no-such-platform"      # a window would abort the run
+    result = subprocess.run([*CLI, "open", str(bad)], capture_output=True, text=True,
+                            cwd=ROOT, env=env, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{bad}:3: nodes[0].replicas:")
+    assert result.stderr.count("\n") == 1
