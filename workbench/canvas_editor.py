@@ -4,7 +4,7 @@ The editor owns the scene, the view and the binder, and is the scene's
 input handler: a press starts the right interaction (a link from a box's
 handle, a move from a box or a frame's title, a rubber band from empty
 canvas). Every edit goes through ``Document.push``; a refused edit is
-reported through ``status_message`` and changes nothing.
+reported through ``message_posted`` and changes nothing.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ class CanvasEditor(QObject):
     """Edits the document from the canvas."""
 
     #: Something to tell the user: a refused edit, a hint.
-    status_message = Signal(str)
+    message_posted = Signal(str)
     #: The canvas selection changed.
     selection_changed = Signal()
     #: Right click on the canvas: show a context menu at this screen position.
@@ -89,7 +89,7 @@ class CanvasEditor(QObject):
         try:
             self.document.push(make)
         except EditError as exc:
-            self.status_message.emit(str(exc))
+            self.message_posted.emit(str(exc))
             return False
         return True
 
@@ -98,7 +98,7 @@ class CanvasEditor(QObject):
         try:
             fragment, text = fragment_for(self.document.catalog, payload)
         except EditError as exc:
-            self.status_message.emit(str(exc))
+            self.message_posted.emit(str(exc))
             return
         self._add_fragment(fragment, self.scene.snap(at), text)
 
@@ -110,7 +110,7 @@ class CanvasEditor(QObject):
         types = self.document.compatible_link_types(source, target)
         if not types:
             a, b = self.document.node(source).label, self.document.node(target).label
-            self.status_message.emit(f"{a} and {b} share no link type")
+            self.message_posted.emit(f"{a} and {b} share no link type")
             return
         if len(types) == 1:
             self.connect_nodes(source, target, types[0].id)
@@ -157,7 +157,7 @@ class CanvasEditor(QObject):
     def copy_selection(self) -> bool:
         chosen = self.binder.selection()
         if not (chosen.nodes or chosen.groups):
-            self.status_message.emit("Select boxes or groups to copy")
+            self.message_posted.emit("Select boxes or groups to copy")
             return False
         clipboard.copy_fragment(fragments.extract(self.document.design, chosen.nodes,
                                                   chosen.groups))
@@ -172,7 +172,7 @@ class CanvasEditor(QObject):
     def paste(self) -> None:
         fragment = clipboard.pasted_fragment(self.document.catalog)
         if fragment is None:
-            self.status_message.emit("Nothing to paste: the clipboard holds no layout")
+            self.message_posted.emit("Nothing to paste: the clipboard holds no layout")
             return
         self._pastes += 1
         x, y = fragments.centre(fragment)
@@ -184,7 +184,7 @@ class CanvasEditor(QObject):
         """Align or distribute the selected boxes (see :data:`ARRANGEMENTS`)."""
         ids = self._selected_node_ids()
         if len(ids) < 2:
-            self.status_message.emit("Select two or more boxes to align them")
+            self.message_posted.emit("Select two or more boxes to align them")
             return
         old = {i: self.document.node(i).position for i in ids}
         new = ARRANGEMENTS[how](old)
@@ -204,7 +204,7 @@ class CanvasEditor(QObject):
     def group_selection(self) -> None:
         chosen = self.binder.selection()
         if not (chosen.nodes or chosen.groups):
-            self.status_message.emit("Select boxes or groups to group them")
+            self.message_posted.emit("Select boxes or groups to group them")
             return
         doc = self.document
         parents = {doc.node(i).group for i in chosen.nodes} | {doc.group(i).parent
@@ -225,7 +225,7 @@ class CanvasEditor(QObject):
     def toggle_selected_groups(self) -> None:
         groups = self.binder.selection().groups
         if not groups:
-            self.status_message.emit("Select a group to collapse or expand it")
+            self.message_posted.emit("Select a group to collapse or expand it")
         for group_id in groups:
             self.toggle_collapsed(group_id)
 

@@ -31,7 +31,7 @@ class FileController(QObject):
     #: The list of recent files changed.
     recent_changed = Signal()
     #: Something to tell the user in the status bar.
-    status_message = Signal(str)
+    message_posted = Signal(str)
 
     def __init__(self, window: QWidget, document: Document, catalog: Catalog,
                  settings: AppSettings, new_design: Callable[[], Design]) -> None:
@@ -51,7 +51,7 @@ class FileController(QObject):
     def new(self) -> None:
         if self.confirm_discard():
             self._doc.load(self._new_design(), None)
-            self.status_message.emit("New design")
+            self.message_posted.emit("New design")
 
     def open_dialog(self) -> None:
         if not self.confirm_discard():
@@ -75,7 +75,7 @@ class FileController(QObject):
         self._doc.load(design, path)
         self._settings.add_recent(path)
         self.recent_changed.emit()
-        self.status_message.emit(f"Opened {path}")
+        self.message_posted.emit(f"Opened {path}")
         return True
 
     def save(self) -> bool:
@@ -119,7 +119,7 @@ class FileController(QObject):
         self._doc.mark_saved(path)
         self._settings.add_recent(path)
         self.recent_changed.emit()
-        self.status_message.emit(f"Saved {path}")
+        self.message_posted.emit(f"Saved {path}")
         return True
 
     def show_problems(self, title: str, message: str, lines: list[str]) -> None:
