@@ -49,18 +49,6 @@ class CatalogModel(QStandardItemModel):
             mime.setData(PART_MIME, payloads[0].encode("utf-8"))
         return mime
 
-    def payloads(self) -> list[str]:
-        """Every entry's payload, in display order."""
-        out = []
-        for row in range(self.rowCount()):
-            stack = [self.item(row)]
-            while stack:
-                item = stack.pop(0)
-                if item.data(PAYLOAD_ROLE):
-                    out.append(item.data(PAYLOAD_ROLE))
-                stack = [item.child(i) for i in range(item.rowCount())] + stack
-        return out
-
     # -- entries -------------------------------------------------------------------
 
     def _templates(self) -> QStandardItem:

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from engine.design import Design, Group, Node
+from engine.design import Design, Group
 from engine.structure import group_chain
 from workbench.document import Document, Item, kind_of
 from workbench.grouping import with_subgroups
@@ -212,11 +212,6 @@ def set_collapsed(doc: Document, group_id: str, collapsed: bool) -> ReplaceComma
     verb = "Collapse" if collapsed else "Expand"
     return ReplaceCommand(doc, group, dataclasses.replace(group, collapsed=collapsed),
                           f"{verb} {_label(group)}")
-
-
-def change_node(doc: Document, new: Node, what: str) -> ReplaceCommand:
-    old = doc.node(new.id)
-    return ReplaceCommand(doc, old, new, f"Change {what} of {_label(old)}")
 
 
 def _in_order(items: Sequence[Item], ids: set[str]) -> list[str]:

@@ -48,7 +48,6 @@ from workbench import checks
 from workbench.edit_errors import UnknownIdError
 
 Item = Group | Node | Link
-KINDS = ("group", "node", "link")
 _FIELD = {"group": "groups", "node": "nodes", "link": "links"}
 _KIND = {Group: "group", Node: "node", Link: "link"}
 _NUMBERED = re.compile(r"-\d+$")

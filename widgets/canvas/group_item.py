@@ -105,9 +105,6 @@ class GroupItem(QGraphicsObject):
     def count_text(self) -> str:
         return self._content.count
 
-    def is_collapsed(self) -> bool:
-        return self._collapsed
-
     def scene_frame(self) -> QRectF:
         return self._rect.translated(self.pos())
 
