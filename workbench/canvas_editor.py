@@ -115,6 +115,8 @@ class CanvasEditor(QObject):
         if len(types) == 1:
             self.connect_nodes(source, target, types[0].id)
             return
+        if self.link_menu is not None:
+            self.link_menu.deleteLater()
         menu = QMenu(self.view)
         menu.setToolTipsVisible(True)
         for index, spec in enumerate(types):

@@ -128,3 +128,17 @@ def test_themes_repaint_the_canvas(window, qtbot, theme):
         assert window.settings.theme() == theme
     finally:
         window.set_theme("system")
+
+
+def test_the_usual_shortcuts_are_bound(window):
+    a = window.actions
+    expected = {a.new: "Ctrl+N", a.open: "Ctrl+O", a.save: "Ctrl+S", a.save_as: "Ctrl+Shift+S",
+                a.quit: "Ctrl+Q", a.undo: "Ctrl+Z", a.redo: "Ctrl+Shift+Z", a.cut: "Ctrl+X",
+                a.copy: "Ctrl+C", a.paste: "Ctrl+V", a.delete: "Del",
+                a.select_all: "Ctrl+A", a.group: "Ctrl+G", a.ungroup: "Ctrl+Shift+G",
+                a.collapse: "Ctrl+E", a.zoom_in: "Ctrl++", a.zoom_out: "Ctrl+-",
+                a.zoom_fit: "Ctrl+0", a.zoom_actual: "Ctrl+1"}
+    for action, key in expected.items():
+        assert key in [s.toString() for s in action.shortcuts()], action.text()
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&View", "&Arrange", "&Help"]
