@@ -123,6 +123,7 @@ class Inspector(QScrollArea):
                 note.setEnabled(False)
                 column.addWidget(note)
         self._layout.replaceWidget(self._body, body)
+        self._body.hide()               # deleted later; never painted again meanwhile
         self._body.deleteLater()
         self._body = body
 

@@ -129,7 +129,7 @@ def design_sections(doc: Document) -> tuple[str, list[Section]]:
     about = [Field("design.name", "Name", "text", design.name),
              Field("design.accelerators", "Accelerators", "info",
                    f"{total_accelerators(design):,}")]
-    about += [Field(f"design.{key}", key.capitalize(), "info", text)
+    about += [Field(f"design.{key}", key.capitalize(), "info", _shortened(text), tooltip=text)
               for key, text in (("description", design.description), ("source", design.source))
               if text]
     sections = [Section("Design", tuple(about))]
@@ -179,6 +179,12 @@ def _hardware_choices(doc: Document, node: Node) -> tuple[tuple[str, str], ...]:
         if needed <= set(link_kinds_of(catalog, candidate)):
             out.append((f"{short_name(spec.name, spec.vendor)} ({spec.vendor})", spec.id))
     return tuple(out)
+
+
+def _shortened(text: str, limit: int = 140) -> str:
+    """Long texts fit in a few lines; the whole text is the tooltip."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _scaled(value: float | None, unit: float) -> float | None:

@@ -91,3 +91,11 @@ def test_with_nothing_selected_every_setting_is_editable(window, qtbot):
     assert doc.undo_stack.count() == 3
     doc.undo_stack.undo()
     assert doc.design.cost.currency == "USD"
+
+
+def test_a_new_form_replaces_the_old_one_on_screen(window):
+    inspector = window.inspector
+    old = inspector.editor("design.name")
+    window.editor.binder.select(Selection(nodes=["dgx"]))
+    assert not old.isVisible()
+    assert inspector.editor("replicas").isVisible()
