@@ -126,6 +126,7 @@ class Inspector(QScrollArea):
         self._body.hide()               # deleted later; never painted again meanwhile
         self._body.deleteLater()
         self._body = body
+        body.show()
 
 
 def _with_unit(widget: QWidget, field: Field) -> QWidget:
