@@ -20,10 +20,12 @@ from workbench.cli import (
     estimate_cmd,
     evaluate_cmd,
     gui_cmd,
+    render_cmd,
     search_cmd,
 )
 
-COMMANDS = (gui_cmd, catalog_cmd, evaluate_cmd, collective_cmd, estimate_cmd, search_cmd)
+COMMANDS = (gui_cmd, catalog_cmd, evaluate_cmd, collective_cmd, estimate_cmd, search_cmd,
+            render_cmd)
 EXIT_USAGE = 2
 
 
