@@ -32,6 +32,7 @@ of the layer in use and the one prefetched.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -64,6 +65,9 @@ class Memory:
     @property
     def total(self) -> np.ndarray:
         return self.weights + self.gradients + self.optimizer + self.activations + self.buffers
+
+    def take(self, index: np.ndarray) -> Memory:
+        return Memory(*(getattr(self, f.name)[index] for f in dataclasses.fields(self)))
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """The best parallel configurations of a job, and the estimate of the best one.
 
-Every valid configuration is evaluated at once (:mod:`~engine.training.candidates`);
-those that fit in memory are ranked by a key, smallest first. The key is
+Every valid configuration's memory is checked at once and those that fit
+are timed (:mod:`~engine.training.candidates`), then ranked by a key,
+smallest first. The key is
 pluggable (:data:`RankingKey`): iteration time by default, and anything
 computed from the candidates' arrays, such as cost per run, can rank them.
 Configurations within ``TIE`` of each other rank as equals, and the simpler
@@ -16,7 +17,6 @@ large for the machine still sees by how much.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,7 +28,6 @@ from engine.training.job import Job
 from engine.training.result import GIB, TrainingEstimate, estimate_at
 
 RankingKey = Callable[[Candidates], np.ndarray]
-MEMORY_REASON = "needs more memory than the accelerator has"
 TIE = 1e-3
 
 
@@ -48,47 +47,39 @@ class SearchResult:
 
     top: tuple[TrainingEstimate, ...]
     evaluated: int          # configurations that passed the divisibility rules
-    fitting: int            # ... and fit in memory
+    fitting: int            # ... and fit in memory (each of them timed)
     rejected: dict[str, int]
 
 
 def search(job: Job, top: int = 10, key: RankingKey = by_time) -> SearchResult:
     """The ``top`` fitting configurations by ``key``; :class:`InfeasibleConfig` if none fits."""
     c = evaluate_candidates(job)
-    fits = c.fits
-    rejected = Counter(c.rejected)
-    if (~fits).any():
-        rejected[MEMORY_REASON] += int((~fits).sum())
-    if not fits.any():
-        raise InfeasibleConfig(_nothing_fits(c, rejected))
-    order = _ranked(c, key, np.flatnonzero(fits))[:top]
-    return SearchResult(tuple(estimate_at(c, int(i)) for i in order), len(c),
-                        int(fits.sum()), dict(rejected.most_common()))
+    if not c.fits.any():
+        raise InfeasibleConfig(_nothing_fits(c))
+    order = _ranked(c, key)[:top]
+    return SearchResult(tuple(estimate_at(c, int(i)) for i in order), c.checked, len(c),
+                        dict(c.rejected.most_common()))
 
 
 def estimate(job: Job, key: RankingKey = by_time) -> TrainingEstimate:
     """The best fitting configuration, or the one needing least memory if none fits."""
     c = evaluate_candidates(job)
     if not len(c):
-        raise InfeasibleConfig(_nothing_fits(c, c.rejected))
-    fits = c.fits
-    if fits.any():
-        return estimate_at(c, int(_ranked(c, key, np.flatnonzero(fits))[0]))
-    return estimate_at(c, int(np.argmin(c.memory.total)))
+        raise InfeasibleConfig(_nothing_fits(c))
+    return estimate_at(c, int(_ranked(c, key)[0]) if c.fits.any() else 0)
 
 
-def _ranked(c: Candidates, key: RankingKey, rows: np.ndarray) -> np.ndarray:
-    """``rows`` best first: by ``key`` in steps of ``TIE``, then the simpler configuration."""
-    value = key(c)[rows]
+def _ranked(c: Candidates, key: RankingKey) -> np.ndarray:
+    """Indices of ``c`` best first: by ``key`` in steps of ``TIE``, then the simpler."""
+    value = key(c)
     step = np.floor(np.log(value / value.min()) / np.log1p(TIE))
-    g = c.grid.take(rows)
-    return rows[np.lexsort((value, g.recompute, g.virtual_stages, g.tp * g.pp, g.zero, g.cp,
-                            step))]
+    g = c.grid
+    return np.lexsort((value, g.recompute, g.virtual_stages, g.tp * g.pp, g.zero, g.cp, step))
 
 
-def _nothing_fits(c: Candidates, rejected: Counter[str]) -> str:
+def _nothing_fits(c: Candidates) -> str:
     """Why no configuration can run: each reason with its count, the closest miss."""
-    reasons = "; ".join(f"{reason} ({count:,})" for reason, count in rejected.most_common())
+    reasons = "; ".join(f"{reason} ({count:,})" for reason, count in c.rejected.most_common())
     message = f"no parallel configuration of {c.job.model.name} can run on " \
               f"{c.job.machine.gpus:,} x {c.job.machine.accelerator.id}: {reasons}"
     if len(c):

@@ -11,7 +11,7 @@ from engine.design import Parallelism, TrainingOptions, Workload
 from engine.errors import InfeasibleConfig
 from engine.fabric import fabric_from_hardware
 from engine.training import Job, Machine, TrainingEstimate, estimate, job_for, search
-from engine.training.search import MEMORY_REASON
+from engine.training.candidates import MEMORY_REASON
 
 CATALOG = load_catalog()
 FIXED = dict(cp=1, ep=1, micro_batch=1, virtual_stages=1, zero=0, recompute="none",
