@@ -16,6 +16,7 @@ from engine.catalog import Catalog, load_catalog
 from engine.design import Design
 from engine.errors import EngineError
 from engine.inventory import take_inventory
+from engine.layout import catalog_for
 from engine.network import network_section
 from engine.training.section import training_section
 
@@ -54,7 +55,7 @@ SECTIONS: tuple[tuple[str, Section], ...] = (
 
 def evaluate(design: Design, catalog: Catalog | None = None) -> Evaluation:
     """Run every section on ``design``."""
-    catalog = catalog if catalog is not None else load_catalog()
+    catalog = catalog_for(design, catalog if catalog is not None else load_catalog())
     done: dict[str, Any] = {}
     errors: dict[str, str] = {}
     for name, section in SECTIONS:

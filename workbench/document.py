@@ -40,10 +40,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from engine.catalog import Catalog, LinkSpec
-from engine.catalog.loader import with_layout_section
 from engine.design import Design, Group, Link, Node
 from engine.hardware import compatible_links
-from engine.validation import Reporter
+from engine.layout import catalog_for
 from workbench import checks
 from workbench.edit_errors import UnknownIdError
 
@@ -60,13 +59,6 @@ _STRUCTURAL = {"node": ("kind", "hardware", "replicas", "group"),
 def kind_of(item: Item) -> str:
     """``"group"``, ``"node"`` or ``"link"``."""
     return _KIND[type(item)]
-
-
-def catalog_for(design: Design, base: Catalog) -> Catalog:
-    """``base`` with the design's own ``catalog:`` section merged over it."""
-    if design.catalog is None:
-        return base
-    return with_layout_section(base, design.catalog, ("catalog",), Reporter())
 
 
 class Document(QObject):
