@@ -111,3 +111,15 @@ def test_evaluate_has_a_training_section():
     data = json.loads(run("evaluate", SELENE, "--json").stdout)
     assert set(data["training"]) >= CONTRACT
     assert data["training"]["parallelism"]["tp"] == 8
+
+
+def test_a_file_with_its_own_accelerator_and_model(tmp_path):
+    from tests.engine.test_layout_roundtrip import CUSTOM
+
+    path = tmp_path / "own.yaml"
+    path.write_text(CUSTOM)
+    result = run("search", str(path), "--top", "1", "--json")
+    assert result.returncode == 0, result.stderr
+    best = json.loads(result.stdout)["top"][0]
+    assert (best["model"], best["accelerator"], best["gpus_available"]) == \
+        ("my-model", "my-npu", 16)

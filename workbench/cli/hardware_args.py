@@ -10,16 +10,20 @@ from engine.design import Design
 from engine.errors import InputError, Problem
 from engine.fabric import Fabric, fabric_from_hardware
 from engine.hardware import accelerator_of
-from engine.layout import load_design
+from engine.layout import catalog_for, load_design
 from engine.topology import analyse
 
 
 @dataclass(frozen=True)
 class Hardware:
-    """The machine the flags or the file describe (and the design, when there is a file)."""
+    """A machine from the flags or a file, and the catalog and design behind it.
+
+    With a file, the catalog includes the file's own entries.
+    """
 
     accelerator: AcceleratorSpec
     fabric: Fabric
+    catalog: Catalog
     design: Design | None = None
 
 
@@ -42,6 +46,7 @@ def hardware_from_args(args: argparse.Namespace, catalog: Catalog | None = None)
     catalog = catalog or load_catalog()
     if args.file:
         design = load_design(args.file)
+        catalog = catalog_for(design, catalog)
         topology = analyse(design, catalog)
         accelerator = catalog.accelerator(args.accelerator).id if args.accelerator else None
         try:
@@ -50,14 +55,14 @@ def hardware_from_args(args: argparse.Namespace, catalog: Catalog | None = None)
             raise InputError([Problem("--accelerator", f"{args.file} has no {accelerator} "
                                       "accelerators")]) from None
         return Hardware(accelerator_of(catalog, design.node(island.nodes[0])), island.fabric,
-                        design)
+                        catalog, design)
     missing = [flag for flag, value in (("--accelerator", args.accelerator),
                                         ("--gpus", args.gpus)) if value is None]
     if missing:
         raise InputError([Problem(" and ".join(missing), "required without a layout file")])
     fabric = fabric_from_hardware(catalog, args.accelerator, args.gpus, args.gpus_per_node,
                                   args.nic_gbps, args.nics_per_node)
-    return Hardware(catalog.accelerator(args.accelerator), fabric)
+    return Hardware(catalog.accelerator(args.accelerator), fabric, catalog)
 
 
 def fabric_from_args(args: argparse.Namespace, catalog: Catalog | None = None) -> Fabric:

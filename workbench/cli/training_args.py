@@ -89,10 +89,9 @@ def add_training_flags(parser: argparse.ArgumentParser) -> None:
 
 def job_from_args(args: argparse.Namespace, catalog: Catalog | None = None) -> Job:
     """The job the flags (and the file, if any) describe."""
-    catalog = catalog or load_catalog()
-    hardware = hardware_from_args(args, catalog)
+    hardware = hardware_from_args(args, catalog or load_catalog())
     base = hardware.design.workload if hardware.design else Workload()
-    spec = _model(args, catalog, args.model or (base.model if hardware.design else None))
+    spec = _model(args, hardware.catalog, args.model or (base.model if hardware.design else None))
     tokens = args.tokens or (base.tokens if hardware.design else
                              spec.trained_tokens or base.tokens)
     workload = dataclasses.replace(
