@@ -18,6 +18,7 @@ from engine.errors import EngineError
 from engine.inventory import take_inventory
 from engine.layout import catalog_for
 from engine.network import network_section
+from engine.training.section import training_section
 
 Section = Callable[[Design, Catalog, dict[str, Any]], Any]
 
@@ -48,6 +49,7 @@ def _network(design: Design, catalog: Catalog, done: dict[str, Any]) -> Any:
 SECTIONS: tuple[tuple[str, Section], ...] = (
     ("inventory", _inventory),
     ("network", _network),
+    ("training", training_section),
 )
 
 

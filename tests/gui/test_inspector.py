@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
 
-from engine.settings import settings_of
+from engine.settings import is_settings_class, settings_of
 from workbench.canvas_binder import Selection
 from workbench.parts import template_payload
 
@@ -74,14 +74,14 @@ def test_a_refused_edit_says_why_and_shows_the_documents_value(window, qtbot):
 
 
 def test_with_nothing_selected_every_setting_is_editable(window, qtbot):
-    from engine.design import CostSettings, Parallelism, Workload
+    from engine.design import CostSettings, Parallelism, TrainingOptions, Workload
     doc, inspector = window.document, window.inspector
     window.editor.scene.clearSelection()
     keys = set(inspector.keys())
     for prefix, cls in (("workload", Workload), ("workload.parallelism", Parallelism),
-                        ("cost", CostSettings)):
+                        ("workload.options", TrainingOptions), ("cost", CostSettings)):
         assert {f"{prefix}.{s.name}" for s in settings_of(cls)
-                if s.name != "parallelism"} <= keys
+                if not is_settings_class(s.kind)} <= keys
     type_into(qtbot, inspector.editor("workload.global_batch"), "512")
     type_into(qtbot, inspector.editor("workload.parallelism.tp"), "8")
     choose(inspector.editor("cost.currency"), "CNY")
