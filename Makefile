@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 OFFSCREEN := QT_QPA_PLATFORM=offscreen
 
-.PHONY: run test lint bench fuzz clean
+.PHONY: run test lint bench fuzz screenshots clean
 
 # The venv is (re)built when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -27,6 +27,10 @@ test: $(STAMP) lint
 # Figures, one line each with its unit and target; never part of `make test`.
 bench: $(STAMP)
 	$(OFFSCREEN) $(BIN)/python -m benchmarks
+
+# docs/images/*.png: every example as the window shows it (the README uses one).
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
 
 # The property and fuzz tests with many more cases than `make test` runs.
 fuzz: $(STAMP)

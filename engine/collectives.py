@@ -157,8 +157,7 @@ def _channels(fabric: Fabric) -> int:
 
 def _inter_latency(fabric: Fabric, g: _Group, protocol: int, algo: str) -> float:
     """Per-step latency of a step that crosses the network (NCCL NET plus deeper hops)."""
-    extra = fabric.tiers[g.top].latency_s - fabric.tiers[1].latency_s if g.top > 1 else 0.0
-    return HW_LATENCY_US["net"][algo][protocol] * US + extra
+    return HW_LATENCY_US["net"][algo][protocol] * US + fabric.tiers[g.top].deeper_latency_s
 
 
 def _ring(fabric: Fabric, g: _Group, op: str, S: np.ndarray) -> list[Candidate]:
@@ -383,5 +382,5 @@ def point_to_point(fabric: Fabric, nbytes: np.ndarray | float, distance: int) ->
     tier = fabric.tiers[level]
     hw = "net" if level else ("pci" if tier.link.startswith("pcie") else "nvlink")
     latency = (BASE_LATENCY_US["ring"][2] + HW_LATENCY_US[hw]["ring"][2]) * US + \
-        (tier.latency_s if level > 1 else 0.0)
+        (tier.deeper_latency_s if level else 0.0)
     return latency + sizes / tier.bandwidth_Bps

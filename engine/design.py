@@ -94,6 +94,38 @@ class Parallelism:
 
 
 @dataclass(frozen=True)
+class TrainingOptions:
+    """Software choices the training estimate depends on (kernels and communication overlap)."""
+
+    flash_attention: bool = setting(
+        True, "Fused attention (FlashAttention)",
+        doc="no s x s attention matrix is stored or moved through memory",
+        source="Dao et al. 2022, arXiv:2205.14135; the default attention of Megatron-Core "
+               "(Transformer Engine) and PyTorch SDPA")
+    dropout: bool = setting(
+        False, "Dropout",
+        doc="dropout masks are stored (Korthikanti et al. 2022 count them)",
+        source="GPT-3 and Megatron-LM 2021 used dropout 0.1; Llama 2/3 and DeepSeek-V3 "
+               "train without")
+    overlap_dp_comm: bool = setting(
+        True, "Overlap data-parallel communication",
+        doc="gradient reduction runs during the backward pass, parameter gathers during "
+            "the forward pass",
+        source="Megatron-Core --overlap-grad-reduce/--overlap-param-gather; PyTorch DDP "
+               "buckets (Li et al. 2020, arXiv:2006.15704)")
+    overlap_tp_comm: bool = setting(
+        False, "Overlap tensor-parallel communication",
+        doc="TP collectives hidden behind the GEMMs that produce or consume them",
+        source="Megatron-Core --tp-comm-overlap (Transformer Engine userbuffers, Hopper and "
+               "later); Wang et al. 2023, ASPLOS, 'Overlap communication with dependent "
+               "computation via decomposition'")
+    overlap_p2p_comm: bool = setting(
+        False, "Overlap pipeline sends",
+        doc="stage-to-stage sends hidden behind the next micro-batch's compute",
+        source="Megatron-Core --overlap-p2p-communication (interleaved schedule)")
+
+
+@dataclass(frozen=True)
 class Workload:
     """What the design is meant to train."""
 
@@ -104,6 +136,7 @@ class Workload:
                                   doc="default: the model's")
     precision: str = setting("bf16", "Precision", choices=PRECISIONS)
     parallelism: Parallelism = field(default_factory=Parallelism)
+    options: TrainingOptions = field(default_factory=TrainingOptions)
 
 
 @dataclass(frozen=True)

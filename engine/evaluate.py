@@ -17,8 +17,10 @@ from engine.cost import cost_section
 from engine.design import Design
 from engine.errors import EngineError
 from engine.inventory import take_inventory
+from engine.layout import catalog_for
 from engine.network import network_section
 from engine.reliability import reliability_section
+from engine.training.section import training_section
 
 Section = Callable[[Design, Catalog, dict[str, Any]], Any]
 
@@ -59,6 +61,7 @@ def _reliability(design: Design, catalog: Catalog, done: dict[str, Any]) -> Any:
 SECTIONS: tuple[tuple[str, Section], ...] = (
     ("inventory", _inventory),
     ("network", _network),
+    ("training", training_section),
     ("cost", _cost),
     ("reliability", _reliability),
 )
@@ -66,7 +69,7 @@ SECTIONS: tuple[tuple[str, Section], ...] = (
 
 def evaluate(design: Design, catalog: Catalog | None = None) -> Evaluation:
     """Run every section on ``design``."""
-    catalog = catalog if catalog is not None else load_catalog()
+    catalog = catalog_for(design, catalog if catalog is not None else load_catalog())
     done: dict[str, Any] = {}
     errors: dict[str, str] = {}
     for name, section in SECTIONS:

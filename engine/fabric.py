@@ -35,6 +35,12 @@ class Tier:
     line_Bps: float = 0.0         # line rate per accelerator before efficiency (NVLS model)
     dims: tuple[int, ...] = ()    # torus shape (tier 0 only)
     links_per_accelerator: int = 0   # scale-up links of one accelerator (NCCL channel count)
+    hops: int = 2                 # links one way between two accelerators meeting here
+
+    @property
+    def deeper_latency_s(self) -> float:
+        """Latency beyond a single switch (NIC, switch, NIC): what deeper levels add."""
+        return self.latency_s * max(0, self.hops - 2) / self.hops if self.hops else 0.0
 
 
 @dataclass(frozen=True)

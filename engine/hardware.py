@@ -66,10 +66,11 @@ def compatible_links(catalog: Catalog, a: Node, b: Node) -> list[LinkSpec]:
 
 
 def _preferred_link(catalog: Catalog, a: Node, b: Node) -> str | None:
-    """The server's own NIC type towards a switch, the scale-up link between accelerators."""
+    """The server's own NIC type towards a switch, the scale-up link between accelerators,
+    the link running at the (slower) port rate between two switches."""
     ends = [n for n in (a, b) if n.kind != "switch"]
     if not ends:
-        return None
+        return _port_rate_link(catalog, a, b)
     accel = catalog.accelerator(ends[0].hardware)
     if len(ends) == 2 and a.kind == b.kind == "accelerator":
         return accel.scale_up.link
@@ -78,3 +79,10 @@ def _preferred_link(catalog: Catalog, a: Node, b: Node) -> str | None:
         if catalog.link(accel.scale_up.link).kind in switch.link_kinds:
             return accel.scale_up.link
     return accel.server.nic_link
+
+
+def _port_rate_link(catalog: Catalog, a: Node, b: Node) -> str | None:
+    rate = min(catalog.switch(a.hardware).port_Bps, catalog.switch(b.hardware).port_Bps)
+    common = set(link_kinds_of(catalog, a)) & set(link_kinds_of(catalog, b))
+    return next((link.id for link in catalog.links.values()
+                 if link.kind in common and abs(link.bandwidth_Bps - rate) <= 1e-6 * rate), None)

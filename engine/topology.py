@@ -254,7 +254,7 @@ def _island(design: Design, catalog: Catalog, specs: dict[str, LinkSpec], accele
             tiers.append(Tier(f"level {depth} ({', '.join(sorted(layer))})", domain // below,
                               bandwidth, latency, link_spec.id, "network",
                               all(switch_of(catalog, design.node(b)).in_network_reduction
-                                  for b in layer), bandwidth))
+                                  for b in layer), bandwidth, hops=2 * depth))
             below = (domain // below) * below
     if below < total:
         raise InputError([Problem("links", f"{', '.join(sorted(box_ids))}: the network joins "

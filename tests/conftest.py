@@ -30,6 +30,16 @@ def _no_user_catalog(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("CLUSTER_WORKBENCH_CATALOG", str(tmp_path_factory.mktemp("usercat")))
 
 
+@pytest.fixture(autouse=True)
+def _no_user_settings(tmp_path_factory: pytest.TempPathFactory,
+                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests, and the apps they start, never touch the developer's Qt settings or
+    recovery files (QSettings and QStandardPaths follow the XDG folders)."""
+    home = tmp_path_factory.mktemp("xdg")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+
+
 @pytest.fixture
 def small_catalog():
     """Two accelerators, three link kinds, one switch, one model."""

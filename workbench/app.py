@@ -1,24 +1,45 @@
-"""Application start-up: the QApplication, the main window, the first document."""
+"""Application start-up: the QApplication, the main window, the first design, crash recovery."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from engine.design import Design
+
 DEFAULT_DESIGN = Path(__file__).parent / "resources" / "default.yaml"
 
 
-def run_app(path: str | None) -> int:
-    """Open the workbench on ``path`` (or the built-in default design); returns the exit code."""
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+def run_app(design: Design | None, path: Path | None) -> int:
+    """Open the workbench on ``design`` read from ``path`` (or on the built-in starter design);
+    returns the exit code."""
+    from PySide6.QtCore import QStandardPaths, QTimer
+    from PySide6.QtWidgets import QApplication
 
+    from engine.catalog import load_catalog
     from engine.layout import load_design
+    from workbench.app_settings import APPLICATION, ORGANIZATION, AppSettings, user_settings
+    from workbench.mainwindow import MainWindow
+    from workbench.recovery import RecoveryStore
+    from workbench.theme import apply_theme
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    design = load_design(path or str(DEFAULT_DESIGN))
-    window = QMainWindow()
-    window.setWindowTitle(f"{Path(path).name if path else 'Untitled'} - Cluster Workbench")
-    window.setCentralWidget(QLabel(design.name))
-    window.resize(1280, 800)
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    settings = user_settings()
+    apply_theme(app, AppSettings(settings).theme())
+    catalog = load_catalog()
+    data = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppLocalDataLocation))
+    window = MainWindow(catalog, settings, RecoveryStore(data / "recovery"))
+    if design is None:
+        design, path = load_design(str(DEFAULT_DESIGN), catalog), None
+    window.document.load(design, path)
+    if path is not None:
+        window.settings.add_recent(path)
     window.show()
+    app.aboutToQuit.connect(window.shutdown)
+    QTimer.singleShot(0, window.offer_recovery)
     return app.exec()

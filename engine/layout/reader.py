@@ -47,6 +47,16 @@ DESIGN_KEYS = ("name", "description", "source", "groups", "nodes", "links", "wor
 MAX_COORDINATE = 1e7
 
 
+def catalog_for(design: Design, base: Catalog) -> Catalog:
+    """``base`` with the design's own ``catalog:`` section merged over it.
+
+    The section was validated when the file was read, so no problem can arise here.
+    """
+    if design.catalog is None:
+        return base
+    return with_layout_section(base, design.catalog, ("catalog",), Reporter())
+
+
 def load_design(path: str, catalog: Catalog | None = None) -> Design:
     """Read a layout file; raise :class:`LayoutError` naming every problem."""
     doc = read_yaml_file(path, LayoutError)
@@ -126,8 +136,9 @@ def _design(f: Fields, catalog: Catalog, scenario: bool) -> Design:
         nodes=tuple(n for _, n in nodes if n is not None),
         links=tuple(lk for _, lk in links if lk is not None),
         workload=workload, cost=cost, reliability=reliability)
-    declared = {str(item["id"]) for _, item in f.items("nodes")
-                if isinstance(item, dict) and item.get("id") is not None}
+    raw_nodes = f.raw("nodes")
+    declared = {str(item["id"]) for item in raw_nodes if isinstance(item, dict)
+                and item.get("id") is not None} if isinstance(raw_nodes, list) else set()
     _check_ids(design, f.report, groups, nodes, links)
     _check_links(design, catalog, f.report, links, declared)
     return design

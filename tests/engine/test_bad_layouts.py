@@ -111,3 +111,9 @@ def test_future_version_is_its_own_error_type():
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(LayoutError, match="cannot read: No such file"):
         load_design(str(tmp_path / "nope.yaml"))
+
+
+def test_a_wrong_nodes_value_is_reported_once():
+    with pytest.raises(LayoutError) as info:
+        loads_design("format: cluster-workbench/1\nnodes: 7\n", "x.yaml")
+    assert info.value.lines() == ["x.yaml:2: nodes: must be a list, got 7"]

@@ -140,3 +140,9 @@ def test_errors_in_a_layouts_catalog_section_are_located():
         loads_design(bad, "mine.yaml")
     assert info.value.lines()[0].startswith(
         "mine.yaml:14: catalog.accelerators[0].memory_gb: must be a number > 0")
+
+
+def test_evaluate_uses_the_layouts_own_catalog():
+    from engine.evaluate import evaluate
+    result = evaluate(loads_design(CUSTOM))
+    assert result["inventory"].peak_pflops == pytest.approx(16 * 500e12 / 1e15)

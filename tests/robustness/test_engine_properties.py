@@ -80,3 +80,16 @@ def test_more_servers_never_lower_peak_compute(design, factor):
                                     *design.nodes[1:]))
     assert evaluate(bigger, CATALOG)["inventory"].peak_pflops >= \
         evaluate(design, CATALOG)["inventory"].peak_pflops
+
+
+def test_more_nics_that_add_a_network_level_do_not_cost_latency():
+    """Found by hypothesis: 4 -> 8 NICs made the leaves a level of their own, and the
+    deeper path's latency was charged only in the second design."""
+    two_pods = Design("x", nodes=(
+        Node("s", "server", "h800", replicas=2, accelerators=8, group="pod"),
+        Node("leaf", "switch", "qm9700", replicas=8, accelerators=0, group="pod"),
+        Node("spine", "switch", "qm9700", replicas=1, accelerators=0)),
+        links=(Link("nic", "s", "leaf", "ib-ndr", 4), Link("up", "leaf", "spine", "ib-ndr", 1)),
+        groups=(Group("pod", replicas=2),), workload=Workload(model="llama3-8b"))
+    wider = replace(two_pods, links=(replace(two_pods.links[0], count=8), two_pods.links[1]))
+    assert _busbw(wider) >= _busbw(two_pods)

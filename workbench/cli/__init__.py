@@ -14,9 +14,19 @@ import sys
 from collections.abc import Sequence
 
 from engine.errors import EngineError, InputError
-from workbench.cli import catalog_cmd, collective_cmd, compare_cmd, evaluate_cmd, gui_cmd
+from workbench.cli import (
+    catalog_cmd,
+    collective_cmd,
+    compare_cmd,
+    estimate_cmd,
+    evaluate_cmd,
+    gui_cmd,
+    render_cmd,
+    search_cmd,
+)
 
-COMMANDS = (gui_cmd, catalog_cmd, evaluate_cmd, collective_cmd, compare_cmd)
+COMMANDS = (gui_cmd, catalog_cmd, evaluate_cmd, collective_cmd, estimate_cmd, search_cmd,
+            compare_cmd, render_cmd)
 EXIT_USAGE = 2
 
 

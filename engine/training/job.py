@@ -1,0 +1,51 @@
+"""What a training estimate is about: a model, a workload and the machine it runs on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from engine.catalog import AcceleratorSpec, ModelSpec
+from engine.design import Workload
+from engine.errors import InputError, Problem
+from engine.fabric import Fabric
+from engine.training.model import Transformer, transformer
+
+
+@dataclass(frozen=True)
+class Machine:
+    """Identical accelerators joined by ``fabric``; ranks fill its tiers innermost first."""
+
+    accelerator: AcceleratorSpec
+    fabric: Fabric
+
+    @property
+    def gpus(self) -> int:
+        return self.fabric.ranks
+
+    def peak_flops(self, precision: str) -> float:
+        """Dense peak FLOP/s in ``precision``; an input error if the part has no such unit."""
+        peak = self.accelerator.peak_flops(precision)
+        if not peak:
+            have = [p for p in ("bf16", "fp16", "fp8") if self.accelerator.peak_flops(p)]
+            raise InputError([Problem("precision", f"{self.accelerator.id} has no {precision} "
+                                      f"peak (it has {', '.join(have)})")])
+        return peak
+
+
+@dataclass(frozen=True)
+class Job:
+    """A workload's model at its sequence length, on a machine."""
+
+    model: Transformer
+    workload: Workload
+    machine: Machine
+
+    @property
+    def tokens_per_iteration(self) -> int:
+        return self.workload.global_batch * self.model.seq_len
+
+
+def job_for(spec: ModelSpec, workload: Workload, machine: Machine) -> Job:
+    """The job of training ``spec`` as ``workload`` says on ``machine``."""
+    machine.peak_flops(workload.precision)
+    return Job(transformer(spec, workload.seq_len), workload, machine)

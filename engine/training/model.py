@@ -1,0 +1,200 @@
+"""A transformer as the training model sees it: weights, widths and FLOPs per token.
+
+:func:`transformer` turns a catalog :class:`~engine.catalog.ModelSpec` into the
+sizes every other module computes from: the GEMM weights of a layer, the
+widths of the tensors a token carries through it, and the GEMM count that the
+efficiency curve charges a fixed cost per. Biases and norm weights (under 0.1%
+of a large model) are left out, as Narayanan et al. 2021 leave them out of
+their FLOP count.
+
+FLOPs follow Narayanan et al. 2021 (SC'21, arXiv:2104.04473) eq. 3: a
+multiply-add is 2 FLOPs, the backward pass costs twice the forward pass, and
+attention scores are counted over the full ``s x s`` matrix (causal masking
+saved by kernels is not subtracted). For GPT-3-shaped models this gives
+exactly ``96 B s l h^2 (1 + s/6h + V/16lh)`` with full recomputation; the
+generalisation counts the weights a token actually multiplies by, so
+grouped-query attention (smaller K and V), SwiGLU (three FFN matrices),
+mixture-of-experts (``top_k`` routed plus shared experts, and the router)
+and DeepSeek's multi-head latent attention (low-rank projections) fall out of
+the same sum.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.catalog import ModelSpec
+
+FFN_GEMMS = 2          # GeLU: up and down; SwiGLU: gate and up fused, then down
+CORE_GEMMS = 2         # QK^T and attention over values
+
+
+@dataclass(frozen=True)
+class Transformer:
+    """Sizes of one model at one sequence length (elements, not bytes)."""
+
+    name: str
+    layers: int
+    moe_layers: int
+    hidden: int
+    heads: int
+    kv_heads: int
+    seq_len: int
+    vocab: int
+    tied_embeddings: bool
+    attention_weights: int     # QKV (or MLA's projections) and the output projection
+    attention_gemms: int       # GEMMs those weights form (fused QKV and output: 2)
+    score_width: int           # heads x query/key head size: QK^T costs 2 x this per key
+    value_width: int           # heads x value head size: attention over values, output width
+    kv_width: int              # K plus V width per token after projection (what CP passes)
+    qkv_width: int             # Q, K and V widths per token (stored for the backward pass)
+    ffn_weights: int           # dense FFN of one layer
+    ffn_activation_width: int  # FFN activations stored per token (2f GeLU, 3f SwiGLU)
+    experts: int = 0
+    top_k: int = 0
+    shared_experts: int = 0
+    expert_weights: int = 0    # one expert's FFN
+    expert_activation_width: int = 0
+
+    @property
+    def dense_layers(self) -> int:
+        return self.layers - self.moe_layers
+
+    @property
+    def router_weights(self) -> int:
+        return self.hidden * self.experts
+
+    @property
+    def embedding_weights(self) -> int:
+        return self.vocab * self.hidden
+
+    @property
+    def moe_weights(self) -> int:
+        """Weights of one MoE layer's FFN part: every expert, shared ones and the router."""
+        return (self.experts + self.shared_experts) * self.expert_weights + self.router_weights
+
+    @property
+    def moe_active_weights(self) -> int:
+        """The FFN weights one token multiplies by in an MoE layer."""
+        return (self.top_k + self.shared_experts) * self.expert_weights + self.router_weights
+
+    # An average layer: pipeline stages hold layers/pp of them (dense and MoE layers
+    # spread evenly), so per-stage sizes are these times the layers of a stage.
+
+    @property
+    def mean_replicated_ffn_weights(self) -> float:
+        """FFN weights of a layer every expert-parallel rank holds (dense FFN, shared, router)."""
+        shared = self.shared_experts * self.expert_weights + self.router_weights
+        return (self.dense_layers * self.ffn_weights + self.moe_layers * shared) / self.layers
+
+    @property
+    def mean_active_ffn_weights(self) -> float:
+        return (self.dense_layers * self.ffn_weights
+                + self.moe_layers * self.moe_active_weights) / self.layers
+
+    @property
+    def mean_ffn_activation_width(self) -> float:
+        """FFN activations a token leaves for the backward pass (routed copies included)."""
+        routed = self.top_k * (self.hidden + self.expert_activation_width) \
+            + self.shared_experts * self.expert_activation_width
+        return (self.dense_layers * self.ffn_activation_width
+                + self.moe_layers * routed) / self.layers
+
+    @property
+    def expert_weights_total(self) -> int:
+        """Routed experts' weights over all layers (what expert parallelism divides)."""
+        return self.moe_layers * self.experts * self.expert_weights
+
+
+def transformer(spec: ModelSpec, seq_len: int | None = None) -> Transformer:
+    """The sizes of ``spec`` trained on sequences of ``seq_len`` (default: the model's)."""
+    h, heads = spec.hidden, spec.heads
+    head = h // heads
+    if spec.mla is not None:
+        mla = spec.mla
+        qk_head = mla.qk_nope_head_dim + mla.qk_rope_head_dim
+        score, value = heads * qk_head, heads * mla.v_head_dim
+        attention = (h * mla.q_lora_rank + mla.q_lora_rank * score
+                     + h * (mla.kv_lora_rank + mla.qk_rope_head_dim)
+                     + mla.kv_lora_rank * heads * (mla.qk_nope_head_dim + mla.v_head_dim)
+                     + value * h)
+        gemms, kv = 5, score + value
+    else:
+        score = value = heads * head
+        kv = 2 * spec.kv_heads * head
+        attention = h * (score + kv) + value * h
+        gemms = 2
+    matrices = 3 if spec.ffn == "swiglu" else 2
+    moe = spec.moe
+    return Transformer(
+        name=spec.id, layers=spec.layers,
+        moe_layers=spec.layers - moe.dense_layers if moe else 0,
+        hidden=h, heads=heads, kv_heads=spec.kv_heads, seq_len=seq_len or spec.seq_len,
+        vocab=spec.vocab, tied_embeddings=spec.tied_embeddings,
+        attention_weights=attention, attention_gemms=gemms, score_width=score,
+        value_width=value, kv_width=kv, qkv_width=score + kv,
+        ffn_weights=matrices * h * spec.ffn_hidden,
+        ffn_activation_width=matrices * spec.ffn_hidden,
+        experts=moe.experts if moe else 0, top_k=moe.top_k if moe else 0,
+        shared_experts=moe.shared_experts if moe else 0,
+        expert_weights=matrices * h * moe.expert_ffn_hidden if moe else 0,
+        expert_activation_width=matrices * moe.expert_ffn_hidden if moe else 0)
+
+
+def layers_per_stage(m: Transformer, pp: np.ndarray | int) -> np.ndarray:
+    """Layers of the fullest of ``pp`` pipeline stages.
+
+    When ``pp`` does not divide the layers, the first and last stages take
+    fewer (Megatron-Core ``--decoder-first/last-pipeline-num-layers``; Llama 3
+    takes one off each, arXiv:2407.21783 Sec. 3.3.2), so the others hold
+    ``ceil(layers / pp)``.
+    """
+    return -(-m.layers // np.asarray(pp))
+
+
+def parameters(m: Transformer) -> int:
+    """Every weight: layers, input embedding and (untied) output layer."""
+    layers = m.layers * m.attention_weights + m.dense_layers * m.ffn_weights \
+        + m.moe_layers * m.moe_weights
+    return layers + m.embedding_weights * (1 if m.tied_embeddings else 2)
+
+
+def active_parameters(m: Transformer) -> int:
+    """The weights one token multiplies by (all of them for a dense model)."""
+    layers = m.layers * m.attention_weights + m.dense_layers * m.ffn_weights \
+        + m.moe_layers * m.moe_active_weights
+    return layers + m.embedding_weights * (1 if m.tied_embeddings else 2)
+
+
+def attention_core_flops(m: Transformer) -> float:
+    """Forward FLOPs per token per layer of QK^T and attention over values (full s x s)."""
+    return 2.0 * m.seq_len * (m.score_width + m.value_width)
+
+
+def layer_forward_flops(m: Transformer) -> float:
+    """Forward FLOPs per token of all transformer layers (eq. 3's 24h^2 + 4sh per layer)."""
+    weights = m.layers * m.attention_weights + m.dense_layers * m.ffn_weights \
+        + m.moe_layers * m.moe_active_weights
+    return 2.0 * weights + m.layers * attention_core_flops(m)
+
+
+def logits_forward_flops(m: Transformer) -> float:
+    """Forward FLOPs per token of the output layer (eq. 3's ``2hV``)."""
+    return 2.0 * m.hidden * m.vocab
+
+
+def iteration_flops(m: Transformer, tokens: float, recompute: str) -> tuple[float, float]:
+    """(model, hardware) FLOPs of an iteration over ``tokens`` tokens.
+
+    Model FLOPs are forward plus backward, ``3 x`` forward. Hardware FLOPs add
+    what recomputation runs again: one more forward of every layer for
+    ``full`` (eq. 3's factor 4), the attention core for ``selective``
+    (Korthikanti et al. 2022, arXiv:2205.05198, Sec. 5).
+    """
+    layers, logits = layer_forward_flops(m), logits_forward_flops(m)
+    model = 3.0 * (layers + logits) * tokens
+    extra = {"none": 0.0, "selective": m.layers * attention_core_flops(m),
+             "full": layers}[recompute]
+    return model, model + extra * tokens

@@ -1,0 +1,30 @@
+"""The training section of an evaluation: the design's workload on its largest island.
+
+The workload's parallelism fields that are ``None`` are searched; the
+estimate is of the best configuration that fits (or, if none does, the one
+needing least memory, flagged). It runs on the fabric the network section
+derived from the drawn design, with the island's accelerator as its nodes
+override it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine.catalog import Catalog
+from engine.design import Design
+from engine.errors import InfeasibleConfig
+from engine.hardware import accelerator_of
+from engine.training.job import Machine, job_for
+from engine.training.result import TrainingEstimate
+from engine.training.search import estimate
+
+
+def training_section(design: Design, catalog: Catalog, done: dict[str, Any]) -> \
+        TrainingEstimate:
+    network = done.get("network")
+    if network is None:
+        raise InfeasibleConfig("needs the network section, which could not be computed")
+    island = network.main().topology
+    machine = Machine(accelerator_of(catalog, design.node(island.nodes[0])), island.fabric)
+    return estimate(job_for(catalog.model(design.workload.model), design.workload, machine))

@@ -1,0 +1,266 @@
+"""Time of one training iteration, part by part, for every configuration of a grid.
+
+One micro-batch on the slowest pipeline stage (the last: it also runs the
+output layer) takes its compute plus the communication nothing hides. A
+pipeline of ``p`` stages with ``v`` virtual stages each runs ``m``
+micro-batches in ``(m + (p-1)/v)`` such steps: 1F1B and the interleaved
+schedule, bubble ``(p-1)/(m v)`` of the useful time (Narayanan et al. 2021,
+Sec. 2.2). The data-parallel reduction and the optimizer step follow.
+
+Per layer and micro-batch:
+
+- **compute**: the forward pass's GEMMs and memory-bound kernels
+  (:mod:`~engine.training.efficiency`); the backward pass costs twice the
+  forward (eq. 3); full recomputation runs the forward again, selective
+  recomputation the attention scores (Korthikanti et al. 2022).
+- **tensor parallelism**: two all-reduces forward and two backward (and two
+  more when the forward is recomputed), or an all-gather plus a
+  reduce-scatter for each with sequence parallelism (Korthikanti et al. 2022,
+  Sec. 4.2.2), of ``b s h`` 16-bit values over ``tp`` adjacent ranks: inside
+  the scale-up domain when ``tp`` fits in it, across the network when not.
+- **context parallelism**: ring attention passes every K and V chunk round
+  the ``cp`` ranks (one all-gather forward, an all-gather and a
+  reduce-scatter of the gradients backward), overlapped with the attention
+  it feeds (Megatron-Core's context parallelism; Liu et al. 2023, ring
+  attention, arXiv:2310.01889).
+- **expert parallelism**: an all-to-all to dispatch each token's ``top_k``
+  copies and one to combine them, forward and backward (Lepikhin et al.
+  2020, GShard, arXiv:2006.16668), over ``ep`` ranks stride ``tp``.
+- **pipeline**: each of the ``v`` chunks sends its output forward and its
+  input gradient back to the stage ``tp x cp x dp`` ranks away; each TP rank
+  sends ``1/tp`` of it and, without sequence parallelism, the receivers
+  all-gather it over the scale-up fabric (Narayanan et al. 2021, Sec. 4.1,
+  scatter/gather).
+
+Per iteration, the gradients of a stage are all-reduced over the ``dp x cp``
+ranks that hold the same weights (stride ``tp``; routed experts over
+``dp x cp / ep``, stride ``tp x ep``), or reduce-scattered and all-gathered
+under ZeRO: ZeRO-1 once per iteration, ZeRO-2 reduces every micro-batch,
+ZeRO-3 also gathers the weights for every forward and backward pass
+(Rajbhandari et al. 2020). With ``overlap_dp_comm`` a reduction hides behind
+the backward pass of the micro-batch that produced it and a gather behind a
+forward pass; what is longer than that pass is exposed. The optimizer step
+streams the optimizer states through HBM.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.fabric import Fabric
+from engine.training.comm import collective_seconds, send_seconds
+from engine.training.efficiency import (
+    elementwise_seconds,
+    gemm_seconds,
+    memory_seconds,
+    tile_fraction,
+)
+from engine.training.grid import Grid, tokens_per_gpu
+from engine.training.job import Job
+from engine.training.memory import (
+    ACTIVATION_BYTES,
+    FULL,
+    GRADIENT_BYTES,
+    LOGIT_BYTES,
+    SELECTIVE,
+    LayerActivations,
+    layer_activations,
+    sharded_parameters,
+    stage_parameters,
+)
+from engine.training.model import (
+    CORE_GEMMS,
+    FFN_GEMMS,
+    Transformer,
+    attention_core_flops,
+    layers_per_stage,
+)
+
+# Adam reads the fp32 weights, momentum, variance and the 16-bit gradient, and writes
+# the three states and the 16-bit weights: 2 x (3 x 4 + 2) bytes per parameter.
+OPTIMIZER_TRAFFIC_BYTES = 28
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Seconds per iteration (arrays over configurations).
+
+    ``compute`` and ``bubble`` are the pipeline's busy and idle time,
+    ``*_comm`` the full duration of each kind of communication (hidden or
+    not), ``exposed_comm`` the part of all of them nothing hides.
+    """
+
+    compute: np.ndarray
+    bubble: np.ndarray
+    tp_comm: np.ndarray
+    pp_comm: np.ndarray
+    dp_comm: np.ndarray
+    cp_comm: np.ndarray
+    ep_comm: np.ndarray
+    optimizer: np.ndarray
+    exposed_comm: np.ndarray
+
+    @property
+    def iteration(self) -> np.ndarray:
+        return self.compute + self.bubble + self.exposed_comm + self.optimizer
+
+
+@dataclass(frozen=True)
+class LayerCompute:
+    """Seconds of one average layer's forward pass for one micro-batch."""
+
+    forward: np.ndarray
+    gemms: np.ndarray      # the forward's GEMMs alone
+    scores: np.ndarray     # the attention scores' share (GEMMs and softmax)
+
+    def total(self, recompute: np.ndarray) -> np.ndarray:
+        """Forward, backward (twice the forward) and what recomputation repeats."""
+        again = np.where(recompute == FULL, self.forward,
+                         np.where(recompute == SELECTIVE, self.scores, 0.0))
+        return 3 * self.forward + again
+
+
+def layer_compute(m: Transformer, grid: Grid, acts: LayerActivations, peak: float,
+                  bandwidth: float) -> LayerCompute:
+    """Forward time of an average layer: its GEMMs and its memory-bound kernels.
+
+    Context parallelism runs the attention as ``cp`` ring steps over chunks
+    of ``s / 2cp`` queries (load-balanced halves), each step its own kernels.
+    """
+    tokens = tokens_per_gpu(m, grid)
+    chunk = np.where(grid.cp > 1, m.seq_len / (2 * grid.cp), m.seq_len)
+    score_flops = tokens * attention_core_flops(m) / grid.tp / tile_fraction(chunk)
+    score_gemms = gemm_seconds(score_flops, CORE_GEMMS * grid.cp, peak)
+    experts_here = m.experts / grid.ep + m.shared_experts
+    ffn_gemms = (m.dense_layers * FFN_GEMMS
+                 + m.moe_layers * (experts_here * FFN_GEMMS + 1)) / m.layers
+    weight_flops = 2 * tokens * (m.attention_weights + m.mean_active_ffn_weights) / grid.tp
+    gemms = gemm_seconds(weight_flops, m.attention_gemms + ffn_gemms, peak) + score_gemms
+    scores = score_gemms + elementwise_seconds(acts.scores, bandwidth)
+    return LayerCompute(gemms + elementwise_seconds(acts.all, bandwidth), gemms, scores)
+
+
+def iteration_time(job: Job, grid: Grid) -> Breakdown:
+    """Every part of an iteration's time for every configuration of ``grid``."""
+    m, workload, machine = job.model, job.workload, job.machine
+    options, fabric = workload.options, machine.fabric
+    peak = machine.peak_flops(workload.precision)
+    bandwidth = machine.accelerator.memory_bw_Bps
+    full = grid.recompute == FULL
+    layer = layer_compute(m, grid, layer_activations(m, grid, options), peak, bandwidth)
+    # The output layer on the last stage: logits GEMM and fp32 cross-entropy, no recompute.
+    logits = tokens_per_gpu(m, grid) * m.vocab / grid.tp
+    head = 3 * (gemm_seconds(2 * logits * m.hidden, 1, peak)
+                + elementwise_seconds(LOGIT_BYTES * logits, bandwidth))
+    layers = layers_per_stage(m, grid.pp)
+    busy = layers * layer.total(grid.recompute) + head
+
+    activation = ACTIVATION_BYTES * tokens_per_gpu(m, grid) * m.hidden
+    gathered = collective_seconds(fabric, "all_gather", activation, grid.tp, 1)
+    tp_layer = _tensor_parallel(fabric, grid, activation, gathered, full)
+    tp_exposed = np.maximum(0.0, tp_layer - (3 + full) * layer.gemms) \
+        if options.overlap_tp_comm else tp_layer
+    cp_layer = _context_parallel(m, fabric, grid, full)
+    cp_exposed = np.maximum(0.0, cp_layer - (3 + full) * layer.scores)
+    ep_layer = _expert_parallel(m, fabric, grid, full)
+    pp_mb = _pipeline_sends(fabric, grid, activation, gathered)
+    pp_exposed = np.maximum(0.0, pp_mb - busy) if options.overlap_p2p_comm else pp_mb
+
+    moe_layers = layers * m.moe_layers / m.layers
+    exposed_mb = layers * (tp_exposed + cp_exposed) + moe_layers * ep_layer + pp_exposed
+    micro_batches = workload.global_batch // (grid.dp * grid.micro_batch)
+    forward = layers * layer.forward + head / 3
+    dp_total, dp_exposed = _data_parallel(m, grid, fabric, micro_batches, full,
+                                          forward, busy - forward, options.overlap_dp_comm)
+    optimizer = memory_seconds(OPTIMIZER_TRAFFIC_BYTES * sharded_parameters(m, grid, 1),
+                               bandwidth)
+    return Breakdown(
+        compute=micro_batches * busy,
+        bubble=(grid.pp - 1) / grid.virtual_stages * (busy + exposed_mb),
+        tp_comm=micro_batches * layers * tp_layer,
+        pp_comm=micro_batches * pp_mb,
+        dp_comm=dp_total,
+        cp_comm=micro_batches * layers * cp_layer,
+        ep_comm=micro_batches * moe_layers * ep_layer,
+        optimizer=optimizer,
+        exposed_comm=micro_batches * exposed_mb + dp_exposed)
+
+
+def _tensor_parallel(fabric: Fabric, grid: Grid, activation: np.ndarray,
+                     gathered: np.ndarray, full: np.ndarray) -> np.ndarray:
+    """Seconds per layer and micro-batch: 4 collectives, 6 when the forward is recomputed."""
+    reduce = np.where(grid.sequence_parallel,
+                      gathered + collective_seconds(fabric, "reduce_scatter", activation,
+                                                    grid.tp, 1),
+                      collective_seconds(fabric, "all_reduce", activation, grid.tp, 1))
+    return (4 + 2 * full) * reduce
+
+
+def _context_parallel(m: Transformer, fabric: Fabric, grid: Grid, full: np.ndarray) -> \
+        np.ndarray:
+    """Seconds per layer and micro-batch of passing K and V of the sequence's local heads."""
+    kv = ACTIVATION_BYTES * grid.micro_batch * m.seq_len * m.kv_width / grid.tp
+    gather = collective_seconds(fabric, "all_gather", kv, grid.cp, grid.tp)
+    return (2 + full) * gather + collective_seconds(fabric, "reduce_scatter", kv, grid.cp,
+                                                    grid.tp)
+
+
+def _expert_parallel(m: Transformer, fabric: Fabric, grid: Grid, full: np.ndarray) -> \
+        np.ndarray:
+    """Seconds per MoE layer and micro-batch: dispatch and combine, each pass."""
+    shard = np.where(grid.sequence_parallel, grid.tp, 1)
+    routed = ACTIVATION_BYTES * tokens_per_gpu(m, grid) * m.top_k * m.hidden / shard
+    return (4 + 2 * full) * collective_seconds(fabric, "all_to_all", routed, grid.ep, grid.tp)
+
+
+def _pipeline_sends(fabric: Fabric, grid: Grid, activation: np.ndarray,
+                    gathered: np.ndarray) -> np.ndarray:
+    """Seconds per micro-batch of a stage's sends, forward and back, per virtual stage.
+
+    Each TP rank sends its ``1/tp`` share; without SP the receivers gather it
+    back over the scale-up fabric.
+    """
+    staged = grid.pp > 1
+    distance = np.where(staged, grid.tp * grid.cp * grid.dp, 0)
+    send = send_seconds(fabric, activation / grid.tp, distance) + \
+        np.where(staged & ~grid.sequence_parallel, gathered, 0.0)
+    return 2 * grid.virtual_stages * send
+
+
+def _data_parallel(m: Transformer, grid: Grid, fabric: Fabric, micro_batches: np.ndarray,
+                   full: np.ndarray, forward: np.ndarray, backward: np.ndarray,
+                   overlap: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(total, exposed) seconds of gradient reduction and ZeRO's gathers per iteration.
+
+    Collectives go layer by layer: FSDP gathers and reduces one transformer
+    block at a time, and DDP and Megatron-Core fill buckets of about a layer's
+    gradients (25 MB, 40M parameters); each pays its collective's latency.
+    """
+    dense, experts = stage_parameters(m, grid)
+    layers = layers_per_stage(m, grid.pp)
+    groups = ((GRADIENT_BYTES * dense / layers, grid.dp * grid.cp, grid.tp),
+              (GRADIENT_BYTES * experts / layers, grid.dp * grid.cp // grid.ep,
+               grid.tp * grid.ep))
+
+    def op(name: str) -> np.ndarray:
+        return layers * sum(collective_seconds(fabric, name, size, ranks, stride)
+                            for size, ranks, stride in groups)
+
+    all_reduce, reduce_scatter, all_gather = op("all_reduce"), op("reduce_scatter"), \
+        op("all_gather")
+    zero = grid.zero
+    reduce_once = np.where(zero == 0, all_reduce, np.where(zero == 1, reduce_scatter, 0.0))
+    gather_once = np.where((zero == 1) | (zero == 2), all_gather, 0.0)
+    reduce_each = np.where(zero >= 2, reduce_scatter, 0.0)
+    gather_forward = np.where(zero == 3, all_gather, 0.0)
+    gather_backward = gather_forward * (1 + full)
+    total = reduce_once + gather_once + micro_batches * (reduce_each + gather_forward
+                                                         + gather_backward)
+    if not overlap:
+        return total, total
+    exposed = np.maximum(0.0, reduce_once - backward) + np.maximum(0.0, gather_once - forward) \
+        + micro_batches * (np.maximum(0.0, reduce_each + gather_backward - backward)
+                           + np.maximum(0.0, gather_forward - forward))
+    return total, exposed

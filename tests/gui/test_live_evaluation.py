@@ -1,0 +1,56 @@
+"""Estimates run off the UI thread, and an old design's answer never replaces a newer one."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtWidgets import QApplication
+
+from engine.evaluate import evaluate
+from workbench.commands import delete_items
+from workbench.document import Document
+from workbench.live_evaluation import LiveEvaluator
+
+
+def test_an_older_result_never_replaces_a_newer_one(qtbot, catalog, starter):
+    release_old, old_done = threading.Event(), threading.Event()
+
+    def run(design, catalog):
+        """The real engine, holding back the design as it was before the edit."""
+        if len(design.nodes) == 2:
+            release_old.wait(30)
+            try:
+                return evaluate(design, catalog)
+            finally:
+                old_done.set()
+        return evaluate(design, catalog)
+
+    doc = Document(catalog, starter)
+    evaluator = LiveEvaluator(doc, run)
+    shown = []
+    evaluator.evaluated.connect(shown.append)
+    evaluator.evaluate_now()                               # slow: still running ...
+    doc.push(lambda d: delete_items(d, node_ids=["dgx"]))  # ... when this is evaluated
+    qtbot.waitUntil(lambda: bool(shown))
+    release_old.set()
+    qtbot.waitUntil(old_done.is_set)
+    evaluator.wait()
+    QApplication.processEvents()
+    assert [r.evaluation["inventory"].accelerators for r in shown] == [0]
+    assert evaluator.latest is shown[0]
+
+
+def test_one_edit_is_evaluated_at_once_and_a_burst_once_more_when_it_pauses(qtbot, catalog,
+                                                                             starter):
+    doc = Document(catalog, starter)
+    evaluator = LiveEvaluator(doc)
+    shown = []
+    evaluator.evaluated.connect(shown.append)
+    with qtbot.waitSignal(evaluator.evaluated, timeout=5000):
+        doc.push(lambda d: delete_items(d, link_ids=["rails"]))
+    assert shown[-1].evaluation["inventory"].links_by_type == {}
+    for node in ("dgx", "leaf"):                  # a burst, faster than the quiet period
+        doc.push(lambda d, n=node: delete_items(d, node_ids=[n]))
+    qtbot.waitUntil(lambda: shown[-1].evaluation["inventory"].switches == 0, timeout=5000)
+    assert evaluator.latest is shown[-1]
+    assert len(shown) <= 3

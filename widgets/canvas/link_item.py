@@ -1,0 +1,193 @@
+"""A link on the canvas: a line between two boxes, or a loop on one box.
+
+Its thickness and colour are set from outside (bandwidth, link kind); its
+label (type and parallel count) is a small cached child item that hides
+itself when zoomed out. Several links between the same two boxes are told
+apart by ``bend``, which curves them to either side.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
+
+from widgets.canvas.text import fonts
+from widgets.canvas.theme import CanvasTheme
+
+#: Below this zoom level link labels are not drawn.
+LABEL_LOD = 0.55
+LOOP_REACH = 70.0
+
+
+class LinkLabel(QGraphicsItem):
+    """The pill in the middle of a link: ``ib-ndr × 8``."""
+
+    def __init__(self, link: LinkItem) -> None:
+        super().__init__(link)
+        self._link = link
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._text = ""
+        self._rect = QRectF()
+
+    def set_text(self, text: str) -> None:
+        self.prepareGeometryChange()
+        self._text = text
+        metrics = QFontMetricsF(fonts().label)
+        width, height = metrics.horizontalAdvance(text) + 10, metrics.height() + 2
+        self._rect = QRectF(-width / 2 - 1, -height / 2 - 1, width + 2, height + 2)
+        self.update()
+
+    def text(self) -> str:
+        return self._text
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if not self._text:
+            return
+        if QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) \
+                < LABEL_LOD:
+            return
+        link = self._link
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(link.color(), 1))
+        painter.setBrush(link.theme().surface)
+        pill = self._rect.adjusted(1, 1, -1, -1)
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        painter.setPen(link.theme().text)
+        painter.setFont(fonts().label)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, self._text)
+
+
+class LinkItem(QGraphicsObject):
+    """One link of the design between two boxes (the same box for mesh, ring, torus)."""
+
+    def __init__(self, theme: CanvasTheme) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(-200)          # under group frames: their titles stay readable
+        self._theme = theme
+        self._path = QPainterPath()
+        self._color = QColor("#64748b")
+        self._width = 2.0
+        self._bounds = QRectF()
+        self._label = LinkLabel(self)
+        self._restyle()
+
+    # -- setters -------------------------------------------------------------
+
+    def set_theme(self, theme: CanvasTheme) -> None:
+        self._theme = theme
+        self._restyle()
+
+    def set_style(self, color: QColor, width: float) -> None:
+        self._color, self._width = QColor(color), width
+        self._restyle()
+
+    def set_label(self, text: str) -> None:
+        self._label.set_text(text)
+
+    def set_geometry(self, source: QRectF, target: QRectF, bend: float = 0.0) -> None:
+        """Run from box ``source`` to box ``target`` (scene rectangles)."""
+        if source == target:
+            self._path = _loop(source, bend)
+            apex = self._path.pointAtPercent(0.5)       # the label sits beside the loop
+            middle = apex + QPointF(self._label.boundingRect().width() / 2 + 2, 0)
+        else:
+            self._path = _between(source, target, bend)
+            middle = self._path.pointAtPercent(0.5)
+        self._label.setPos(middle)
+        self._rebound()
+
+    # -- reads ---------------------------------------------------------------
+
+    def color(self) -> QColor:
+        return self._color
+
+    def theme(self) -> CanvasTheme:
+        return self._theme
+
+    def width(self) -> float:
+        return self._width
+
+    def label_text(self) -> str:
+        return self._label.text()
+
+    def path(self) -> QPainterPath:
+        return self._path
+
+    # -- QGraphicsItem -------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(max(self._width + 8, 12))
+        return stroker.createStroke(self._path)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if self.isSelected():
+            painter.setPen(self._halo)
+            painter.drawPath(self._path)
+        painter.setPen(self._pen)
+        painter.drawPath(self._path)
+
+    def _restyle(self) -> None:
+        """Pens are made once per style change, not once per paint."""
+        self._pen = QPen(self._color, self._width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        halo = QColor(self._theme.selection)
+        halo.setAlpha(110)
+        self._halo = QPen(halo, self._width + 7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        self._rebound()
+        self._label.update()
+        self.update()
+
+    def _rebound(self) -> None:
+        """Bounds are asked for on every repaint: computed here, once per change."""
+        self.prepareGeometryChange()
+        pad = self._width / 2 + 6
+        self._bounds = self._path.boundingRect().adjusted(-pad, -pad, pad, pad)
+        self.update()
+
+def _exit_point(rect: QRectF, towards: QPointF) -> QPointF:
+    """Where the ray from the centre of ``rect`` to ``towards`` leaves the rectangle."""
+    centre = rect.center()
+    dx, dy = towards.x() - centre.x(), towards.y() - centre.y()
+    if dx == 0 and dy == 0:
+        return centre
+    scale = min(rect.width() / 2 / abs(dx) if dx else math.inf,
+                rect.height() / 2 / abs(dy) if dy else math.inf)
+    return QPointF(centre.x() + dx * min(scale, 1.0), centre.y() + dy * min(scale, 1.0))
+
+
+def _between(source: QRectF, target: QRectF, bend: float) -> QPainterPath:
+    a, b = source.center(), target.center()
+    mid = (a + b) / 2
+    length = math.hypot(b.x() - a.x(), b.y() - a.y()) or 1.0
+    normal = QPointF(-(b.y() - a.y()) / length, (b.x() - a.x()) / length)
+    control = mid + normal * bend * 2   # a quadratic's middle is half-way to its control point
+    path = QPainterPath(_exit_point(source, control if bend else b))
+    end = _exit_point(target, control if bend else a)
+    if bend:
+        path.quadTo(control, end)
+    else:
+        path.lineTo(end)
+    return path
+
+
+def _loop(rect: QRectF, bend: float) -> QPainterPath:
+    """A loop on the right side of a box: a link from a node to its own units."""
+    reach = LOOP_REACH + abs(bend)
+    y = rect.center().y()
+    start, end = QPointF(rect.right(), y - 14), QPointF(rect.right(), y + 14)
+    path = QPainterPath(start)
+    path.cubicTo(QPointF(rect.right() + reach, y - reach * 0.7),
+                 QPointF(rect.right() + reach, y + reach * 0.7), end)
+    return path

@@ -1,0 +1,114 @@
+"""The canvas scene: grid background, theme, snapping, and a handler that sees input first.
+
+Interaction logic does not live here. A handler object (the workbench's
+canvas editor) gets each mouse and key event before the default item
+handling and returns ``True`` when it took the event, in the manner of
+Orange's ``CanvasScene.set_user_interaction_handler``.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Protocol
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+
+from widgets.canvas.box import level_of_detail
+from widgets.canvas.theme import CanvasTheme
+
+GRID = 20.0
+MAJOR_EVERY = 5
+
+
+class SceneHandler(Protocol):
+    """Gets input events first; returns True when it handled them."""
+
+    def mouse_press(self, event: QGraphicsSceneMouseEvent) -> bool: ...
+    def mouse_move(self, event: QGraphicsSceneMouseEvent) -> bool: ...
+    def mouse_release(self, event: QGraphicsSceneMouseEvent) -> bool: ...
+    def key_press(self, event: QKeyEvent) -> bool: ...
+
+
+class CanvasScene(QGraphicsScene):
+    """Where the design's boxes, links and frames live."""
+
+    #: The colours changed; items should repaint with the new theme.
+    theme_changed = Signal(object)
+
+    def __init__(self, theme: CanvasTheme) -> None:
+        super().__init__()
+        self._theme = theme
+        self._handler: SceneHandler | None = None
+        self.snap_enabled = True
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+
+    def theme(self) -> CanvasTheme:
+        return self._theme
+
+    def set_theme(self, theme: CanvasTheme) -> None:
+        self._theme = theme
+        self.setBackgroundBrush(theme.background)
+        self.theme_changed.emit(theme)
+        self.update()
+
+    def set_handler(self, handler: SceneHandler | None) -> None:
+        self._handler = handler
+
+    def snap(self, point: QPointF) -> QPointF:
+        """``point`` on the nearest grid crossing when snapping is on."""
+        if not self.snap_enabled:
+            return point
+        return QPointF(round(point.x() / GRID) * GRID, round(point.y() / GRID) * GRID)
+
+    # -- input goes to the handler first ---------------------------------------
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._handler and self._handler.mouse_press(event):
+            event.accept()
+        else:
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._handler and self._handler.mouse_move(event):
+            event.accept()
+        else:
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._handler and self._handler.mouse_release(event):
+            event.accept()
+        else:
+            super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._handler and self._handler.key_press(event):
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+    # -- background ------------------------------------------------------------
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, self._theme.background)
+        lod = level_of_detail(painter)
+        if GRID * lod >= 7:
+            self._draw_grid(painter, rect, GRID, self._theme.grid_minor)
+        if GRID * MAJOR_EVERY * lod >= 7:
+            self._draw_grid(painter, rect, GRID * MAJOR_EVERY, self._theme.grid_major)
+
+    @staticmethod
+    def _draw_grid(painter: QPainter, rect: QRectF, step: float, color: object) -> None:
+        painter.setPen(QPen(color, 0))
+        left = math.floor(rect.left() / step) * step
+        top = math.floor(rect.top() / step) * step
+        lines = [QLineF(x, rect.top(), x, rect.bottom())
+                 for x in _steps(left, rect.right(), step)]
+        lines += [QLineF(rect.left(), y, rect.right(), y) for y in _steps(top, rect.bottom(), step)]
+        painter.drawLines(lines)
+
+
+def _steps(start: float, stop: float, step: float) -> list[float]:
+    count = int((stop - start) / step) + 1
+    return [start + i * step for i in range(count)]

@@ -1,0 +1,48 @@
+"""``cluster-workbench render FILE -o OUT.png``: the window showing a design, as a picture.
+
+Rendering is offscreen whatever the machine has, so it runs on servers and
+in CI; Qt is imported only when the command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+from pathlib import Path
+
+from engine.catalog import load_catalog
+from engine.layout import load_design
+
+_SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("render", help="render the window showing a layout file to a PNG")
+    p.add_argument("file", help="layout file (.yaml)")
+    p.add_argument("-o", "--output", required=True, help="image file to write (.png)")
+    p.add_argument("--size", default="1600x1000", type=size,
+                   help="window size in pixels, WxH (default 1600x1000)")
+    p.add_argument("--theme", choices=("light", "dark"), default="light")
+    p.set_defaults(run=run)
+
+
+def size(text: str) -> tuple[int, int]:
+    match = _SIZE.match(text.strip())
+    if not match or not all(200 <= int(v) <= 10000 for v in match.groups()):
+        raise argparse.ArgumentTypeError(f"size must be WxH, each 200 to 10000 pixels, "
+                                         f"got {text!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def run(args: argparse.Namespace) -> int:
+    catalog = load_catalog()
+    design = load_design(args.file, catalog)      # a bad file fails before Qt starts
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from workbench.render import quiet_offscreen_warnings, render_window
+    quiet_offscreen_warnings()
+    image = render_window(design, Path(args.file), args.size, catalog, args.theme)
+    if not image.save(args.output):
+        raise ValueError(f"cannot write image {args.output}")
+    print(f"{args.output}: {image.width()}x{image.height()}")
+    return 0

@@ -1,0 +1,159 @@
+"""The flags that describe a training job, shared by ``estimate`` and ``search``.
+
+A job is a model (``--model`` from the catalog, or its shape; shape flags
+given with ``--model`` change that model), a machine (a layout file, or the
+hardware flags), a workload (global batch, tokens, precision; a file's
+workload is the default) and the parallelism, whose fields left out are
+searched. Software options (FlashAttention, overlap switches ...) get a
+``--name/--no-name`` flag each, generated from the workload settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+
+from engine.catalog import Catalog, ModelSpec, load_catalog
+from engine.catalog.specs import FFN_KINDS, PRECISIONS, MoESpec
+from engine.design import RECOMPUTE, Parallelism, TrainingOptions, Workload
+from engine.errors import InputError, Problem
+from engine.settings import settings_of
+from engine.training import Job, Machine, job_for
+from workbench.cli.hardware_args import add_hardware_flags, hardware_from_args
+
+SHAPE_FLAGS = {"layers": "layers", "hidden": "hidden", "heads": "heads", "seq": "seq_len",
+               "vocab": "vocab", "ffn": "ffn_hidden", "kv_heads": "kv_heads",
+               "ffn_kind": "ffn"}
+REQUIRED_SHAPE = ("layers", "hidden", "heads", "seq", "vocab")
+PARALLELISM_FLAGS = ("tp", "pp", "dp", "cp", "ep", "micro_batch", "virtual_stages")
+
+
+def count(text: str) -> int:
+    """A whole number >= 1 (argparse shows this message for a bad one)."""
+    try:
+        value = int(float(text)) if float(text).is_integer() else -1
+    except ValueError:
+        value = -1
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number >= 1, got {text!r}")
+    return value
+
+
+def amount(text: str) -> float:
+    """A positive number, scientific notation welcome (300e9)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number, got {text!r}")
+    return value
+
+
+def add_training_flags(parser: argparse.ArgumentParser) -> None:
+    add_hardware_flags(parser)
+    model = parser.add_argument_group("model (a catalog id, or its shape)")
+    model.add_argument("--model", metavar="ID", help="catalog model id (cluster-workbench "
+                       "catalog models)")
+    for flag, what in (("layers", "transformer layers"), ("hidden", "hidden size"),
+                       ("heads", "attention heads"), ("seq", "sequence length, tokens"),
+                       ("vocab", "vocabulary size"), ("ffn", "FFN inner size (default 4 x "
+                       "hidden; per expert with --experts)"),
+                       ("kv-heads", "key-value heads (grouped-query attention)"),
+                       ("experts", "routed experts (mixture of experts)"),
+                       ("top-k", "experts each token is routed to")):
+        model.add_argument(f"--{flag}", type=count, metavar="N", help=what)
+    model.add_argument("--ffn-kind", choices=FFN_KINDS, help="FFN activation (default gelu)")
+    work = parser.add_argument_group("workload")
+    work.add_argument("--global-batch", type=count, metavar="B",
+                      help=f"sequences per iteration (default: the file's, or "
+                           f"{Workload().global_batch:,})")
+    work.add_argument("--tokens", type=amount, metavar="T",
+                      help="tokens to train on (default: the model's published count)")
+    work.add_argument("--precision", choices=PRECISIONS)
+    par = parser.add_argument_group("parallelism (left out: searched)")
+    label = {s.name: s.info.label for s in settings_of(Parallelism)}
+    for name in PARALLELISM_FLAGS:
+        par.add_argument(f"--{name.replace('_', '-')}", type=count, metavar="N",
+                         help=label[name])
+    par.add_argument("--zero", type=int, choices=range(4), help=label["zero"])
+    par.add_argument("--recompute", choices=RECOMPUTE, help=label["recompute"])
+    par.add_argument("--sequence-parallel", action=argparse.BooleanOptionalAction,
+                     help=label["sequence_parallel"])
+    software = parser.add_argument_group("software (workload options)")
+    for s in settings_of(TrainingOptions):
+        software.add_argument(f"--{s.name.replace('_', '-')}",
+                              action=argparse.BooleanOptionalAction,
+                              help=f"{s.info.label} (default {'on' if s.default else 'off'})")
+
+
+def job_from_args(args: argparse.Namespace, catalog: Catalog | None = None) -> Job:
+    """The job the flags (and the file, if any) describe."""
+    hardware = hardware_from_args(args, catalog or load_catalog())
+    base = hardware.design.workload if hardware.design else Workload()
+    spec = _model(args, hardware.catalog, args.model or (base.model if hardware.design else None))
+    tokens = args.tokens or (base.tokens if hardware.design else
+                             spec.trained_tokens or base.tokens)
+    workload = dataclasses.replace(
+        base, model=spec.id, tokens=tokens,
+        global_batch=args.global_batch or base.global_batch,
+        seq_len=args.seq or (base.seq_len if hardware.design else None),
+        precision=args.precision or base.precision,
+        parallelism=_given(args, base.parallelism, Parallelism),
+        options=_given(args, base.options, TrainingOptions))
+    return job_for(spec, workload, Machine(hardware.accelerator, hardware.fabric))
+
+
+def searched(args: argparse.Namespace, job: Job) -> list[str]:
+    """The parallelism fields the search chose (neither a flag nor the file fixed them)."""
+    return [f.name for f in dataclasses.fields(Parallelism)
+            if getattr(job.workload.parallelism, f.name) is None]
+
+
+def _given(args: argparse.Namespace, base: object, cls: type) -> object:
+    """``base`` with every field of ``cls`` that has a flag given replaced by it."""
+    given = {f.name: getattr(args, f.name) for f in dataclasses.fields(cls)
+             if getattr(args, f.name, None) is not None}
+    return dataclasses.replace(base, **given)
+
+
+def _model(args: argparse.Namespace, catalog: Catalog, model_id: str | None) -> ModelSpec:
+    """The catalog model with the shape flags applied, or a model from the shape flags alone."""
+    shape = {field: getattr(args, flag) for flag, field in SHAPE_FLAGS.items()
+             if getattr(args, flag) is not None}
+    if model_id is not None:
+        spec = catalog.model(model_id)
+        spec = dataclasses.replace(spec, **shape)
+    else:
+        missing = [f"--{flag}" for flag in REQUIRED_SHAPE if getattr(args, flag) is None]
+        if missing:
+            raise InputError([Problem(", ".join(missing), "required without --model or a "
+                                      "layout file")])
+        spec = ModelSpec(
+            id="custom", name=f"{args.layers}-layer, {args.hidden}-wide transformer",
+            architecture="decoder", layers=args.layers, hidden=args.hidden, heads=args.heads,
+            kv_heads=args.kv_heads or args.heads, ffn_hidden=args.ffn or 4 * args.hidden,
+            ffn=args.ffn_kind or "gelu", seq_len=args.seq, vocab=args.vocab,
+            source="command-line shape")
+    spec = dataclasses.replace(spec, moe=_moe(args, spec))
+    problems = []
+    if spec.heads % spec.kv_heads:
+        problems.append(Problem("--kv-heads", f"{spec.kv_heads} does not divide the "
+                                f"{spec.heads} attention heads"))
+    if spec.moe and not 1 <= spec.moe.top_k <= spec.moe.experts:
+        problems.append(Problem("--top-k", f"must be 1 to the {spec.moe.experts} experts, "
+                                f"got {spec.moe.top_k}"))
+    if problems:
+        raise InputError(problems)
+    return spec
+
+
+def _moe(args: argparse.Namespace, spec: ModelSpec) -> MoESpec | None:
+    """The model's experts, with ``--experts`` and ``--top-k`` applied."""
+    if not (args.experts or args.top_k):
+        return spec.moe
+    if spec.moe is None and not args.experts:
+        raise InputError([Problem("--top-k", f"{spec.id} has no experts: give --experts")])
+    moe = spec.moe or MoESpec(args.experts, 1, spec.ffn_hidden)
+    return dataclasses.replace(moe, experts=args.experts or moe.experts,
+                               top_k=args.top_k or moe.top_k)

@@ -1,0 +1,290 @@
+"""The workbench window: the canvas in the middle, panels around it, files and autosave.
+
+The window wires parts together and owns no design logic: the document
+holds the design, the canvas editor and inspector binder turn gestures into
+commands, the live evaluator computes, the file controller loads and saves.
+Panel layout, recent files and the theme are remembered in the settings
+object it is given.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QUndoView,
+    QWidget,
+)
+
+from engine.catalog import Catalog
+from engine.design import Design
+from engine.errors import InputError
+from widgets.canvas.theme import CanvasTheme
+from widgets.canvas.view import layout_files
+from widgets.inspector import Inspector
+from widgets.palette import Palette
+from widgets.summary import SummaryPanel
+from workbench import summary_rows
+from workbench.actions import build_actions, paint_icons
+from workbench.app_settings import AppSettings
+from workbench.canvas_editor import CanvasEditor
+from workbench.catalog_model import PAYLOAD_ROLE, SEARCH_ROLE, CatalogModel
+from workbench.commands import ReplaceDesignCommand
+from workbench.document import Document
+from workbench.files import FileController
+from workbench.inspector_binder import InspectorBinder
+from workbench.live_evaluation import LiveEvaluator, Result
+from workbench.menus import build_menus, build_toolbar, canvas_menu
+from workbench.recovery import Autosaver, Recovered, RecoveryStore
+from workbench.theme import apply_theme
+
+APP_TITLE = "Cluster Workbench"
+Dock = Qt.DockWidgetArea
+
+
+class MainWindow(QMainWindow):
+    """One window editing one document."""
+
+    def __init__(self, catalog: Catalog, settings: QSettings,
+                 recovery: RecoveryStore | None = None,
+                 new_design: Callable[[], Design] = Design) -> None:
+        super().__init__()
+        self.setObjectName("main-window")
+        self.setAcceptDrops(True)
+        self.catalog = catalog
+        self.settings = AppSettings(settings)
+        self.recovery = recovery
+        self.document = Document(catalog, new_design(), parent=self)
+        self.editor = CanvasEditor(self.document, CanvasTheme.from_palette(self.palette()), self)
+        self.setCentralWidget(self.editor.view)
+        self.palette_panel = Palette(CatalogModel(catalog), PAYLOAD_ROLE, SEARCH_ROLE)
+        self.inspector = Inspector()
+        self.summary = SummaryPanel()
+        self.history = QUndoView(self.document.undo_stack)
+        self.history.setEmptyLabel("<opened>")
+        self.docks = [
+            self._dock("palette", "Palette", self.palette_panel, Dock.LeftDockWidgetArea),
+            self._dock("history", "History", self.history, Dock.LeftDockWidgetArea),
+            self._dock("summary", "Estimates", self.summary, Dock.RightDockWidgetArea),
+            self._dock("inspector", "Inspector", self.inspector, Dock.RightDockWidgetArea)]
+        self.tabifyDockWidget(self.docks[0], self.docks[1])
+        self.docks[0].raise_()
+        self.files = FileController(self, self.document, catalog, self.settings, new_design)
+        self.evaluator = LiveEvaluator(self.document, parent=self)
+        self.inspector_binder = InspectorBinder(self.document, self.editor, self.inspector)
+        self.autosaver = Autosaver(self.document, recovery, self) if recovery else None
+        self.actions = build_actions(self, self.document.undo_stack)
+        self.recent_menu = build_menus(self, self.actions, self.docks)
+        build_toolbar(self, self.actions)
+        self.context_menu = canvas_menu(self, self.actions)
+        self._zoom_label = QLabel()
+        self._estimate_label = QLabel()
+        self.statusBar().addPermanentWidget(self._estimate_label)
+        self.statusBar().addPermanentWidget(self._zoom_label)
+        self._connect()
+        self._attached = True
+        self._default_state = self.saveState()
+        self._restore_layout()
+        self._update_recent_menu()
+        self._update_title()
+        self.evaluator.evaluate_now()
+
+    # -- wiring -----------------------------------------------------------------------
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Dock) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{name}-dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _connect(self) -> None:
+        a, editor, files = self.actions, self.editor, self.files
+        a.new.triggered.connect(files.new)
+        a.open.triggered.connect(files.open_dialog)
+        a.save.triggered.connect(files.save)
+        a.save_as.triggered.connect(files.save_as)
+        a.quit.triggered.connect(self.close)
+        a.cut.triggered.connect(editor.cut_selection)
+        a.copy.triggered.connect(editor.copy_selection)
+        a.paste.triggered.connect(editor.paste)
+        a.delete.triggered.connect(editor.delete_selection)
+        a.select_all.triggered.connect(editor.select_all)
+        a.group.triggered.connect(editor.group_selection)
+        a.ungroup.triggered.connect(editor.ungroup_selection)
+        a.collapse.triggered.connect(editor.toggle_selected_groups)
+        a.zoom_in.triggered.connect(editor.view.zoom_in)
+        a.zoom_out.triggered.connect(editor.view.zoom_out)
+        a.zoom_fit.triggered.connect(editor.fit)
+        a.zoom_actual.triggered.connect(editor.view.reset_zoom)
+        a.snap.toggled.connect(self._set_snap)
+        a.reset_layout.triggered.connect(self._reset_layout)
+        a.about.triggered.connect(self._about)
+        for name, action in a.arrange.items():
+            action.triggered.connect(lambda _=False, n=name: editor.arrange(n))
+        for name, action in a.themes.items():
+            action.setChecked(name == self.settings.theme())
+            action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
+        doc = self.document
+        doc.path_changed.connect(self._update_title)
+        doc.modified_changed.connect(self._update_title)
+        doc.settings_changed.connect(self._update_title)
+        doc.design_replaced.connect(lambda _: QTimer.singleShot(0, editor.fit))
+        editor.message_posted.connect(self._show_message)
+        editor.view.zoom_changed.connect(self._on_zoom_changed)
+        editor.view.files_dropped.connect(self._open_dropped)
+        editor.context_menu_requested.connect(self.context_menu.popup)
+        files.message_posted.connect(self._show_message)
+        files.recent_changed.connect(self._update_recent_menu)
+        self.palette_panel.part_activated.connect(editor.add_part_at_centre)
+        self.evaluator.evaluated.connect(self._on_evaluated)
+        self.evaluator.pending_changed.connect(self._on_pending_changed)
+
+    # -- files ------------------------------------------------------------------------
+
+    def open_path(self, path: Path) -> bool:
+        return self.files.open_path(path)
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer the newest unsaved work back; True if it was restored."""
+        if self.recovery is None:
+            return False
+        orphans = self.recovery.orphans()
+        if not orphans:
+            return False
+        latest = orphans[0]
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(latest.saved_at))
+        name = latest.original.name if latest.original else "an untitled design"
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, "Recover unsaved work",
+            f"Cluster Workbench closed unexpectedly while {name} had unsaved changes "
+            f"(autosaved {when}). Restore them?", buttons.Yes | buttons.No, buttons.Yes)
+        restored = answer == buttons.Yes and self._restore(self.recovery, latest)
+        self.recovery.discard(latest)
+        return restored
+
+    def _restore(self, store: RecoveryStore, recovered: Recovered) -> bool:
+        """The file it came from (if it still loads), then the unsaved changes as one step."""
+        try:
+            design = store.load(recovered, self.catalog)
+        except InputError as exc:
+            self.files.show_problems("Could not restore", "The autosaved design is damaged.",
+                                     exc.lines())
+            return False
+        original = recovered.original
+        if not (original and original.exists()
+                and self.files.open_path(original, confirmed=True)):
+            self.document.load(Design(), None)
+        self.document.push(lambda d: ReplaceDesignCommand(d, design, "Restore unsaved changes"))
+        return True
+
+    def _open_dropped(self, paths: list[str]) -> None:
+        if paths:
+            self.files.open_path(Path(paths[0]))
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files():
+            action = self.recent_menu.addAction(path.name)
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self._open_recent(p))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    def _open_recent(self, path: Path) -> None:
+        if not path.exists():
+            self.settings.remove_recent(path)
+            self._update_recent_menu()
+            self._show_message(f"{path} no longer exists")
+            return
+        self.files.open_path(path)
+
+    # -- window -------------------------------------------------------------------------
+
+    def set_theme(self, theme: str) -> None:
+        self.settings.set_theme(theme)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
+
+    def shutdown(self) -> None:
+        """Remember the panel layout; leave no recovery files (on close and on quit)."""
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        if self._attached:
+            self.editor.detach()
+            self._attached = False
+        if self.recovery is not None:
+            self.recovery.close()
+            self.recovery = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.confirm_discard():
+            event.ignore()
+            return
+        self.shutdown()
+        event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.editor.scene.set_theme(CanvasTheme.from_palette(self.palette()))
+            paint_icons(self.actions, self.palette().windowText().color())
+        super().changeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if layout_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._open_dropped(layout_files(event.mimeData()))
+        event.acceptProposedAction()
+
+    def _restore_layout(self) -> None:
+        geometry, state = self.settings.window_state()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1440, 900)
+        if state is None or not self.restoreState(state):
+            self._default_sizes()
+
+    def _default_sizes(self) -> None:
+        palette, _, summary, inspector = self.docks
+        self.resizeDocks([palette, summary], [250, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([summary, inspector], [430, 470], Qt.Orientation.Vertical)
+
+    def _reset_layout(self) -> None:
+        self.restoreState(self._default_state)
+        self._default_sizes()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.files.display_name()}[*] - {APP_TITLE}")
+        self.setWindowModified(self.document.is_modified())
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def _on_zoom_changed(self, zoom: float) -> None:
+        self._zoom_label.setText(f"{zoom * 100:.0f} %")
+
+    def _on_evaluated(self, result: Result) -> None:
+        self.summary.set_tiles(summary_rows.tiles(result.evaluation))
+        self.summary.set_details(summary_rows.details(result.evaluation))
+        self.summary.set_status(f"Estimated in {result.seconds * 1e3:.0f} ms")
+
+    def _on_pending_changed(self, pending: bool) -> None:
+        self._estimate_label.setText("Estimating…" if pending else "")
+
+    def _set_snap(self, on: bool) -> None:
+        self.editor.scene.snap_enabled = on
+
+    def _about(self) -> None:
+        QMessageBox.about(self, APP_TITLE, "<b>Cluster Workbench</b><p>Design AI training "
+                          "clusters and see, as you edit, what they can do.</p>")
+
