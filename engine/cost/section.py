@@ -69,6 +69,8 @@ def break_even_months(capex: float, energy_per_gpu_hour: float, rent_per_gpu_hou
 
 def cost_section(design: Design, catalog: Catalog, inventory: Inventory,
                  network: NetworkReport | None, training: TrainingFigures | None) -> CostReport:
+    if not inventory.accelerators:
+        raise EngineError("the design has no accelerators to price")
     settings = design.cost
     unavailable: dict[str, str] = {}
     purchase = _priced(lambda: buy(design, catalog, inventory, network), "buy", unavailable)

@@ -49,6 +49,8 @@ class ReliabilityReport:
 def reliability_section(design: Design, catalog: Catalog, inventory: Inventory,
                         training: TrainingFigures | None,
                         cost: CostReport | None) -> ReliabilityReport:
+    if not inventory.accelerators:
+        raise EngineError("the design has no accelerators: no job to interrupt")
     settings = design.reliability
     model = catalog.model(design.workload.model)
     if model.params_b is None:

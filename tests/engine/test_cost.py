@@ -16,6 +16,7 @@ from engine.cost.buy import HOURS_PER_YEAR
 from engine.cost.prices import accelerator_quote, date_key, rent_quote
 from engine.design import CostSettings, Design, Node
 from engine.errors import EngineError
+from engine.evaluate import evaluate
 from engine.inventory import take_inventory
 from engine.layout import load_design, loads_design
 from engine.network import network_section
@@ -35,15 +36,16 @@ cost: {host_usd_per_accelerator: 1000, switch_usd_per_port: 500, optics_usd_per_
 
 
 @dataclass(frozen=True)
-class TrainingStandIn:
-    """The training figures the cost model reads (until the training section lands)."""
+class RunFigures:
+    """A training run's figures given directly (a published run's, or arbitrary ones for
+    properties), in the shape the cost model reads from the training section."""
 
     time_to_train_days: float
     tokens_per_s: float
     gpus: int = 16
 
 
-def section(design: Design, catalog, training: TrainingStandIn | None = None):
+def section(design: Design, catalog, training: RunFigures | None = None):
     return cost_section(design, catalog, take_inventory(design, catalog),
                         network_section(design, catalog), training)
 
@@ -95,11 +97,15 @@ def test_break_even_never_when_rent_is_below_energy():
 
 
 def test_run_and_tokens_from_the_training_estimate(small_catalog):
-    design = loads_design(SMALL, catalog=small_catalog)
-    report = section(design, small_catalog, TrainingStandIn(10.0, 1e6))
-    assert report.cost_per_run == pytest.approx(1.0 * 16 * 240)
-    assert report.cost_per_million_tokens == pytest.approx(1.0 * 16 / 3600)
-    assert "run" in section(design, small_catalog).unavailable
+    result = evaluate(loads_design(SMALL, catalog=small_catalog), small_catalog)
+    training, cost = result["training"], result["cost"]
+    assert cost.run_accelerators == training.gpus
+    assert cost.cost_per_run == pytest.approx(
+        1.0 * training.gpus * training.time_to_train_days * 24)     # 1 USD per GPU-hour
+    assert cost.cost_per_million_tokens == pytest.approx(
+        1.0 * training.gpus / (training.tokens_per_s * 3600 / 1e6))
+    assert "run" in section(loads_design(SMALL, catalog=small_catalog),
+                            small_catalog).unavailable
 
 
 def test_currency_conversion(small_catalog):
@@ -108,6 +114,14 @@ def test_currency_conversion(small_catalog):
     cny = section(with_cost(design, currency="CNY", cny_per_usd=7.0), small_catalog)
     assert cny.capex == pytest.approx(7 * usd.capex)
     assert cny.cost_per_gpu_hour == pytest.approx(7 * usd.cost_per_gpu_hour)
+
+
+def test_a_design_without_accelerators_has_no_cost_and_no_failures(small_catalog):
+    design = loads_design("format: cluster-workbench/1\nnodes: []\nworkload: {model: tiny}\n",
+                          catalog=small_catalog)
+    result = evaluate(design, small_catalog)
+    assert result.errors["cost"] == "the design has no accelerators to price"
+    assert "no accelerators" in result.errors["reliability"]
 
 
 def test_the_chosen_basis_must_be_priced(small_catalog):
@@ -203,7 +217,7 @@ def test_costs_are_never_negative(small, host, port, optics, power, pue, kwh,
                        optics_usd_per_link=optics, power_draw=power, pue=pue,
                        electricity_usd_per_kwh=kwh, utilisation=utilisation,
                        amortisation_years=years)
-    report = section(design, small, TrainingStandIn(1.0, 1e3))
+    report = section(design, small, RunFigures(1.0, 1e3))
     assert min(report.capex, report.opex_per_year, report.cost_per_gpu_hour,
                report.cost_per_run, report.cost_per_million_tokens) >= 0
 
@@ -217,10 +231,10 @@ def test_deepseek_v3_training_bill(catalog):
     design = with_cost(load_design(str(ROOT / "examples" / "h800-2048-deepseek.yaml")),
                        currency="USD", basis="rent", rent_usd_per_hour=2.0, discount=1.0)
     gpus = 2048
-    whole = TrainingStandIn(2.788e6 / gpus / 24, tokens_per_s=1.0, gpus=gpus)
+    whole = RunFigures(2.788e6 / gpus / 24, tokens_per_s=1.0, gpus=gpus)
     assert section(design, catalog, whole).cost_per_run == pytest.approx(5.576e6)
     hours = 2.664e6 / gpus
-    pre_training = TrainingStandIn(hours / 24, tokens_per_s=14.8e12 / (hours * 3600),
+    pre_training = RunFigures(hours / 24, tokens_per_s=14.8e12 / (hours * 3600),
                                    gpus=gpus)
     report = section(design, catalog, pre_training)
     assert report.accelerators == report.run_accelerators == gpus
