@@ -6,23 +6,10 @@ import dataclasses
 
 import pytest
 
-from engine import evaluate as pipeline
 from engine.catalog import load_catalog
 from engine.compare import compare
 from engine.layout import loads_design
-from tests.engine.test_cost import SMALL, TrainingStandIn
-
-# Until the training section lands, a stand-in gives each design a training time by name.
-DAYS = {"slow": 30.0, "fast": 10.0}
-
-
-@pytest.fixture
-def with_training(monkeypatch):
-    def training(design, catalog, done):
-        return TrainingStandIn(DAYS[design.name], tokens_per_s=1e6)
-    sections = list(pipeline.SECTIONS)
-    sections.insert(2, ("training", training))
-    monkeypatch.setattr(pipeline, "SECTIONS", tuple(sections))
+from tests.engine.test_cost import SMALL
 
 
 @pytest.fixture
@@ -31,30 +18,38 @@ def catalog(small_catalog):
     return small_catalog.merged([load_catalog().model("llama2-7b")])
 
 
-def designs(catalog):
-    base = loads_design(SMALL.replace("model: tiny", "model: llama2-7b"), catalog=catalog)
-    slow = dataclasses.replace(base, name="slow")
-    fast = dataclasses.replace(base, name="fast",
-                               cost=dataclasses.replace(base.cost, discount=1.0))
-    return [("slow", slow), ("fast", fast)]
+def design(catalog, name: str, servers: int, discount: float, accelerator: str = "gpu-a"):
+    text = (SMALL.replace("model: tiny", "model: llama2-7b")
+            .replace("replicas: 2", f"replicas: {servers}")
+            .replace("accelerator: gpu-a", f"accelerator: {accelerator}"))
+    base = loads_design(text, catalog=catalog)
+    return name, dataclasses.replace(base, name=name, cost=dataclasses.replace(
+        base.cost, discount=discount))
 
 
-def test_fastest_and_cheapest_counting_failures(catalog, with_training):
-    result = compare(designs(catalog), catalog)
-    slow, fast = result.rows
-    assert result.fastest == "fast"
+def test_fastest_and_cheapest_counting_failures(catalog):
+    """Twice the GPUs train about twice as fast; at twice the hourly price they cost more."""
+    result = compare([design(catalog, "two", 2, 0.5), design(catalog, "four", 4, 1.0)],
+                     catalog)
+    assert result.fastest == "four"
     assert result.fastest_by == "time_to_train_days_with_failures"
-    assert fast.values["cost_per_run"] == pytest.approx(2.0 * 16 * 24 * 10)
-    assert slow.values["cost_per_run"] == pytest.approx(1.0 * 16 * 24 * 30)
-    assert result.cheapest == "fast"      # a third of the time at twice the hourly price
+    assert result.cheapest == "two"
     assert result.cheapest_by == "cost_per_run_with_failures"
+    for row in result.rows:
+        assert not row.missing
+        v = row.values
+        assert v["time_to_train_days_with_failures"] >= v["time_to_train_days"]
+        assert v["cost_per_run_with_failures"] >= v["cost_per_run"]
 
 
 def test_one_currency_and_reasons_for_gaps(catalog):
-    result = compare(designs(catalog), catalog, currency="CNY")
+    """gpu-b has neither a card nor a cloud price: its money figures say why they are absent."""
+    result = compare([design(catalog, "a", 2, 0.5), design(catalog, "b", 2, 0.5, "gpu-b")],
+                     catalog, currency="CNY")
     assert {r.currency for r in result.rows} == {"CNY"}
-    row = result.rows[0]
-    assert row.values["capex"] > 0
-    assert row.values["time_to_train_days"] is None
-    assert row.missing["cost_per_run"] == row.missing["time_to_train_days"]
-    assert result.fastest is None
+    a, b = result.rows
+    assert a.values["capex"] > 0
+    assert b.values["cost_per_run"] is None
+    assert b.missing["cost_per_run"].startswith("cost: no on-demand cloud price for gpu-b")
+    assert b.values["time_to_train_days"] is not None
+    assert result.cheapest == "a"

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from engine.catalog import load_catalog
 from engine.catalog.loader import build_catalog
 from engine.cost import cost_section
+from engine.evaluate import evaluate
 from engine.inventory import take_inventory
 from engine.layout import load_design, loads_design
 from engine.network import network_section
@@ -19,7 +20,7 @@ from engine.reliability import reliability_section
 from engine.reliability.checkpoints import checkpoint_write_s, goodput, young_interval_s
 from engine.reliability.failures import poisson_quantile
 from tests.conftest import DATA, ROOT
-from tests.engine.test_cost import SMALL, TrainingStandIn
+from tests.engine.test_cost import SMALL
 
 LLAMA3_DAYS = 54            # arXiv:2407.21783, Sec. 3.3.4: a 54-day snapshot of pre-training
 LLAMA3_ALL, LLAMA3_UNEXPECTED = 466, 419
@@ -73,17 +74,19 @@ def small_with_model():
         [load_catalog().model("llama2-7b")])
 
 
-def report_for(design, catalog, training=None):
+def report_for(design, catalog):
+    """The reliability section without a training estimate."""
     inventory = take_inventory(design, catalog)
-    cost = cost_section(design, catalog, inventory, network_section(design, catalog), training)
-    return reliability_section(design, catalog, inventory, training, cost)
+    cost = cost_section(design, catalog, inventory, network_section(design, catalog), None)
+    return reliability_section(design, catalog, inventory, None, cost)
 
 
 def test_small_design_by_hand(small_with_model):
     design = loads_design(SMALL.replace("model: tiny", "model: llama2-7b"),
                           catalog=small_with_model)
     r = design.reliability
-    report = report_for(design, small_with_model, TrainingStandIn(10.0, 1e6))
+    result = evaluate(design, small_with_model)
+    report, training, cost = result["reliability"], result["training"], result["cost"]
     per_hour = (16 * r.accelerator_failures + 2 * r.server_failures + 1 * r.switch_failures
                 + 16 * r.software_failures) / 1e6
     assert report.job_mtbf_hours == pytest.approx(1 / per_hour)
@@ -93,9 +96,11 @@ def test_small_design_by_hand(small_with_model):
     assert report.checkpoint_interval_min == pytest.approx(interval / 60)
     assert report.goodput == pytest.approx(goodput(interval, write,
                                                    report.job_mtbf_hours * 3600, 600))
-    assert report.time_to_train_days_with_failures == pytest.approx(10.0 / report.goodput)
+    days = training.time_to_train_days / report.goodput
+    assert report.time_to_train_days_with_failures == pytest.approx(days)
+    assert report.interruptions_per_run == pytest.approx(days * 24 / report.job_mtbf_hours)
     assert report.cost_per_run_with_failures == pytest.approx(
-        1.0 * 16 * 24 * 10.0 / report.goodput)          # 1 USD per GPU-hour after discount
+        cost.cost_per_gpu_hour * training.gpus * days * 24)
     under_repair = 2 * (8 * r.accelerator_failures + r.server_failures) / 1e6 * 72
     assert report.servers_under_repair == pytest.approx(under_repair)
     assert report.hot_spare_servers == 1
