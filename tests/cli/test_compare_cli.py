@@ -32,6 +32,7 @@ def test_cost_flags_become_settings():
                                     rent_usd_per_hour=2.0, electricity_usd_per_kwh=0.09,
                                     pue=1.3)
     assert cost_settings_from_args(flags(), CostSettings(pue=1.1)) == CostSettings(pue=1.1)
+    assert cost_settings_from_args(flags("--rent"), CostSettings(basis="buy")).basis == "rent"
 
 
 @pytest.mark.parametrize(("argv", "message"), [
@@ -68,3 +69,25 @@ def test_compare_bad_flag_is_one_line():
     result = run("compare", *WHAT_IFS, "--discount", "0")
     assert result.returncode == 2
     assert result.stderr == "--discount: must be a number >= 0.01 and <= 1, got 0\n"
+
+
+def test_estimate_prices_the_run_with_the_cost_flags():
+    result = run("estimate", "--model", "llama2-7b", "--accelerator", "h100-sxm", "--gpus",
+                 "64", "--tokens", "1e11", "--price-per-gpu-hour", "2", "--discount", "0.5",
+                 "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    cost = data["cost"]
+    assert cost["cost_per_gpu_hour"] == pytest.approx(1.0)
+    assert cost["cost_per_run"] == pytest.approx(data["gpus"] * data["time_to_train_days"] * 24)
+    assert "not priced" in data["cost_scope"]
+    assert cost["buy"]["capex"] > 0          # accelerators and hosts, no network drawn
+
+
+def test_estimate_on_a_file_buys_and_says_where_prices_come_from():
+    result = run("estimate", "examples/a800-1024.yaml", "--tokens", "1e11", "--currency", "USD")
+    assert result.returncode == 0, result.stderr
+    lines = {line[:19].strip(): line[19:] for line in result.stdout.splitlines()}
+    assert lines["cost"].startswith("buy, ")
+    assert "USD per GPU-hour" in lines["cost"]
+    assert "JIEMIAN_2024_01" in lines["accelerator price"]
