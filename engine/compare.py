@@ -5,7 +5,8 @@ design cannot have (no training estimate, no price) is ``None`` with the
 reason, so a table can say "n/a" and why. The fastest design is the one
 with the shortest schedule counting failures (without failures if any
 design lacks the reliability figure); the cheapest the one with the lowest
-cost per run on the same footing.
+cost per run on the same footing. A design whose best configuration does not
+fit in memory cannot train as estimated and is not ranked.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class Row:
     basis: str
     values: dict[str, float | None]
     missing: dict[str, str] = field(default_factory=dict)
+    fits_in_memory: bool | None = None      # None: no training estimate
 
 
 @dataclass(frozen=True)
@@ -83,9 +85,10 @@ def _row(label: str, design: Design, result: Evaluation) -> Row:
         values[metric] = value
         if value is None:
             missing[metric] = _reason(result, section, found, metric)
+    training = result.get("training")
     return Row(label, design.name, inventory.accelerators if inventory else 0,
                ", ".join(by_type) or "-", design.cost.currency, design.cost.basis, values,
-               missing)
+               missing, training.fits_in_memory if training is not None else None)
 
 
 def _reason(result: Evaluation, section: str, found: Any, metric: str) -> str:
@@ -107,5 +110,5 @@ def _footing(rows: list[Row], preferred: str, fallback: str) -> str:
 
 
 def _best(rows: list[Row], metric: str) -> str | None:
-    known = [r for r in rows if r.values[metric] is not None]
+    known = [r for r in rows if r.values[metric] is not None and r.fits_in_memory is not False]
     return min(known, key=lambda r: r.values[metric]).design if known else None

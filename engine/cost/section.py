@@ -4,7 +4,7 @@ The headline figures (``cost_per_gpu_hour``, ``cost_per_run``,
 ``cost_per_million_tokens``) follow ``cost.basis``; the section fails with
 the reason if that basis has no price. The other basis is reported when it
 can be priced, and ``unavailable`` says why when not. A run is charged for
-accelerator the training estimate uses (``gpus``) for its duration; an owned
+every accelerator the training estimate uses (``gpus``) for its duration; an owned
 cluster's other accelerators are free for other work, which is what
 ``utilisation`` assumes.
 """
@@ -69,6 +69,7 @@ def break_even_months(capex: float, energy_per_gpu_hour: float, rent_per_gpu_hou
 
 def cost_section(design: Design, catalog: Catalog, inventory: Inventory,
                  network: NetworkReport | None, training: TrainingFigures | None) -> CostReport:
+    """Price ``design`` both ways and bill ``training``'s run under ``cost.basis``."""
     if not inventory.accelerators:
         raise EngineError("the design has no accelerators to price")
     settings = design.cost

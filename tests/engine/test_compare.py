@@ -53,3 +53,18 @@ def test_one_currency_and_reasons_for_gaps(catalog):
     assert b.missing["cost_per_run"].startswith("cost: no on-demand cloud price for gpu-b")
     assert b.values["time_to_train_days"] is not None
     assert result.cheapest == "a"
+
+
+def test_a_design_that_does_not_fit_is_not_ranked(small_catalog):
+    catalog = small_catalog.merged([load_catalog().model(m) for m in ("llama2-7b",
+                                                                      "llama3-405b")])
+    fits = design(catalog, "fits", 2, 0.5)
+    name, base = design(catalog, "too-big", 2, 0.5)
+    too_big = (name, dataclasses.replace(base, workload=dataclasses.replace(
+        base.workload, model="llama3-405b", tokens=1e9)))   # far faster, but 405B on 16 GPUs
+    result = compare([fits, too_big], catalog)
+    small, big = result.rows
+    assert [small.fits_in_memory, big.fits_in_memory] == [True, False]
+    days = "time_to_train_days_with_failures"
+    assert big.values[days] < small.values[days]
+    assert result.fastest == result.cheapest == "fits"

@@ -63,8 +63,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _print_text(result: Comparison) -> None:
     notes: dict[str, int] = {}
+    fits = {True: "yes", False: "NO (not ranked)", None: "-"}
     rows = [["accelerators", *(f"{r.accelerators:,} x {r.accelerator}" for r in result.rows)],
-            ["cost basis", *(f"{r.basis}, {r.currency}" for r in result.rows)]]
+            ["cost basis", *(f"{r.basis}, {r.currency}" for r in result.rows)],
+            ["fits in memory", *(fits[r.fits_in_memory] for r in result.rows)]]
     for metric in METRICS:
         cells = []
         for row in result.rows:
@@ -117,7 +119,7 @@ def answer(result: Comparison) -> str:
 def _print_csv(result: Comparison) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(["design", "name", "accelerators", "accelerator", "currency", "basis",
-                     *METRICS, "notes"])
+                     "fits_in_memory", *METRICS, "notes"])
     for row in result.rows:
         writer.writerow(_record(row))
 
@@ -126,4 +128,4 @@ def _record(row: Row) -> list[Any]:
     values = ["" if row.values[m] is None else row.values[m] for m in METRICS]
     notes = "; ".join(f"{m}: {reason}" for m, reason in row.missing.items())
     return [row.design, row.name, row.accelerators, row.accelerator, row.currency, row.basis,
-            *values, notes]
+            row.fits_in_memory, *values, notes]
