@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from engine.catalog.specs import PRECISIONS
+from engine.catalog.specs import CLOUD_KINDS, PRECISIONS
 from engine.settings import setting
 
 NODE_KINDS = ("server", "accelerator", "switch")
@@ -23,6 +23,7 @@ LINK_PATTERNS = ("spread", "mesh", "ring", "torus")
 SELF_PATTERNS = ("mesh", "ring", "torus")
 RECOMPUTE = ("none", "selective", "full")
 CURRENCIES = ("USD", "CNY")
+BASES = ("rent", "buy")
 ACCELERATOR_OVERRIDES = ("peak_tflops_bf16", "peak_tflops_fp16", "peak_tflops_fp8",
                          "memory_gb", "memory_tbps", "scale_up_GBps_per_dir", "tdp_w",
                          "price_usd")
@@ -140,7 +141,12 @@ class Workload:
 
 @dataclass(frozen=True)
 class CostSettings:
-    """Prices and the assumptions that turn hardware into money."""
+    """Prices and the assumptions that turn hardware into money (docs/engine.md, Cost).
+
+    Every price entered here is in USD; results are in ``currency``. Defaults
+    carry their source; the catalog's dated price points win over defaults
+    wherever the catalog has one.
+    """
 
     currency: str = setting("USD", "Currency", choices=CURRENCIES)
     cny_per_usd: float = setting(
@@ -150,11 +156,118 @@ class CostSettings:
         1.0, "Rent discount", unit="fraction of list paid", minimum=0.01, maximum=1.0,
         source="Jiemian News 2024-01-12: regular customers pay 50-60% of list; "
                "a 2023 bid closed at 20%")
+    basis: str = setting("rent", "Buy or rent", choices=BASES,
+                         doc="which of the two the headline cost figures use")
+    rent_kind: str = setting("on-demand", "Rental terms", choices=CLOUD_KINDS,
+                             doc="which catalog cloud prices to rent at")
+    reserved_fraction: float = setting(
+        0.59, "Reserved price", unit="fraction of on-demand", minimum=0.01, maximum=1.0,
+        doc="used for reserved terms when the catalog has no reserved price",
+        source="AWS 1-year committed-use discount 41% (Epoch AI, training-cost-trends, "
+               "constants.py DEFAULT_CUD)")
+    rent_usd_per_hour: float | None = setting(
+        None, "Rent price", unit="USD per accelerator-hour", minimum=0.0,
+        doc="default: the catalog's newest cloud price of the chosen terms")
+    accelerator_price_usd: float | None = setting(
+        None, "Accelerator price", unit="USD per accelerator", minimum=0.0,
+        doc="default: the catalog's newest card price (a node's price_usd wins)")
+    price_as_of: str = setting(
+        "", "Prices as of", unit="YYYY-MM-DD",
+        doc="use the newest catalog price on or before this date; empty: the newest")
+    host_usd_per_accelerator: float = setting(
+        4001.25, "Server host", unit="USD per accelerator", minimum=0.0,
+        doc="CPUs, memory, storage, NICs, chassis, power supplies and assembly of the server",
+        source="SemiAnalysis DGX H100 bill of materials (2023-05), non-GPU items 32,010 USD "
+               "per 8-GPU server, as summed in Epoch AI training-cost-trends "
+               "h100_manufacturing_cost.ipynb; / 8")
+    switch_usd_per_port: float = setting(
+        562.5, "Switch price", unit="USD per 400 Gb/s port", minimum=0.0,
+        doc="for switches without a catalog price; ports at other rates scale by rate",
+        source="64-port 400G NDR switch (FS.com QM9790 variant) about 36,000 USD in 2024-08 "
+               "(public H100 cluster cost sheet, docs.google.com/spreadsheets/d/"
+               "1Ft3RbeZ-w43kYSiLfYc1vxO41mK5lmJpcPC9GOYHAWc); / 64")
+    optics_usd_per_link: float = setting(
+        1280.0, "Optics and cable", unit="USD per 400 Gb/s link",
+        minimum=0.0, doc="both transceivers and the fibre of one network link; scales by rate",
+        source="same sheet, 2024-08: 2,621,440 USD of connectors and cables for 1,024 GPUs "
+               "on 2,048 links; at least 732 USD for the transceivers alone per the "
+               "XCVR_COST anecdote (> 1.5M USD for a 1,024-GPU NDR fabric)")
+    electricity_usd_per_kwh: float = setting(
+        0.0806, "Electricity price", unit="USD per kWh", minimum=0.0,
+        source="US average industrial price 2023, EIA (as tabulated in Epoch AI "
+               "training-cost-trends energy.py)")
+    pue: float = setting(
+        1.25, "PUE", unit="facility power / IT power", minimum=1.0, maximum=5.0,
+        source="Epoch AI training-cost-trends energy.py, after SemiAnalysis: AI data "
+               "centres aim below 1.3; colocation 1.5-1.6; hyperscalers about 1.1")
+    power_draw: float = setting(
+        0.75, "Power draw", unit="fraction of rated power", minimum=0.0, maximum=1.0,
+        doc="average power while training, as a fraction of TDP and switch power",
+        source="Epoch AI training-cost-trends energy.py server_TDP_fraction (Barroso et al., "
+               "The Datacenter as a Computer, 3rd ed., p. 133: 75% of peak)")
+    utilisation: float = setting(
+        0.8, "Utilisation", unit="fraction of hours in use", minimum=0.01, maximum=1.0,
+        doc="share of the owned cluster's hours that do work; spreads capex over them",
+        source="Kokolis et al., Revisiting Reliability in Large-Scale ML Research Clusters, "
+               "arXiv:2410.21680: Meta's research clusters ran above 80%")
+    amortisation_years: float = setting(
+        5.0, "Amortisation", unit="years", minimum=0.1, maximum=30.0,
+        source="server useful life in 10-K filings: Amazon and Meta 5 years (2022), "
+               "Microsoft and Alphabet 6 years")
 
 
 @dataclass(frozen=True)
 class ReliabilitySettings:
-    """Failure rates and recovery times (the reliability model's assumptions)."""
+    """Failure rates and recovery times (docs/engine.md, Reliability).
+
+    The failure rates are the Llama 3 405B run's (arXiv:2407.21783, Sec. 3.3.4,
+    Table 5): 419 unexpected interruptions in 54 days on 16,384 H100 in 2,048
+    servers, split by root cause and divided by the exposure of each part.
+    """
+
+    accelerator_failures: float = setting(
+        12.62, "Accelerator failures", unit="per million accelerator-hours", minimum=0.0,
+        source="Llama 3, Table 5: 268 GPU interruptions (faulty GPU 148, HBM3 72, SRAM 19, "
+               "system processor 17, silent data corruption 6, thermal 6) / (16,384 x 1,296 h)")
+    server_failures: float = setting(
+        19.97, "Server failures", unit="per million server-hours", minimum=0.0,
+        source="Llama 3, Table 5: 53 host interruptions (unplanned host maintenance 32, NIC 7, "
+               "SSD 3, power supply 3, chassis 2, IO board 2, CPU 2, memory 2) / "
+               "(2,048 x 1,296 h)")
+    switch_failures: float = setting(
+        23.08, "Switch failures", unit="per million switch-hours", minimum=0.0,
+        doc="a switch and its cables",
+        source="Llama 3, Table 5: 35 network switch/cable interruptions / (1,170 switches "
+               "of examples/llama3-16k-h100-roce.yaml x 1,296 h)")
+    software_failures: float = setting(
+        2.97, "Software failures", unit="per million accelerator-hours", minimum=0.0,
+        source="Llama 3, Table 5: 63 interruptions (software bug 54, NCCL watchdog 7, "
+               "dependency 2) / (16,384 x 1,296 h)")
+    checkpoint_bytes_per_parameter: float = setting(
+        14.0, "Checkpoint size", unit="bytes per parameter", minimum=0.1,
+        doc="model state saved: 16-bit weights and fp32 Adam state (weights, momentum, "
+            "variance); gradients are not saved",
+        source="Rajbhandari et al., ZeRO, arXiv:1910.02054, Sec. 3.1: 2 + 12 bytes per "
+               "parameter for mixed-precision Adam")
+    storage_GBps_per_accelerator: float = setting(
+        0.122, "Checkpoint bandwidth", unit="GB/s per accelerator", minimum=1e-6,
+        doc="storage write bandwidth the job's checkpoint gets, per accelerator",
+        source="Llama 3, Sec. 3.3.1: Tectonic sustains 2 TB/s for the 16,384-GPU job")
+    checkpoint_interval_min: float | None = setting(
+        None, "Checkpoint interval", unit="minutes", minimum=0.01,
+        doc="default: Young's optimum sqrt(2 x checkpoint time x MTBF)")
+    restart_min: float = setting(
+        10.0, "Restart time", unit="minutes", minimum=0.0,
+        doc="from the failure to training again: detect, reschedule, load the checkpoint",
+        source="Daly 2006 (doi:10.1016/j.future.2004.11.016) worked example, R = 10 min; "
+               "Llama 3's > 90% effective training time at its failure rate allows <= 15 min")
+    repair_hours: float = setting(
+        72.0, "Repair time", unit="hours", minimum=0.0,
+        doc="how long a failed server stays out of the pool",
+        source="assumption: no published figure found; set your own")
+    spare_confidence: float = setting(
+        0.99, "Spare confidence", unit="probability", minimum=0.5, maximum=0.999999,
+        doc="chance that the hot spares cover every server under repair")
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from engine.catalog import Catalog, load_catalog
+from engine.cost import cost_section
 from engine.design import Design
 from engine.errors import EngineError
 from engine.inventory import take_inventory
 from engine.layout import catalog_for
 from engine.network import network_section
+from engine.reliability import reliability_section
 from engine.training.section import training_section
 
 Section = Callable[[Design, Catalog, dict[str, Any]], Any]
@@ -46,10 +48,22 @@ def _network(design: Design, catalog: Catalog, done: dict[str, Any]) -> Any:
     return network_section(design, catalog)
 
 
+def _cost(design: Design, catalog: Catalog, done: dict[str, Any]) -> Any:
+    return cost_section(design, catalog, done["inventory"], done.get("network"),
+                        done.get("training"))
+
+
+def _reliability(design: Design, catalog: Catalog, done: dict[str, Any]) -> Any:
+    return reliability_section(design, catalog, done["inventory"], done.get("training"),
+                               done.get("cost"))
+
+
 SECTIONS: tuple[tuple[str, Section], ...] = (
     ("inventory", _inventory),
     ("network", _network),
     ("training", training_section),
+    ("cost", _cost),
+    ("reliability", _reliability),
 )
 
 

@@ -54,6 +54,7 @@ class Level:
     oversubscription: float        # down:up of the layer below (1 = non-blocking)
     latency_us: float              # one way between accelerators that meet here
     hops: int
+    nodes: tuple[str, ...] = ()    # the switch boxes of this layer (the cost model prices them)
 
 
 @dataclass(frozen=True)
@@ -247,7 +248,8 @@ def _island(design: Design, catalog: Catalog, specs: dict[str, LinkSpec], accele
         latency += 2 * link_spec.latency_s + (switch_latency if depth == 1 else
                                               2 * switch_latency)
         levels.append(Level(depth, _switch_counts(design, catalog, layer), link_spec.id, domain,
-                            bandwidth / 1e9, over, latency * 1e6, 2 * depth))
+                            bandwidth / 1e9, over, latency * 1e6, 2 * depth,
+                            tuple(sorted(layer))))
         if domain > below:
             tiers.append(Tier(f"level {depth} ({', '.join(sorted(layer))})", domain // below,
                               bandwidth, latency, link_spec.id, "network",

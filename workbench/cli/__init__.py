@@ -17,6 +17,7 @@ from engine.errors import EngineError, InputError
 from workbench.cli import (
     catalog_cmd,
     collective_cmd,
+    compare_cmd,
     estimate_cmd,
     evaluate_cmd,
     gui_cmd,
@@ -25,7 +26,7 @@ from workbench.cli import (
 )
 
 COMMANDS = (gui_cmd, catalog_cmd, evaluate_cmd, collective_cmd, estimate_cmd, search_cmd,
-            render_cmd)
+            compare_cmd, render_cmd)
 EXIT_USAGE = 2
 
 

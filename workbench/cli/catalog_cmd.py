@@ -93,7 +93,7 @@ def _rows_of(prefix: str, cls: type) -> list[dict]:
 
 
 def _settings(catalog: Catalog) -> None:
-    rows = [[r["key"], "search" if r["default"] is None else r["default"], r["unit"],
+    rows = [[r["key"], "auto" if r["default"] is None else r["default"], r["unit"],
              r["source"]] for r in _settings_rows()]
     print_table(["setting", "default", "unit", "source"], rows,
                 right=[False, True, False, False])

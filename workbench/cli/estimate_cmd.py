@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from engine.cost import CostReport
+from engine.errors import EngineError, InputError
+from engine.results import to_data
 from engine.training import TrainingEstimate, estimate
+from workbench.cli.cost_args import UNDRAWN_NETWORK, add_cost_flags, estimate_cost
+from workbench.cli.hardware_args import hardware_from_args
 from workbench.cli.output import number, print_json
 from workbench.cli.training_args import add_training_flags, job_from_args, searched
 
@@ -13,17 +18,28 @@ from workbench.cli.training_args import add_training_flags, job_from_args, searc
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("estimate", help="time to train a model on a machine or a layout file")
     add_training_flags(p)
+    add_cost_flags(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    job = job_from_args(args)
+    hardware = hardware_from_args(args)
+    job = job_from_args(args, hardware=hardware)
     result = estimate(job)
+    try:
+        cost, why = estimate_cost(args, hardware, result), ""
+    except InputError:
+        raise
+    except EngineError as exc:
+        cost, why = None, str(exc)
+    scope = "" if hardware.design else UNDRAWN_NETWORK
     if args.json:
-        print_json(result)
+        print_json({**to_data(result), "cost": cost, "cost_unavailable": why or None,
+                    "cost_scope": scope or None})
     else:
         print_estimate(result, searched(args, job))
+        print_cost(cost, why, scope)
     if not result.fits_in_memory:
         print(f"cluster-workbench: warning: no configuration fits: the one shown needs "
               f"{result.memory_per_gpu_gib:.1f} GiB per GPU, the {result.accelerator} has "
@@ -58,6 +74,41 @@ def print_estimate(e: TrainingEstimate, chosen: list[str]) -> None:
     width = max(len(label) for label, _ in rows)
     for label, text in rows:
         print(f"{label.ljust(width)}  {text}")
+
+
+def print_cost(cost: CostReport | None, why: str, scope: str) -> None:
+    """The run's bill under the chosen basis, and the other basis when it is priced."""
+    if cost is None:
+        print(f"{'cost':<17}  n/a: {why}")
+        return
+    cur = cost.currency
+    rows = [("cost", f"{cost.basis}, {number(cost.cost_per_gpu_hour)} {cur} per GPU-hour: "
+                     f"{_money(cost.cost_per_run)} {cur} per run, "
+                     f"{number(cost.cost_per_million_tokens)} {cur} per million tokens")]
+    if cost.rent is not None:
+        line = cost.rent.list_prices[0]
+        rows.append(("rent price", f"{number(line.unit_price)} {cur} list x discount "
+                                   f"{cost.rent.discount:g} ({line.source}"
+                                   f"{', ' + line.date if line.date else ''})"))
+    if cost.buy is not None:
+        part = cost.buy.capex_parts[0]
+        even = ""
+        if cost.rent is not None:
+            even = "; renting stays cheaper" if cost.break_even_months is None else \
+                f"; cheaper than renting after {number(cost.break_even_months)} months of use"
+        rows.append(("buy", f"capex {_money(cost.capex)} {cur}, "
+                            f"{number(cost.buy.cost_per_gpu_hour)} {cur} per GPU-hour{even}"))
+        rows.append(("accelerator price", f"{number(part.unit_price)} {cur} ({part.source}"
+                                          f"{', ' + part.date if part.date else ''})"))
+    rows += [("not priced", text) for text in (*cost.unavailable.values(), scope) if text]
+    for label, text in rows:
+        print(f"{label:<17}  {text}")
+
+
+def _money(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value / 1e6:,.2f}M" if abs(value) >= 1e6 else number(value)
 
 
 def _short(count: float) -> str:

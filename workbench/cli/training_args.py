@@ -19,7 +19,7 @@ from engine.design import RECOMPUTE, Parallelism, TrainingOptions, Workload
 from engine.errors import InputError, Problem
 from engine.settings import settings_of
 from engine.training import Job, Machine, job_for
-from workbench.cli.hardware_args import add_hardware_flags, hardware_from_args
+from workbench.cli.hardware_args import Hardware, add_hardware_flags, hardware_from_args
 
 SHAPE_FLAGS = {"layers": "layers", "hidden": "hidden", "heads": "heads", "seq": "seq_len",
                "vocab": "vocab", "ffn": "ffn_hidden", "kv_heads": "kv_heads",
@@ -87,9 +87,10 @@ def add_training_flags(parser: argparse.ArgumentParser) -> None:
                               help=f"{s.info.label} (default {'on' if s.default else 'off'})")
 
 
-def job_from_args(args: argparse.Namespace, catalog: Catalog | None = None) -> Job:
-    """The job the flags (and the file, if any) describe."""
-    hardware = hardware_from_args(args, catalog or load_catalog())
+def job_from_args(args: argparse.Namespace, catalog: Catalog | None = None,
+                  hardware: Hardware | None = None) -> Job:
+    """The job the flags (and the file, if any) describe, on ``hardware`` if already read."""
+    hardware = hardware or hardware_from_args(args, catalog or load_catalog())
     base = hardware.design.workload if hardware.design else Workload()
     spec = _model(args, hardware.catalog, args.model or (base.model if hardware.design else None))
     tokens = args.tokens or (base.tokens if hardware.design else

@@ -1,0 +1,107 @@
+"""The cost section of an evaluation: buy and rent side by side, and the workload's bill.
+
+The headline figures (``cost_per_gpu_hour``, ``cost_per_run``,
+``cost_per_million_tokens``) follow ``cost.basis``; the section fails with
+the reason if that basis has no price. The other basis is reported when it
+can be priced, and ``unavailable`` says why when not. A run is charged for
+every accelerator the training estimate uses (``gpus``) for its duration; an owned
+cluster's other accelerators are free for other work, which is what
+``utilisation`` assumes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
+
+from engine.catalog import Catalog
+from engine.cost.buy import HOURS_PER_YEAR, Purchase, buy
+from engine.cost.rent import Rental, rent
+from engine.design import Design
+from engine.errors import EngineError
+from engine.inventory import Inventory
+from engine.network import NetworkReport
+
+HOURS_PER_MONTH = HOURS_PER_YEAR / 12
+T = TypeVar("T")
+
+
+class TrainingFigures(Protocol):
+    """What the cost and reliability models read from the training section."""
+
+    time_to_train_days: float
+    tokens_per_s: float
+    gpus: int                   # accelerators the job uses
+
+
+@dataclass(frozen=True)
+class CostReport:
+    """Money in ``currency``; ``buy`` and ``rent`` hold the parts lists."""
+
+    currency: str
+    basis: str
+    accelerators: int
+    cost_per_gpu_hour: float
+    run_accelerators: int | None
+    capex: float | None
+    opex_per_year: float | None
+    cost_per_run: float | None
+    cost_per_million_tokens: float | None
+    break_even_months: float | None
+    buy: Purchase | None
+    rent: Rental | None
+    unavailable: dict[str, str] = field(default_factory=dict)
+
+
+def break_even_months(capex: float, energy_per_gpu_hour: float, rent_per_gpu_hour: float,
+                      accelerators: int) -> float | None:
+    """Months of full use after which owning costs less than renting.
+
+    Owning costs ``capex`` once plus energy per hour of use; renting costs the
+    rent per hour. ``None`` when renting costs no more than the energy alone.
+    """
+    saving_per_hour = (rent_per_gpu_hour - energy_per_gpu_hour) * accelerators
+    if saving_per_hour <= 0:
+        return None
+    return capex / (saving_per_hour * HOURS_PER_MONTH)
+
+
+def cost_section(design: Design, catalog: Catalog, inventory: Inventory,
+                 network: NetworkReport | None, training: TrainingFigures | None) -> CostReport:
+    """Price ``design`` both ways and bill ``training``'s run under ``cost.basis``."""
+    if not inventory.accelerators:
+        raise EngineError("the design has no accelerators to price")
+    settings = design.cost
+    unavailable: dict[str, str] = {}
+    purchase = _priced(lambda: buy(design, catalog, inventory, network), "buy", unavailable)
+    rental = _priced(lambda: rent(design, catalog), "rent", unavailable)
+    chosen = purchase if settings.basis == "buy" else rental
+    if chosen is None:
+        raise EngineError(unavailable[settings.basis])
+    per_hour = chosen.cost_per_gpu_hour
+    n = inventory.accelerators
+    run = per_million = used = None
+    if training is None:
+        unavailable["run"] = "no training estimate for this design"
+    else:
+        used = training.gpus
+        run = per_hour * used * training.time_to_train_days * 24
+        per_million = per_hour * used / (training.tokens_per_s * 3600 / 1e6)
+    even = None
+    if purchase is not None and rental is not None:
+        even = break_even_months(purchase.capex, purchase.energy_per_gpu_hour,
+                                 rental.cost_per_gpu_hour, n)
+    return CostReport(
+        settings.currency, settings.basis, n, per_hour, used,
+        purchase.capex if purchase else None, purchase.opex_per_year if purchase else None,
+        run, per_million, even, purchase, rental, unavailable)
+
+
+def _priced(price: Callable[[], T], basis: str, unavailable: dict[str, str]) -> T | None:
+    """``price()``, or ``None`` with the reason recorded under ``basis``."""
+    try:
+        return price()
+    except EngineError as exc:
+        unavailable[basis] = str(exc)
+        return None

@@ -1,0 +1,86 @@
+"""The reliability section of an evaluation: failures, checkpoints, goodput, the real schedule.
+
+The checkpoint holds every parameter of the workload's model (all experts of
+an MoE) at ``checkpoint_bytes_per_parameter``, written at
+``storage_GBps_per_accelerator`` x the accelerators. Time to train with
+failures is the training estimate divided by the goodput; the cost of a run
+with failures charges the cost section's accelerator-hour for the job's
+accelerators over that longer time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from engine.catalog import Catalog
+from engine.cost import CostReport, TrainingFigures
+from engine.design import Design
+from engine.errors import EngineError
+from engine.inventory import Inventory
+from engine.reliability.checkpoints import checkpoint_write_s, goodput, young_interval_s
+from engine.reliability.failures import (
+    FailureSource,
+    failure_sources,
+    job_mtbf_hours,
+    poisson_quantile,
+    servers_under_repair,
+)
+
+
+@dataclass(frozen=True)
+class ReliabilityReport:
+    job_mtbf_hours: float
+    interruptions_per_day: float
+    failure_sources: tuple[FailureSource, ...]
+    checkpoint_gb: float
+    checkpoint_write_s: float
+    checkpoint_interval_min: float
+    restart_min: float
+    goodput: float
+    time_to_train_days: float | None
+    time_to_train_days_with_failures: float | None
+    interruptions_per_run: float | None
+    cost_per_run_with_failures: float | None
+    servers_under_repair: float
+    hot_spare_servers: int
+    unavailable: dict[str, str] = field(default_factory=dict)
+
+
+def reliability_section(design: Design, catalog: Catalog, inventory: Inventory,
+                        training: TrainingFigures | None,
+                        cost: CostReport | None) -> ReliabilityReport:
+    if not inventory.accelerators:
+        raise EngineError("the design has no accelerators: no job to interrupt")
+    settings = design.reliability
+    model = catalog.model(design.workload.model)
+    if model.params_b is None:
+        raise EngineError(f"model {model.id} has no parameter count in the catalog "
+                          "(params_b): the checkpoint size is unknown")
+    sources = failure_sources(inventory, settings)
+    mtbf_h = job_mtbf_hours(sources)
+    state_bytes = model.params_b * 1e9 * settings.checkpoint_bytes_per_parameter
+    write_s = checkpoint_write_s(model.params_b * 1e9, settings.checkpoint_bytes_per_parameter,
+                                 settings.storage_GBps_per_accelerator * 1e9
+                                 * inventory.accelerators)
+    interval_s = settings.checkpoint_interval_min * 60 \
+        if settings.checkpoint_interval_min is not None \
+        else young_interval_s(write_s, mtbf_h * 3600)
+    share = goodput(interval_s, write_s, mtbf_h * 3600, settings.restart_min * 60)
+    repair = servers_under_repair(design)
+    unavailable: dict[str, str] = {}
+    days = days_failing = per_run = run_cost = None
+    if training is None:
+        unavailable["run"] = "no training estimate for this design"
+    else:
+        days = training.time_to_train_days
+        days_failing = days / share
+        per_run = days_failing * 24 / mtbf_h
+        if cost is None:
+            unavailable["cost"] = "no cost estimate for this design"
+        else:
+            run_cost = cost.cost_per_gpu_hour * training.gpus * days_failing * 24
+    return ReliabilityReport(
+        mtbf_h, sum(s.per_day for s in sources), sources, state_bytes / 1e9, write_s,
+        interval_s / 60, settings.restart_min, share, days, days_failing, per_run, run_cost,
+        repair, poisson_quantile(repair, settings.spare_confidence), unavailable)
+
