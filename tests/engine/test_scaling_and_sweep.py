@@ -1,0 +1,113 @@
+"""Scaling a design's block and sweeping one setting: apply, evaluate, the headline."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.catalog import load_catalog
+from engine.errors import EngineError
+from engine.evaluate import evaluate
+from engine.headline import by_key, headline
+from engine.layout import load_design
+from engine.scaling import with_accelerators
+from engine.structure import total_accelerators
+from engine.sweep import (
+    ACCELERATOR_PRICE,
+    ACCELERATORS,
+    apply,
+    parameters,
+    sweep_point,
+    sweep_values,
+)
+from tests.conftest import ROOT
+
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+def design(catalog, name):
+    return load_design(str(EXAMPLES / f"{name}.yaml"), catalog)
+
+
+def replicas(design):
+    return {**{g.id: g.replicas for g in design.groups},
+            **{n.id: n.replicas for n in design.nodes}}
+
+
+def test_scaling_repeats_the_pod_and_the_switches_over_it(catalog):
+    """Llama 3's cluster: 8 pods under 18 aggregation switches; 4 pods take 9."""
+    big = design(catalog, "llama3-16k-h100-roce")
+    half = with_accelerators(big, 8192)
+    assert total_accelerators(half) == 8192
+    assert replicas(half) == {**replicas(big), "pod": 4, "atsw": 9}
+    assert half.workload.parallelism.dp is None       # searched at the new size
+    assert half.workload.parallelism.tp == big.workload.parallelism.tp
+
+
+def test_fewer_accelerators_than_a_block_scale_the_block_inside(catalog):
+    """256 GPUs is less than one 2,048-GPU pod: one pod of 16 racks, 2 cluster switches."""
+    small = with_accelerators(design(catalog, "llama3-16k-h100-roce"), 256)
+    assert total_accelerators(small) == 256
+    got = replicas(small)
+    assert (got["pod"], got["rack"], got["ctsw"], got["atsw"]) == (1, 16, 2, 3)
+
+
+def test_a_flat_design_scales_its_server_box_and_the_rail_planes_leaves(catalog):
+    a800 = design(catalog, "a800-1024")
+    bigger = with_accelerators(a800, 4096)
+    assert replicas(bigger) == {**replicas(a800), "server": 512, "leaf": 32, "spine": 16}
+    assert evaluate(bigger, catalog).errors == {}
+
+
+def test_scaling_past_what_two_switch_tiers_can_join_is_an_error_with_the_reason(catalog):
+    result = evaluate(with_accelerators(design(catalog, "h800-1024"), 4096), catalog)
+    assert "the network joins at most 2,048" in result.errors["network"]
+
+
+def test_settings_and_the_price_apply_by_path(catalog):
+    a800 = design(catalog, "a800-1024")
+    assert apply(a800, "cost.discount", 0.2).cost.discount == 0.2
+    assert apply(a800, "workload.parallelism.tp", 4.0).workload.parallelism.tp == 4
+    assert apply(a800, "reliability.accelerator_failures", 60).reliability \
+        .accelerator_failures == 60.0
+    priced = apply(a800, ACCELERATOR_PRICE, 80_000)              # CNY: the design's currency
+    assert priced.cost.accelerator_price_usd == pytest.approx(80_000 / 7.1)
+    with pytest.raises(EngineError) as caught:
+        apply(a800, "cost.discount", 1.5)
+    assert str(caught.value) == "cost.discount: must be >= 0.01 and <= 1, got 1.5"
+    with pytest.raises(EngineError, match="no setting"):
+        apply(a800, "cost.nothing", 1)
+
+
+def test_parameters_list_the_design_and_every_numeric_setting(catalog):
+    found = {p.key: p for p in parameters(design(catalog, "a800-1024"), catalog)}
+    assert found[ACCELERATORS].current == 1024
+    assert found[ACCELERATOR_PRICE].current == pytest.approx(170_000, rel=0.05)
+    assert found["cost.discount"].maximum == 1.0
+    assert found["workload.parallelism.zero"].integer
+    assert "cost.currency" not in found
+    assert "cost.accelerator_price_usd" not in found
+
+
+def test_sweep_values():
+    assert sweep_values(256, 16384, 7, log=True, integer=True) == (
+        256.0, 512.0, 1024.0, 2048.0, 4096.0, 8192.0, 16384.0)
+    assert sweep_values(0.2, 1.0, 5) == pytest.approx((0.2, 0.4, 0.6, 0.8, 1.0))
+    assert sweep_values(1, 3, 10, integer=True) == (1.0, 2.0, 3.0)
+    with pytest.raises(EngineError):
+        sweep_values(0, 10, 5, log=True)
+
+
+def test_a_sweep_point_is_the_headline_of_the_changed_design(catalog):
+    a800 = design(catalog, "a800-1024")
+    point = sweep_point(a800, ACCELERATOR_PRICE, 80_000, catalog)
+    expected = headline(evaluate(apply(a800, ACCELERATOR_PRICE, 80_000), catalog))
+    assert point.figures == expected
+    cheaper = by_key(point.figures)["capex"].value
+    assert cheaper < by_key(headline(evaluate(a800, catalog)))["capex"].value
+    scaled = sweep_point(a800, ACCELERATORS, 2010, catalog)
+    assert (scaled.value, scaled.x) == (2010, 2008)           # whole servers of 8
