@@ -30,6 +30,10 @@ from engine.headline import FIGURES, HIGHER, LOWER, SPECS, Figure, headline
 Evaluate = Callable[[Design, Catalog], Evaluation]
 BASE, BEST = "base", "best"
 _TIE = 1e-9
+_FOOTING = {"time_to_train_days_with_failures": "counting failures",
+            "time_to_train_days": "without failures",
+            "cost_per_run_with_failures": "counting failures",
+            "cost_per_run": "without failures"}
 
 
 @dataclass(frozen=True)
@@ -74,16 +78,18 @@ class Comparison:
 
     def change(self, key: str, design: str, relative_to: str = BASE) -> float | None:
         """``design``'s ``key`` relative to the base design's or the row's best, as a
-        fraction (+0.25: a quarter more); ``None`` when either value is missing or zero."""
-        value = next(r.values[key] for r in self.rows if r.design == design)
+        fraction (+0.25: a quarter more); ``None`` when either value is missing, zero or
+        a floor (a difference to a lower bound means nothing)."""
+        figure = next(r.figure(key) for r in self.rows if r.design == design)
         if relative_to == BASE:
-            reference = self.rows[0].values[key] if self.rows else None
+            reference = self.rows[0].figure(key) if self.rows else None
         else:
             best = self.best.get(key, ())
-            reference = next((r.values[key] for r in self.rows if r.design in best), None)
-        if value is None or not reference:
+            reference = next((r.figure(key) for r in self.rows if r.design in best), None)
+        if reference is None or figure.value is None or not reference.value \
+                or figure.floor or reference.floor:
             return None
-        return (value - reference) / abs(reference)
+        return (figure.value - reference.value) / abs(reference.value)
 
 
 def compare(designs: Sequence[tuple[str, Design]], catalog: Catalog,
@@ -100,6 +106,25 @@ def compare(designs: Sequence[tuple[str, Design]], catalog: Catalog,
     best = {spec.key: _best_of(rows, spec.key) for spec in FIGURES}
     return Comparison(tuple(rows), _lowest(rows, fastest_by), fastest_by,
                       _lowest(rows, cheapest_by), cheapest_by, best)
+
+
+def verdict(result: Comparison) -> str:
+    """Which design trains fastest and which is cheapest, in two sentences."""
+    rows = {r.design: r for r in result.rows}
+    if result.fastest is None:
+        fastest = "Fastest: cannot tell, no design has a training time."
+    else:
+        days = rows[result.fastest].figure(result.fastest_by).text
+        fastest = f"Fastest: {result.fastest}, {days} {_FOOTING[result.fastest_by]}."
+    if result.cheapest is None:
+        cheapest = "Cheapest: cannot tell, no design has a cost per run."
+    else:
+        row = rows[result.cheapest]
+        money = row.figure(result.cheapest_by).text
+        verb = "bought" if row.basis == "buy" else "rented"
+        cheapest = (f"Cheapest: {result.cheapest}, {money} per run "
+                    f"{_FOOTING[result.cheapest_by]} ({verb}).")
+    return f"{fastest} {cheapest}"
 
 
 def _row(label: str, design: Design, result: Evaluation) -> Row:

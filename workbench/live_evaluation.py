@@ -8,6 +8,11 @@ design (an immutable value, safe to hand to another thread) is evaluated in
 a thread pool under a generation number, and a result is shown only if it
 is newer than the one on screen, so a slow evaluation of an old design never
 overwrites a fresh one.
+
+What is evaluated is the active scenario by default; ``inputs`` picks
+something else of the document (the comparison evaluates every scenario)
+and ``run`` computes on it. An evaluator that is not following (its view is
+hidden) only notes that it is behind and catches up when it follows again.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
@@ -27,14 +33,20 @@ from workbench.document import Document
 log = logging.getLogger(__name__)
 QUIET_MS = 150
 Evaluate = Callable[[Design, Catalog], Evaluation]
+Inputs = Callable[[Document], tuple[Any, ...]]
+
+
+def active_design(document: Document) -> tuple[Design, Catalog]:
+    return document.design, document.catalog
 
 
 @dataclass(frozen=True)
 class Result:
-    """One finished evaluation: the generation it answers and how long it took."""
+    """One finished evaluation (what ``run`` returned): the generation it answers and how
+    long it took."""
 
     generation: int
-    evaluation: Evaluation
+    evaluation: Any
     seconds: float
 
 
@@ -45,10 +57,10 @@ class _Relay(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, generation: int, design: Design, catalog: Catalog, run: Evaluate,
+    def __init__(self, generation: int, args: tuple[Any, ...], run: Callable[..., Any],
                  relay: _Relay) -> None:
         super().__init__()
-        self._args = (design, catalog)
+        self._args = args
         self._generation, self._run, self._relay = generation, run, relay
 
     def run(self) -> None:
@@ -57,7 +69,7 @@ class _Task(QRunnable):
             evaluation = self._run(*self._args)
         except Exception as exc:     # a bug in one estimate must not kill the worker or the UI
             log.exception("evaluation failed")
-            evaluation = Evaluation(self._args[0].name, {}, {"evaluation": f"failed: {exc}"})
+            evaluation = Evaluation("", {}, {"evaluation": f"failed: {exc}"})
         self._relay.finished.emit(Result(self._generation, evaluation,
                                          time.perf_counter() - start))
 
@@ -70,11 +82,14 @@ class LiveEvaluator(QObject):
     #: True while a newer evaluation than the one shown is scheduled or running.
     pending_changed = Signal(bool)
 
-    def __init__(self, document: Document, run: Evaluate = evaluate,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, document: Document, run: Callable[..., Any] = evaluate,
+                 parent: QObject | None = None, inputs: Inputs = active_design) -> None:
         super().__init__(parent)
         self._doc = document
         self._run = run
+        self._inputs = inputs
+        self._following = True
+        self._behind = True             # nothing evaluated yet
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._relay = _Relay(self)
@@ -93,8 +108,18 @@ class LiveEvaluator(QObject):
         self.latest: Result | None = None
         document.changed.connect(self.schedule)
 
+    def set_following(self, following: bool) -> None:
+        """Follow edits (catching up at once on those missed), or stop following them."""
+        self._following = following
+        if following and self._behind:
+            self._behind = False
+            self.schedule()
+
     def schedule(self) -> None:
         """The design changed: evaluate now, or once edits pause if they keep coming."""
+        if not self._following:
+            self._behind = True
+            return
         if self._timer.isActive():
             self._edited_since = True
         else:
@@ -104,8 +129,8 @@ class LiveEvaluator(QObject):
     def evaluate_now(self) -> int:
         """Start an evaluation of the current design; returns its generation."""
         self._requested += 1
-        self._pool.start(_Task(self._requested, self._doc.design, self._doc.catalog,
-                               self._run, self._relay))
+        self._pool.start(_Task(self._requested, self._inputs(self._doc), self._run,
+                               self._relay))
         self.pending_changed.emit(True)
         return self._requested
 

@@ -1,8 +1,10 @@
 """The workbench window: the canvas in the middle, panels around it, files and autosave.
 
 The window wires parts together and owns no design logic: the document
-holds the design, the canvas editor and inspector binder turn gestures into
-commands, the live evaluator computes, the file controller loads and saves.
+holds the design and its scenarios, the canvas editor, inspector binder and
+scenario binder turn gestures into commands, the live evaluator computes,
+the comparison panel compares the scenarios, the file controller loads and
+saves.
 Panel layout, recent files and the theme are remembered in the settings
 object it is given.
 """
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QUndoView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -30,8 +33,10 @@ from engine.design import Design
 from engine.errors import InputError
 from widgets.canvas.theme import CanvasTheme
 from widgets.canvas.view import layout_files
+from widgets.comparison_view import ComparisonView
 from widgets.inspector import Inspector
 from widgets.palette import Palette
+from widgets.scenario_tabs import ScenarioTabs
 from widgets.summary import SummaryPanel
 from workbench import summary_rows
 from workbench.actions import build_actions, paint_icons
@@ -39,12 +44,15 @@ from workbench.app_settings import AppSettings
 from workbench.canvas_editor import CanvasEditor
 from workbench.catalog_model import PAYLOAD_ROLE, SEARCH_ROLE, CatalogModel
 from workbench.commands import ReplaceDesignCommand
+from workbench.comparison_panel import ComparisonPanel
 from workbench.document import Document
 from workbench.files import FileController
 from workbench.inspector_binder import InspectorBinder
 from workbench.live_evaluation import LiveEvaluator, Result
 from workbench.menus import build_menus, build_toolbar, canvas_menu
 from workbench.recovery import Autosaver, Recovered, RecoveryStore
+from workbench.scenario_actions import build_scenario_actions
+from workbench.scenario_binder import ScenarioBinder
 from workbench.theme import apply_theme
 
 APP_TITLE = "Cluster Workbench"
@@ -65,25 +73,35 @@ class MainWindow(QMainWindow):
         self.recovery = recovery
         self.document = Document(catalog, new_design(), parent=self)
         self.editor = CanvasEditor(self.document, CanvasTheme.from_palette(self.palette()), self)
-        self.setCentralWidget(self.editor.view)
+        self.scenario_tabs = ScenarioTabs()
+        self.setCentralWidget(self._centre(self.scenario_tabs, self.editor.view))
         self.palette_panel = Palette(CatalogModel(catalog), PAYLOAD_ROLE, SEARCH_ROLE)
         self.inspector = Inspector()
         self.summary = SummaryPanel()
+        self.comparison_view = ComparisonView()
         self.history = QUndoView(self.document.undo_stack)
         self.history.setEmptyLabel("<opened>")
         self.docks = [
             self._dock("palette", "Palette", self.palette_panel, Dock.LeftDockWidgetArea),
             self._dock("history", "History", self.history, Dock.LeftDockWidgetArea),
             self._dock("summary", "Estimates", self.summary, Dock.RightDockWidgetArea),
-            self._dock("inspector", "Inspector", self.inspector, Dock.RightDockWidgetArea)]
+            self._dock("inspector", "Inspector", self.inspector, Dock.RightDockWidgetArea),
+            self._dock("comparison", "Comparison", self.comparison_view,
+                       Dock.BottomDockWidgetArea)]
+        self.comparison_dock = self.docks[4]
+        self.comparison_dock.hide()
         self.tabifyDockWidget(self.docks[0], self.docks[1])
         self.docks[0].raise_()
         self.files = FileController(self, self.document, catalog, self.settings, new_design)
         self.evaluator = LiveEvaluator(self.document, parent=self)
         self.inspector_binder = InspectorBinder(self.document, self.editor, self.inspector)
+        self.scenario_binder = ScenarioBinder(self.document, self.scenario_tabs)
+        self.comparison = ComparisonPanel(self.document, self.comparison_view,
+                                          self.files.display_name, self)
         self.autosaver = Autosaver(self.document, recovery, self) if recovery else None
         self.actions = build_actions(self, self.document.undo_stack)
-        self.recent_menu = build_menus(self, self.actions, self.docks)
+        self.scenario_actions = build_scenario_actions(self)
+        self.recent_menu = build_menus(self, self.actions, self.docks, self.scenario_actions)
         build_toolbar(self, self.actions)
         self.context_menu = canvas_menu(self, self.actions)
         self._zoom_label = QLabel()
@@ -99,6 +117,17 @@ class MainWindow(QMainWindow):
         self.evaluator.evaluate_now()
 
     # -- wiring -----------------------------------------------------------------------
+
+    @staticmethod
+    def _centre(tabs: QWidget, canvas: QWidget) -> QWidget:
+        """The scenario tabs over the canvas."""
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(tabs)
+        layout.addWidget(canvas, 1)
+        return centre
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Dock) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -148,6 +177,30 @@ class MainWindow(QMainWindow):
         self.palette_panel.part_activated.connect(editor.add_part_at_centre)
         self.evaluator.evaluated.connect(self._on_evaluated)
         self.evaluator.pending_changed.connect(self._on_pending_changed)
+        self._connect_scenarios()
+
+    def _connect_scenarios(self) -> None:
+        s, binder = self.scenario_actions, self.scenario_binder
+        s.duplicate.triggered.connect(lambda: binder.duplicate())
+        s.rename.triggered.connect(binder.edit_active_name)
+        s.delete.triggered.connect(lambda: binder.delete())
+        s.next.triggered.connect(lambda: binder.step(1))
+        s.previous.triggered.connect(lambda: binder.step(-1))
+        s.compare.triggered.connect(self.show_comparison)
+        s.present.triggered.connect(self.comparison.present)
+        binder.message_posted.connect(self._show_message)
+        binder.duplicated.connect(self.show_comparison)
+        self.comparison.scenario_requested.connect(binder.show_scenario)
+        self.comparison_dock.visibilityChanged.connect(self.comparison.set_visible)
+        self.document.scenarios_changed.connect(self._update_scenario_actions)
+        self._update_scenario_actions()
+
+    def show_comparison(self) -> None:
+        self.comparison_dock.show()
+        self.comparison_dock.raise_()
+
+    def _update_scenario_actions(self) -> None:
+        self.scenario_actions.delete.setEnabled(len(self.document.scenarios) > 1)
 
     # -- files ------------------------------------------------------------------------
 
@@ -255,9 +308,10 @@ class MainWindow(QMainWindow):
             self._default_sizes()
 
     def _default_sizes(self) -> None:
-        palette, _, summary, inspector = self.docks
+        palette, _, summary, inspector, comparison = self.docks
         self.resizeDocks([palette, summary], [250, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([summary, inspector], [430, 470], Qt.Orientation.Vertical)
+        self.resizeDocks([comparison], [420], Qt.Orientation.Vertical)
 
     def _reset_layout(self) -> None:
         self.restoreState(self._default_state)

@@ -23,8 +23,9 @@ from workbench.theme import apply_theme
 
 
 def render_window(design: Design, path: Path | None, size: tuple[int, int], catalog: Catalog,
-                  theme: str = "light") -> QImage:
-    """The main window showing ``design`` (opened from ``path``), ``size`` pixels large."""
+                  theme: str = "light", compare: bool = False) -> QImage:
+    """The main window showing ``design`` (opened from ``path``), ``size`` pixels large;
+    with ``compare``, the comparison of its scenarios docked under the canvas."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication([])
@@ -35,10 +36,13 @@ def render_window(design: Design, path: Path | None, size: tuple[int, int], cata
         window.document.load(design, path)
         window.resize(*size)
         window.show()
+        if compare:
+            window.show_comparison()
         app.processEvents()
         window.editor.fit()
-        window.evaluator.evaluate_now()
-        window.evaluator.wait()
+        for evaluator in (window.evaluator, window.comparison.evaluator):
+            evaluator.evaluate_now()
+            evaluator.wait()
         app.processEvents()
         image = window.grab().toImage()
         window.close()

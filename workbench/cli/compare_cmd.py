@@ -17,8 +17,8 @@ import sys
 from typing import Any
 
 from engine.catalog import load_catalog
-from engine.compare import Comparison, Row, compare
-from engine.headline import FIGURES, KEYS, figure_text
+from engine.compare import Comparison, Row, compare, verdict
+from engine.headline import FIGURES, KEYS
 from workbench.cli.cost_args import add_cost_flags, cost_settings_from_args
 from workbench.cli.design_files import designs_in
 from workbench.cli.output import print_json, print_table
@@ -26,10 +26,6 @@ from workbench.cli.output import print_json, print_table
 BEST_MARK = " *"
 RECORD = ("design", "name", "accelerators", "accelerator", "currency", "basis",
           "fits_in_memory")
-_FOOTING = {"time_to_train_days_with_failures": "counting failures",
-            "time_to_train_days": "without failures",
-            "cost_per_run_with_failures": "counting failures",
-            "cost_per_run": "without failures"}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -78,28 +74,9 @@ def _print_text(result: Comparison) -> None:
                 right=[False, *([True] * len(result.rows))])
     print(f"{BEST_MARK.strip()} best of the row")
     print()
-    print(answer(result))
+    print(verdict(result))
     for reason, index in notes.items():
         print(f"({index}) {reason}")
-
-
-def answer(result: Comparison) -> str:
-    """Which design trains fastest and which is cheapest, in two sentences."""
-    rows = {r.design: r for r in result.rows}
-    if result.fastest is None:
-        fastest = "Fastest: cannot tell, no design has a training time."
-    else:
-        days = rows[result.fastest].figure(result.fastest_by).text
-        fastest = f"Fastest: {result.fastest}, {days} {_FOOTING[result.fastest_by]}."
-    if result.cheapest is None:
-        cheapest = "Cheapest: cannot tell, no design has a cost per run."
-    else:
-        row = rows[result.cheapest]
-        money = figure_text(row.values[result.cheapest_by], "money", row.currency)
-        verb = "bought" if row.basis == "buy" else "rented"
-        cheapest = (f"Cheapest: {result.cheapest}, {money} per run "
-                    f"{_FOOTING[result.cheapest_by]} ({verb}).")
-    return f"{fastest} {cheapest}"
 
 
 def _print_csv(result: Comparison) -> None:
