@@ -66,7 +66,7 @@ class SweepPoint:
 def parameters(design: Design, catalog: Catalog) -> tuple[Parameter, ...]:
     """Everything :func:`apply` can vary on ``design``, the design's own two first."""
     currency = design.cost.currency
-    found = [Parameter(ACCELERATORS, "Accelerators", "Design", "accelerators", 1, 1e7, True,
+    found = [Parameter(ACCELERATORS, "Accelerators", "Design", "", 1, 1e7, True,
                        float(total_accelerators(design)),
                        "the design's replicated block repeated, switches beside it in "
                        "proportion; data parallelism searched"),
@@ -151,6 +151,27 @@ def _with_price(design: Design, price: float) -> Design:
         if n.kind != "switch" else n for n in design.nodes)
     return dataclasses.replace(design, nodes=nodes,
                                cost=dataclasses.replace(cost, accelerator_price_usd=usd))
+
+
+def default_range(parameter: Parameter) -> tuple[float, float, bool]:
+    """A first range to offer for ``parameter``: ``(start, stop, logarithmic)``.
+
+    The accelerator count from a quarter to 16 times the design's (256 to
+    16,384 for a 1,024-GPU design), on a log scale; fractions from 0.2 to
+    their maximum (a rent discount of 20% of list up to none); other values
+    from half to twice the current one, within the setting's limits.
+    """
+    low = parameter.minimum if parameter.minimum is not None else 0.0
+    high = parameter.maximum if parameter.maximum is not None else math.inf
+    current = parameter.current
+    if parameter.key == ACCELERATORS and current:
+        return max(low, current / 4), min(high, current * 16), True
+    if high <= 1.0:
+        return max(low, min(0.2, high / 2)), high, False
+    if not current:
+        start = max(low, 1.0)
+        return start, min(high, start * 8), parameter.integer
+    return max(low, current / 2), min(high, current * 2), False
 
 
 def sweep_values(start: float, stop: float, steps: int, log: bool = False,

@@ -53,6 +53,7 @@ from workbench.menus import build_menus, build_toolbar, canvas_menu
 from workbench.recovery import Autosaver, Recovered, RecoveryStore
 from workbench.scenario_actions import build_scenario_actions
 from workbench.scenario_binder import ScenarioBinder
+from workbench.sweep_window import SweepWindow
 from workbench.theme import apply_theme
 
 APP_TITLE = "Cluster Workbench"
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.scenario_binder = ScenarioBinder(self.document, self.scenario_tabs)
         self.comparison = ComparisonPanel(self.document, self.comparison_view,
                                           self.files.display_name, self)
+        self.sweep: SweepWindow | None = None
         self.autosaver = Autosaver(self.document, recovery, self) if recovery else None
         self.actions = build_actions(self, self.document.undo_stack)
         self.scenario_actions = build_scenario_actions(self)
@@ -188,12 +190,22 @@ class MainWindow(QMainWindow):
         s.previous.triggered.connect(lambda: binder.step(-1))
         s.compare.triggered.connect(self.show_comparison)
         s.present.triggered.connect(self.comparison.present)
+        s.sweep.triggered.connect(self.show_sweep)
         binder.message_posted.connect(self._show_message)
         binder.duplicated.connect(self.show_comparison)
         self.comparison.scenario_requested.connect(binder.show_scenario)
         self.comparison_dock.visibilityChanged.connect(self.comparison.set_visible)
         self.document.scenarios_changed.connect(self._update_scenario_actions)
         self._update_scenario_actions()
+
+    def show_sweep(self) -> SweepWindow:
+        """The sweep window for the shown scenario (one, kept while the window lives)."""
+        if self.sweep is None:
+            self.sweep = SweepWindow(self.document, self)
+        self.sweep.refresh()
+        self.sweep.show()
+        self.sweep.raise_()
+        return self.sweep
 
     def show_comparison(self) -> None:
         self.comparison_dock.show()

@@ -15,6 +15,7 @@ from engine.sweep import (
     ACCELERATOR_PRICE,
     ACCELERATORS,
     apply,
+    default_range,
     parameters,
     sweep_point,
     sweep_values,
@@ -91,6 +92,15 @@ def test_parameters_list_the_design_and_every_numeric_setting(catalog):
     assert found["workload.parallelism.zero"].integer
     assert "cost.currency" not in found
     assert "cost.accelerator_price_usd" not in found
+
+
+def test_default_ranges(catalog):
+    found = {p.key: p for p in parameters(design(catalog, "a800-1024"), catalog)}
+    assert default_range(found[ACCELERATORS]) == (256, 16384, True)
+    assert default_range(found["cost.discount"]) == (0.2, 1.0, False)
+    assert default_range(found[ACCELERATOR_PRICE]) == pytest.approx((85_000, 340_000, False),
+                                                                    rel=0.05)
+    assert default_range(found["workload.parallelism.tp"]) == (1, 8, True)
 
 
 def test_sweep_values():
