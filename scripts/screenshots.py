@@ -20,7 +20,8 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from engine.catalog import load_catalog
     from engine.layout import load_design
-    from workbench.render import quiet_offscreen_warnings, render_window
+    from workbench.offscreen import quiet_offscreen_warnings
+    from workbench.render import render_window
 
     quiet_offscreen_warnings()
     catalog = load_catalog()

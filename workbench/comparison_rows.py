@@ -13,7 +13,8 @@ from widgets.comparison_data import BETTER, WORSE, BarChart, Cell, ComparisonTab
 
 BEST_MARK = "★"
 _FITS = {True: "yes", False: "no: not ranked", None: "—"}
-_SAME = 5e-4          # differences under 0.05 % read as "="
+_SAME = 5e-4          # differences under 0.05 % are neither better nor worse
+_EQUAL = 1e-9
 
 
 def comparison_table(result: Comparison, active: int = -1,
@@ -61,9 +62,12 @@ def _cell(result: Comparison, spec: FigureSpec, row: Row, relative_to: str) -> C
 
 
 def _change_text(change: float | None) -> str:
+    """+12.3 %; small differences with the digits that show them; "=" only when equal."""
     if change is None:
         return ""
-    return "=" if abs(change) < _SAME else f"{change * 100:+.1f} %"
+    if abs(change) < _EQUAL:
+        return "="
+    return f"{change * 100:+.1f} %" if abs(change) >= _SAME else f"{change * 100:+.2g} %"
 
 
 def _tone(spec: FigureSpec, change: float | None) -> str:

@@ -51,6 +51,7 @@ from workbench.inspector_binder import InspectorBinder
 from workbench.live_evaluation import LiveEvaluator, Result
 from workbench.menus import build_menus, build_toolbar, canvas_menu
 from workbench.recovery import Autosaver, Recovered, RecoveryStore
+from workbench.report_export import export_report
 from workbench.scenario_actions import build_scenario_actions
 from workbench.scenario_binder import ScenarioBinder
 from workbench.sweep_window import SweepWindow
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         s.compare.triggered.connect(self.show_comparison)
         s.present.triggered.connect(self.comparison.present)
         s.sweep.triggered.connect(self.show_sweep)
+        s.export_report.triggered.connect(self._export_report)
         binder.message_posted.connect(self._show_message)
         binder.duplicated.connect(self.show_comparison)
         self.comparison.scenario_requested.connect(binder.show_scenario)
@@ -206,6 +208,16 @@ class MainWindow(QMainWindow):
         self.sweep.show()
         self.sweep.raise_()
         return self.sweep
+
+    def _export_report(self) -> None:
+        try:
+            path = export_report(self, self.document, self.files.display_name())
+        except OSError as exc:
+            self.files.show_problems("Could not export the report", "No report was written.",
+                                     [str(exc)])
+            return
+        if path is not None:
+            self._show_message(f"Report written to {path}")
 
     def show_comparison(self) -> None:
         self.comparison_dock.show()

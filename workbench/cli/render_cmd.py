@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
     catalog = load_catalog()
     design = load_design(args.file, catalog)      # a bad file fails before Qt starts
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from workbench.render import quiet_offscreen_warnings, render_window
+    from workbench.offscreen import quiet_offscreen_warnings
+    from workbench.render import render_window
     quiet_offscreen_warnings()
     image = render_window(design, Path(args.file), args.size, catalog, args.theme)
     if not image.save(args.output):
