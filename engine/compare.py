@@ -108,8 +108,8 @@ def compare(designs: Sequence[tuple[str, Design]], catalog: Catalog,
                       _lowest(rows, cheapest_by), cheapest_by, best)
 
 
-def verdict(result: Comparison) -> str:
-    """Which design trains fastest and which is cheapest, in two sentences."""
+def verdict(result: Comparison) -> tuple[str, str]:
+    """Which design trains fastest and which is cheapest: two sentences."""
     rows = {r.design: r for r in result.rows}
     if result.fastest is None:
         fastest = "Fastest: cannot tell, no design has a training time."
@@ -124,7 +124,7 @@ def verdict(result: Comparison) -> str:
         verb = "bought" if row.basis == "buy" else "rented"
         cheapest = (f"Cheapest: {result.cheapest}, {money} per run "
                     f"{_FOOTING[result.cheapest_by]} ({verb}).")
-    return f"{fastest} {cheapest}"
+    return fastest, cheapest
 
 
 def _row(label: str, design: Design, result: Evaluation) -> Row:

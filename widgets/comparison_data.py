@@ -37,7 +37,7 @@ class ComparisonTable:
     rows: tuple[TableRow, ...]
     active: int = -1        # the column of the scenario being edited
     caption: str = ""       # what the differences are relative to, and the best mark
-    verdict: str = ""       # fastest and cheapest, in two sentences
+    verdict: tuple[str, ...] = ()   # fastest and cheapest: two sentences
 
 
 @dataclass(frozen=True)

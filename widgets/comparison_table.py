@@ -152,6 +152,10 @@ class ComparisonTableView(QTableWidget):
                 for r in range(self.rowCount()) for c in range(1, self.columnCount())
                 if self.item(r, c).data(BEST_ROLE)}
 
+    def fits(self) -> bool:
+        """Every row shows without scrolling."""
+        return self.verticalHeader().length() <= self.viewport().height()
+
     def set_scale(self, factor: float) -> None:
         """Larger type (the presentation), keeping the two-line cells proportionate."""
         font = QFont(self.font())

@@ -94,7 +94,7 @@ class ComparisonView(QWidget):
         return str(self.relative_to.currentData())
 
     def show_comparison(self, table: ComparisonTable, charts: Sequence[BarChart]) -> None:
-        self.verdict.setText(table.verdict)
+        self.verdict.setText(" ".join(table.verdict))
         self.caption.setText(table.caption)
         self.table.show_table(table)
         self.bars.show_charts(table.columns, charts)

@@ -60,6 +60,7 @@ class HeadlineBars(pg.GraphicsLayoutWidget):
         rows = -(-len(charts) // self._columns)
         per_row = self._row_height * self._scale * (1 + 0.25 * max(len(names) - 3, 0))
         self.setMinimumHeight(int(rows * per_row))
+        self.ci.layout.activate()        # lay the new plots out now, not at the next event
 
     def _apply_palette(self) -> None:
         palette = self.palette()

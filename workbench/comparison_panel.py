@@ -55,15 +55,17 @@ class ComparisonPanel(QObject):
         self._visible = visible
         self._follow()
 
-    def present(self) -> None:
+    def present(self) -> PresentationWindow:
         """The comparison full screen, until Esc."""
         if self.presentation is None:
             self.presentation = PresentationWindow(self._title())
             self.presentation.closed.connect(self._on_presentation_closed)
+        show = self.presentation
         self._follow()
         self._show()
-        self.presentation.showFullScreen()
-        self.presentation.activateWindow()
+        show.showFullScreen()
+        show.activateWindow()
+        return show
 
     def _follow(self) -> None:
         self.evaluator.set_following(self._visible or self.presentation is not None)
@@ -95,4 +97,5 @@ class ComparisonPanel(QObject):
         charts = bar_charts(result)
         self.view.show_comparison(table, charts)
         if self.presentation is not None:
+            self.presentation.set_title(self._title())
             self.presentation.show_comparison(table, charts)

@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.inspector_binder = InspectorBinder(self.document, self.editor, self.inspector)
         self.scenario_binder = ScenarioBinder(self.document, self.scenario_tabs)
         self.comparison = ComparisonPanel(self.document, self.comparison_view,
-                                          self.files.display_name, self)
+                                          self._comparison_title, self)
         self.sweep: SweepWindow | None = None
         self.autosaver = Autosaver(self.document, recovery, self) if recovery else None
         self.actions = build_actions(self, self.document.undo_stack)
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         s.next.triggered.connect(lambda: binder.step(1))
         s.previous.triggered.connect(lambda: binder.step(-1))
         s.compare.triggered.connect(self.show_comparison)
-        s.present.triggered.connect(self.comparison.present)
+        s.present.triggered.connect(lambda: self.comparison.present())
         s.sweep.triggered.connect(self.show_sweep)
         s.export_report.triggered.connect(self._export_report)
         binder.message_posted.connect(self._show_message)
@@ -218,6 +218,11 @@ class MainWindow(QMainWindow):
             return
         if path is not None:
             self._show_message(f"Report written to {path}")
+
+    def _comparison_title(self) -> str:
+        """The scenarios by name, as a presentation's title."""
+        names = [d.name for d in self.document.scenarios]
+        return " vs ".join(names) if len(names) <= 4 else self.files.display_name()
 
     def show_comparison(self) -> None:
         self.comparison_dock.show()

@@ -78,7 +78,7 @@ def report_html(report: Report) -> str:
         f"<header><h1>{escape(report.title)}</h1>",
         f'<p class="meta">Generated {escape(report.generated)} by Cluster Workbench '
         f"{escape(report.version)} from {escape(', '.join(report.files))}.</p></header>",
-        f'<p class="verdict">{escape(report.table.verdict)}</p>',
+        f'<p class="verdict">{"<br>".join(escape(s) for s in report.table.verdict)}</p>',
         "<section><h2>Headline figures</h2>",
         _table(report.table),
         f'<p class="caption">{escape(report.table.caption)}</p></section>',

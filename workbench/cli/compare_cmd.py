@@ -74,7 +74,7 @@ def _print_text(result: Comparison) -> None:
                 right=[False, *([True] * len(result.rows))])
     print(f"{BEST_MARK.strip()} best of the row")
     print()
-    print(verdict(result))
+    print(" ".join(verdict(result)))
     for reason, index in notes.items():
         print(f"({index}) {reason}")
 
