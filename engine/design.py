@@ -132,10 +132,10 @@ class TrainingOptions:
                "A100's 108 or an H100's 132 SMs is 6-15% (NVIDIA A100/H100 whitepapers)")
     usable_memory: float = setting(
         0.92, "Usable memory", unit="fraction of device memory", minimum=0.5, maximum=1.0,
-        doc="what a job may fill: the CUDA context, NCCL buffers and allocator "
-            "fragmentation take the rest",
-        source="assumption: about 0.5-1 GiB of CUDA context and NCCL buffers plus a few "
-               "percent of PyTorch caching-allocator fragmentation on an 80 GiB part")
+        doc="what a job may fill: the caching allocator's fragmentation leaves the rest "
+            "unusable (the CUDA context and workspaces are counted as buffers)",
+        source="assumption: PyTorch's caching allocator typically reserves 5-10% more than "
+               "it allocates in large-model training")
 
 
 @dataclass(frozen=True)
