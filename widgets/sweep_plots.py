@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QWidget
 from widgets.series_colors import series_color
 
 COLUMNS = 4
-MAX_TICKS = 7
+MAX_TICKS = 4
+X_MARGIN = 0.06        # of the swept range, each side
 _SCALES = ((1e9, "bn"), (1e6, "M"), (1e3, "k"))
 
 
@@ -65,12 +66,13 @@ class SweepPlots(pg.GraphicsLayoutWidget):
         self._plots = {}
         self._log_x = log_x
         color = series_color(0)
-        step = max(1, -(-len(xs) // MAX_TICKS))
-        log_ticks = [[(math.log10(x), _x_text(x)) for x in list(xs)[::step] if x > 0]]
+        labelled = sorted({round(i * (len(xs) - 1) / (MAX_TICKS - 1)) for i in range(MAX_TICKS)}
+                          ) if xs else []           # evenly spread, the first and last included
+        log_ticks = [[(math.log10(xs[i]), _x_text(xs[i])) for i in labelled if xs[i] > 0]]
         for i, s in enumerate(series):
             item = self.addPlot(row=i // COLUMNS, col=i % COLUMNS,
                                 axisItems={"bottom": _ReadableAxis("bottom")})
-            item.showGrid(x=True, y=True, alpha=0.2)
+            item.showGrid(x=False, y=True, alpha=0.2)     # (an x grid would clip the end labels)
             item.setLogMode(x=log_x, y=False)
             item.setLabel("bottom", x_label)
             item.setMenuEnabled(False)
@@ -82,9 +84,11 @@ class SweepPlots(pg.GraphicsLayoutWidget):
                 axis.setStyle(tickFont=_small(self.font()))
             if log_x:
                 item.getAxis("bottom").setTicks(log_ticks)
-            if xs:
-                ends = [self._x_pos(min(xs)), self._x_pos(max(xs))]
-                item.setXRange(*ends, padding=0.05)          # the same for every plot
+                item.getAxis("bottom").setStyle(hideOverlappingLabels=40)     # the last too
+            if xs:                                           # the same range in every plot
+                low, high = self._x_pos(min(xs)), self._x_pos(max(xs))
+                margin = (high - low) * X_MARGIN
+                item.setXRange(low - margin, high + margin, padding=0)
             if current is not None:
                 line = pg.InfiniteLine(math.log10(current) if log_x and current > 0
                                        else current, angle=90,
