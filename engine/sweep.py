@@ -18,21 +18,18 @@ from typing import Any
 
 from engine.catalog import Catalog
 from engine.cost.prices import accelerator_quote
-from engine.design import CostSettings, Design, ReliabilitySettings, Workload
+from engine.design import SETTINGS, Design
 from engine.errors import EngineError
 from engine.evaluate import evaluate
 from engine.hardware import accelerator_of
 from engine.headline import Figure, headline
 from engine.layout import catalog_for
 from engine.scaling import with_accelerators
-from engine.settings import is_settings_class, settings_of
+from engine.settings import leaves, settings_of
 from engine.structure import total_accelerators, units
 
 ACCELERATORS = "accelerators"
 ACCELERATOR_PRICE = "accelerator_price"
-SECTIONS: tuple[tuple[str, str, type], ...] = (
-    ("workload", "Workload", Workload), ("cost", "Cost", CostSettings),
-    ("reliability", "Reliability", ReliabilitySettings))
 MAX_STEPS = 200
 #: Settings swept through a parameter of their own (in the design's currency, boxes too).
 _SUPERSEDED = ("cost.accelerator_price_usd",)
@@ -75,23 +72,16 @@ def parameters(design: Design, catalog: Catalog) -> tuple[Parameter, ...]:
                        _accelerator_price(design, catalog),
                        "one accelerator, bought; replaces the catalog's price and every "
                        "box's own price")]
-    for section, group, cls in SECTIONS:
-        found += _numeric(getattr(design, section), cls, section, group)
+    for section, group, cls in SETTINGS:
+        for leaf in leaves(cls):
+            s, key = leaf.field, ".".join((section, *leaf.path))
+            if s.kind in (int, float) and not s.info.choices and key not in _SUPERSEDED:
+                current = leaf.value(getattr(design, section))
+                found.append(Parameter(key, s.info.label, group, s.info.unit, s.info.minimum,
+                                       s.info.maximum, s.kind is int,
+                                       None if current is None else float(current),
+                                       s.info.doc))
     return tuple(found)
-
-
-def _numeric(values: Any, cls: type, path: str, group: str) -> list[Parameter]:
-    out = []
-    for s in settings_of(cls):
-        key = f"{path}.{s.name}"
-        if is_settings_class(s.kind):
-            out += _numeric(getattr(values, s.name), s.kind, key, group)
-        elif s.kind in (int, float) and not s.info.choices and key not in _SUPERSEDED:
-            current = getattr(values, s.name)
-            out.append(Parameter(key, s.info.label, group, s.info.unit, s.info.minimum,
-                                 s.info.maximum, s.kind is int,
-                                 None if current is None else float(current), s.info.doc))
-    return out
 
 
 def _accelerator_price(design: Design, catalog: Catalog) -> float | None:
@@ -114,7 +104,7 @@ def apply(design: Design, key: str, value: float) -> Design:
     if key == ACCELERATOR_PRICE:
         return _with_price(design, value)
     section, *path = key.split(".")
-    if section not in {name for name, _, _ in SECTIONS} or not path:
+    if section not in {name for name, _, _ in SETTINGS} or not path:
         raise EngineError(f"no setting {key!r} to sweep")
     return dataclasses.replace(design, **{section: _set(getattr(design, section), path,
                                                        value, key)})

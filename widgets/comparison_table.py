@@ -138,7 +138,7 @@ class ComparisonTableView(QTableWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.resizeRowsToContents()
 
-    def data(self) -> ComparisonTable:
+    def shown(self) -> ComparisonTable:
         return self._data
 
     def cell_texts(self) -> list[list[str]]:
