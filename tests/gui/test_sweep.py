@@ -18,13 +18,18 @@ A800 = ROOT / "examples" / "a800-1024.yaml"
 
 
 @pytest.fixture
-def sweep(make_window):
+def window(make_window):
     window = make_window()
     assert window.open_path(WHAT_IF)
+    return window
+
+
+@pytest.fixture
+def sweep(window):
     return window.show_sweep()
 
 
-def test_a_price_sweep_plots_the_engines_figures(sweep, qtbot, catalog):
+def test_a_price_sweep_plots_the_engines_figures(window, sweep, qtbot, catalog):
     panel = sweep.panel
     panel.setting.setCurrentIndex(panel.setting.findData(ACCELERATOR_PRICE))
     assert panel.log.isChecked() is False
@@ -35,7 +40,7 @@ def test_a_price_sweep_plots_the_engines_figures(sweep, qtbot, catalog):
         assert panel.run.text() == "Cancel"
     assert ended.args == [False]
     assert panel.run.text() == "Run"
-    design = sweep._doc.design
+    design = window.document.design
     expected = [by_key(sweep_point(design, ACCELERATOR_PRICE, v, catalog).figures)
                 for v in (80_000, 125_000, 170_000)]
     xs, capex = panel.plots.series_data("capex")
