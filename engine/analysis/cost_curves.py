@@ -44,6 +44,7 @@ class BuyRentCurve:
     buy: np.ndarray
     rent: np.ndarray
     break_even_months: float | None
+    break_even_cost: float | None        # what either way has cost by then
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,11 @@ def buy_rent_curve(cost: CostReport) -> BuyRentCurve:
     if even is not None:
         horizon = max(horizon, 1.25 * even)
     months = np.linspace(0.0, horizon, POINTS)
-    hours = n * HOURS_PER_MONTH * months
+    per_month = n * HOURS_PER_MONTH
     return BuyRentCurve(cost.currency, n, months,
-                        purchase.capex + purchase.energy_per_gpu_hour * hours,
-                        rental.cost_per_gpu_hour * hours, even)
+                        purchase.capex + purchase.energy_per_gpu_hour * per_month * months,
+                        rental.cost_per_gpu_hour * per_month * months, even,
+                        None if even is None else rental.cost_per_gpu_hour * per_month * even)
 
 
 def run_cost(cost: CostReport, reliability: ReliabilityReport | None) -> RunCost:

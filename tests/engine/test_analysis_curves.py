@@ -74,6 +74,8 @@ def test_buy_and_rent_cross_at_the_break_even_month():
     assert curve.rent[0] == 0
     crossing = np.interp(cost.break_even_months, curve.months, curve.buy - curve.rent)
     assert abs(crossing) < 1e-6 * cost.capex
+    assert curve.break_even_cost == pytest.approx(np.interp(cost.break_even_months, curve.months,
+                                                            curve.buy))
     assert curve.months[-1] >= cost.break_even_months
 
 
