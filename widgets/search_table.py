@@ -6,8 +6,8 @@ through a proxy on each column's numeric value. Double-clicking a row, or
 Apply, emits ``configuration_chosen`` with that row's parallelism as the
 keyword arguments of :class:`engine.design.Parallelism`; the app turns it
 into one undoable edit. The row matching the workload's current choice is
-bold. "Search every setting" toggles between searching every setting and
-keeping the workload's fixed ones (``every_setting_changed``).
+bold. The search keeps the settings the workload fixes, as the estimate
+does; "Search every setting" searches them all (``every_setting_changed``).
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -164,11 +163,8 @@ class SearchTable(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
         self.view.doubleClicked.connect(lambda index: self.choose(index.row()))
         self.every_setting = QCheckBox("Search every setting")
-        self.every_setting.setChecked(True)
         self.every_setting.setToolTip("On: search every parallel setting. Off: keep the ones "
                                       "the workload fixes, as the estimate does.")
         self.every_setting.toggled.connect(self.every_setting_changed)
@@ -190,7 +186,10 @@ class SearchTable(QWidget):
         layout.addWidget(self.view, 1)
 
     def set_result(self, result: SearchResult, current: ParallelismChoice | None) -> None:
+        fitted = self.model.rowCount() > 0
         self.model.set_rows(result.top, current)
+        if not fitted:            # once: measuring every cell on every refresh is slow
+            self.view.resizeColumnsToContents()
         self.summary.setText(f"The {len(result.top)} fastest of {result.fitting:,} "
                              f"configurations that fit ({result.evaluated:,} checked). "
                              "Double-click one to apply it.")

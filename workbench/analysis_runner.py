@@ -1,14 +1,16 @@
 """The panels' curves and explorations, computed off the UI thread after each evaluation.
 
-Every evaluation the live evaluator shows starts two background jobs on the
-design and catalog it was computed from: the cheap curves
-(:func:`engine.analysis.curves`, milliseconds) and the explorations
+Every evaluation the live evaluator shows starts, on the design and catalog
+it was computed from, the cheap curves (:func:`engine.analysis.curves`,
+milliseconds); once they are shown, the explorations
 (:func:`engine.analysis.explore`: the scaling curve and the parallelism
-search, up to a second on a large, fully searched design). Each runs in its
-own lane, so the curves never wait for a search; in each lane the newest
-request wins (:mod:`workbench.background`), so an answer about an older
-design is dropped. Changing the search's scope re-runs the explorations on
-the evaluation shown.
+search, tens of milliseconds, up to a second on a large, fully searched
+design). Running them one after the other keeps them from competing for
+the interpreter, so the cheap panels refresh first and fastest. Each runs
+in its own lane where the newest request wins (:mod:`workbench.background`):
+an answer about an older design is dropped, and exploring an older design
+is not started once a newer one is being evaluated. Changing the search's
+scope re-runs the explorations on the evaluation shown.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from engine.analysis import Curves, Exploration, curves, explore
 from engine.catalog import Catalog
@@ -52,19 +54,18 @@ class AnalysisRunner(QObject):
         self._draw, self._explore = draw, explorer
         self._curves = NewestWins(parent=self)
         self._explorations = NewestWins(parent=self)
-        self._curves.finished.connect(lambda done: self._answer(done, self.curves_ready))
+        self._curves.finished.connect(self._on_curves)
         self._explorations.finished.connect(
             lambda done: self._answer(done, self.exploration_ready))
-        self.every_setting = True
+        self.every_setting = False
         self._latest: Result | None = None
         evaluator.evaluated.connect(self.follow)
 
     def follow(self, result: Result) -> None:
-        """Start both lanes on ``result``'s design."""
+        """Start on ``result``'s design: the curves, then its explorations."""
         self._latest = result
         self._curves.submit(lambda r: self._draw(r.evaluation), (result,),
                             lambda exc: Curves(errors={"curves": f"failed: {exc}"}))
-        self._start_exploration(result)
 
     def set_every_setting(self, on: bool) -> None:
         """Search every parallel setting, or keep the workload's fixed ones; re-run."""
@@ -87,5 +88,10 @@ class AnalysisRunner(QObject):
             lambda r: self._explore(r.design, r.catalog, r.evaluation, every), (result,),
             lambda exc: Exploration(errors={"exploration": f"failed: {exc}"}))
 
-    def _answer(self, done: Done, signal: Signal) -> None:
+    def _on_curves(self, done: Done) -> None:
+        self._answer(done, self.curves_ready)
+        if done.args[0] is self._latest:          # not if a newer evaluation came meanwhile
+            self._start_exploration(done.args[0])
+
+    def _answer(self, done: Done, signal: SignalInstance) -> None:
         signal.emit(Answer(done.args[0], done.value, done.seconds))

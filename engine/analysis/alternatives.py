@@ -20,7 +20,7 @@ TOP = 20
 
 
 def alternatives(design: Design, catalog: Catalog, network: NetworkReport | None,
-                 every_setting: bool = True, top: int = TOP) -> SearchResult:
+                 every_setting: bool = False, top: int = TOP) -> SearchResult:
     """The ``top`` fitting configurations of the design's workload on its largest island."""
     workload = design.workload
     if every_setting:

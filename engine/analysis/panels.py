@@ -68,7 +68,7 @@ def curves(evaluation: Evaluation) -> Curves:
 
 
 def explore(design: Design, catalog: Catalog, evaluation: Evaluation,
-            every_setting: bool = True) -> Exploration:
+            every_setting: bool = False) -> Exploration:
     """The scaling curve and the parallelism search of an evaluated design."""
     catalog = catalog_for(design, catalog)
     return Exploration(**_parts({

@@ -23,11 +23,11 @@ from fractions import Fraction
 from engine.catalog import Catalog
 from engine.design import Design, Link
 from engine.errors import EngineError
-from engine.network import network_section
 from engine.structure import group_chain, total_accelerators, units
+from engine.topology import analyse
 from engine.training.result import TrainingEstimate
 from engine.training.search import estimate
-from engine.training.section import design_job
+from engine.training.section import island_job
 
 FACTORS = tuple(Fraction(2) ** k for k in range(-3, 3))
 
@@ -96,11 +96,11 @@ def _point(design: Design, catalog: Catalog, block: Block, factor: Fraction,
         return ScalingPoint(replicas, 0, None, str(exc))
     accelerators = total_accelerators(scaled)
     try:
-        network = network_section(scaled, catalog)
-        found = estimate(design_job(scaled, catalog, network))
+        topology = analyse(scaled, catalog)
+        found = estimate(island_job(scaled, catalog, topology.island()))
     except EngineError as exc:
         return ScalingPoint(replicas, accelerators, None, str(exc))
-    return ScalingPoint(replicas, accelerators, found, warnings=network.warnings)
+    return ScalingPoint(replicas, accelerators, found, warnings=topology.warnings)
 
 
 def resized(design: Design, block: Block, factor: Fraction, replicas: int) -> Design:

@@ -98,7 +98,7 @@ def test_alternatives_hold_the_fixed_settings_or_search_them_all():
 
 def test_explore_bundles_both_with_reasons():
     design = example("h800-2048-deepseek")
-    out = explore(design, CATALOG, evaluate(design, CATALOG), every_setting=False)
+    out = explore(design, CATALOG, evaluate(design, CATALOG))
     assert out.scaling is not None
     assert out.search is None
     assert "no parallel configuration" in out.errors["search"]

@@ -107,7 +107,7 @@ def test_a_stale_analysis_never_overwrites_a_newer_one(qtbot, catalog, starter):
     doc = Document(catalog, starter)
     evaluator = LiveEvaluator(doc)
     runner = AnalysisRunner(evaluator, draw=draw,
-                            explorer=lambda *args: explore(*args[:3], every_setting=False))
+                            explorer=explore)
     shown = []
     runner.curves_ready.connect(shown.append)
     evaluator.evaluate_now()
@@ -148,14 +148,16 @@ def test_sorting_the_table_keeps_rows_whole(llama3):
     assert shown == sorted(shown, reverse=True)
 
 
-def test_searching_only_what_the_workload_leaves_open(llama3, qtbot):
+def test_the_search_keeps_the_fixed_settings_unless_asked_to_search_them_all(llama3, qtbot):
     table = llama3.panels.search
-    table.every_setting.setChecked(False)
-    qtbot.waitUntil(lambda: llama3.panels.runner.is_idle() and table.model.rowCount() > 0
-                    and all(table.model.row(i).parallelism.tp == 8
-                            for i in range(table.model.rowCount())), timeout=10000)
-    rows = [table.model.row(i).parallelism for i in range(table.model.rowCount())]
-    assert {(p.tp, p.pp, p.dp) for p in rows} == {(8, 16, 128)}
+    def layouts():
+        return {(table.model.row(i).parallelism.tp, table.model.row(i).parallelism.pp,
+                 table.model.row(i).parallelism.dp) for i in range(table.model.rowCount())}
+    assert layouts() == {(8, 16, 128)}
+    table.every_setting.setChecked(True)
+    qtbot.waitUntil(lambda: llama3.panels.runner.is_idle() and len(layouts()) > 1,
+                    timeout=10000)
+    assert "of 17,701 configurations that fit" in table.summary.text()
 
 
 def test_the_heat_overlay_colours_the_bottleneck_link(llama3):

@@ -70,7 +70,7 @@ def test_hovering_reads_out_the_nearest_point(shown):
     series = panel.series("all-reduce")
     x, y = series.item.getData()
     text = panel.hover_at(series.view.mapViewToScene(QPointF(x[40], y[40]) + QPointF(0, 1e-3)))
-    assert text == series.notes[40]
+    assert text == series.note(40)
     assert "busbw" in text
     assert "limited by" in text
     far = panel.graphics.mapToScene(0, 0)

@@ -14,6 +14,8 @@ each curve at the largest size.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from PySide6.QtWidgets import QWidget
 
@@ -77,10 +79,10 @@ class BandwidthPanel(PlotPanel):
                       + " · ".join(limits))
 
 
-def _notes(name: str, r: CollectiveResult) -> list[str]:
-    return [f"{name}, {format_bytes(r.bytes[i])}: busbw {r.busbw_GBps[i]:,.1f} GB/s, "
-            f"algbw {r.algbw_GBps[i]:,.1f} GB/s, {_duration(r.time_s[i])}, "
-            f"{r.algorithm[i]}, limited by {r.bottleneck[i]}" for i in range(r.bytes.size)]
+def _notes(name: str, r: CollectiveResult) -> Callable[[int], str]:
+    return lambda i: (f"{name}, {format_bytes(r.bytes[i])}: busbw {r.busbw_GBps[i]:,.1f} GB/s, "
+                      f"algbw {r.algbw_GBps[i]:,.1f} GB/s, {_duration(r.time_s[i])}, "
+                      f"{r.algorithm[i]}, limited by {r.bottleneck[i]}")
 
 
 def _duration(seconds: float) -> str:

@@ -5,8 +5,9 @@ creates the series' curve the first time and afterwards only calls
 ``setData`` on it (pyqtgraph's way: never clear and re-plot), so a panel
 updates in place after every edit; ``clear_series(name)`` removes one when
 its scenario goes away (``clear_series()`` all). Several scenarios overlay
-by using several names. ``notes`` hold one line per point, shown in the
-read-out under the plot when the mouse is near that point. Markers (a
+by using several names. ``notes`` give one line per point (a list, or a
+function of the point's index, so a long curve's lines are only written for
+the point the mouse is near), shown in the read-out under the plot. Markers (a
 design's own point, a break-even) are series drawn as symbols only;
 ``set_reference`` draws a labelled vertical line.
 
@@ -24,7 +25,7 @@ toolbar button or the plot's right-click menu.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +49,7 @@ from widgets.plots import export, hover
 from widgets.plots.axes import Log2Axis
 from widgets.plots.style import LINE_WIDTH, faint, ink, series_color, surface
 
+Notes = Sequence[str] | Callable[[int], str]
 FORMATS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)",
            "csv": "CSV table (*.csv)"}
 LEGEND_COLUMN_PX = 170
@@ -61,8 +63,14 @@ class Series:
     view: pg.ViewBox
     x: np.ndarray
     y: np.ndarray
-    notes: tuple[str, ...]
+    notes: Notes
     axis: str
+
+    def note(self, index: int) -> str:
+        """The read-out line of point ``index`` ("" if the series has none)."""
+        if callable(self.notes):
+            return self.notes(index)
+        return self.notes[index] if index < len(self.notes) else ""
 
 
 class PlotPanel(QWidget):
@@ -110,7 +118,7 @@ class PlotPanel(QWidget):
     # -- series ---------------------------------------------------------------------------
 
     def set_series(self, name: str, x: Sequence[float] | np.ndarray,
-                   y: Sequence[float] | np.ndarray, *, notes: Iterable[str] = (),
+                   y: Sequence[float] | np.ndarray, *, notes: Notes = (),
                    color: QColor | str | None = None, dash: Qt.PenStyle = Qt.PenStyle.SolidLine,
                    symbol: str | None = None, line: bool = True, legend: bool = True,
                    axis: str = "left", symbol_size: float = 7.0, width: float = LINE_WIDTH,
@@ -126,7 +134,7 @@ class PlotPanel(QWidget):
         existing.item.setData(np.log2(xs) if self._log_x else xs, ys, pen=pen, symbol=symbol,
                               symbolSize=symbol_size, symbolBrush=qcolor, connect=connect,
                               symbolPen=pg.mkPen(surface(self.palette()), width=1))
-        existing.x, existing.y, existing.notes = xs, ys, tuple(notes)
+        existing.x, existing.y, existing.notes = xs, ys, notes
         self._show_plot()
 
     def clear_series(self, name: str | None = None) -> None:
@@ -234,9 +242,8 @@ class PlotPanel(QWidget):
         rows: list[tuple[object, ...]] = []
         for name, s in self._series.items():
             title = self._axis_title(s.axis)
-            notes = s.notes or ("",) * s.x.size
-            rows += [(name, float(x), float(y), title, note)
-                     for x, y, note in zip(s.x, s.y, notes, strict=False)]
+            rows += [(name, float(x), float(y), title, s.note(i))
+                     for i, (x, y) in enumerate(zip(s.x, s.y, strict=True))]
         return rows
 
     def _axis_title(self, axis: str) -> str:
@@ -273,7 +280,7 @@ class PlotPanel(QWidget):
             return None
         s = self._series[best.name]
         px, py = s.item.getData()
-        note = s.notes[best.index] if best.index < len(s.notes) else ""
+        note = s.note(best.index)
         return note or best.name, s.view, float(px[best.index]), float(py[best.index])
 
     def _on_mouse_moved(self, args: tuple[QPointF]) -> None:

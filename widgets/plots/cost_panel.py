@@ -40,11 +40,10 @@ class BuyRentView(PlotPanel):
         dash = scenario_dash(list(self._scenarios).index(scenario))
         money = f" {curve.currency}"
         for index, (kind, values) in enumerate((("buy", curve.buy), ("rent", curve.rent))):
-            self.set_series(series_name(kind, scenario), curve.months, values,
-                            color=series_color(index), dash=dash,
-                            notes=[f"{series_name(kind, scenario)} after {m:,.1f} months: "
-                                   f"{format_number(v)}{money}"
-                                   for m, v in zip(curve.months, values, strict=True)])
+            name = series_name(kind, scenario)
+            self.set_series(name, curve.months, values, color=series_color(index), dash=dash,
+                            notes=lambda i, n=name, v=values: f"{n} after {curve.months[i]:,.1f} "
+                            f"months: {format_number(v[i])}{money}")
         even = curve.break_even_months
         at = [] if even is None else [even]
         cost = [] if curve.break_even_cost is None else [curve.break_even_cost]

@@ -40,11 +40,10 @@ class ReliabilityPanel(PlotPanel):
         self._scenarios[scenario] = curve
         dash = scenario_dash(list(self._scenarios).index(scenario))
         lost = curve.time_lost_days
-        notes = [f"every {minutes(m)}: goodput {g:.2%}"
-                 for m, g in zip(curve.interval_min, curve.goodput, strict=True)]
-        if lost is not None:
-            notes = [f"{note}, {days:,.1f} days lost per run"
-                     for note, days in zip(notes, lost, strict=True)]
+
+        def notes(i: int) -> str:
+            days = f", {lost[i]:,.1f} days lost per run" if lost is not None else ""
+            return f"every {minutes(curve.interval_min[i])}: goodput {curve.goodput[i]:.2%}{days}"
         self.set_series(series_name("goodput", scenario), curve.interval_min,
                         100 * curve.goodput, notes=notes, color=series_color(0), dash=dash)
         self.set_series(series_name("days lost", scenario),
