@@ -123,6 +123,19 @@ class TrainingOptions:
         False, "Overlap pipeline sends",
         doc="stage-to-stage sends hidden behind the next micro-batch's compute",
         source="Megatron-Core --overlap-p2p-communication (interleaved schedule)")
+    overlap_contention: float = setting(
+        0.1, "Overlap contention", unit="fraction of hidden communication", minimum=0.0,
+        maximum=1.0,
+        doc="hidden communication still slows the compute it overlaps by this share of its "
+            "time: NCCL runs one thread block per channel on the SMs the GEMMs would use",
+        source="assumption from NCCL's one-CTA-per-channel design: 8-16 channels of an "
+               "A100's 108 or an H100's 132 SMs is 6-15% (NVIDIA A100/H100 whitepapers)")
+    usable_memory: float = setting(
+        0.92, "Usable memory", unit="fraction of device memory", minimum=0.5, maximum=1.0,
+        doc="what a job may fill: the caching allocator's fragmentation leaves the rest "
+            "unusable (the CUDA context and workspaces are counted as buffers)",
+        source="assumption: PyTorch's caching allocator typically reserves 5-10% more than "
+               "it allocates in large-model training")
 
 
 @dataclass(frozen=True)

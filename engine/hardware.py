@@ -10,6 +10,7 @@ import dataclasses
 
 from engine.catalog import AcceleratorSpec, Catalog, LinkSpec, SwitchSpec
 from engine.design import Node
+from engine.units import bytes_to_memory_label, memory_label_to_bytes
 
 NIC_KINDS = ("infiniband", "roce", "ethernet", "efa")
 
@@ -28,7 +29,8 @@ def accelerator_of(catalog: Catalog, node: Node) -> AcceleratorSpec:
         scale_up = dataclasses.replace(scale_up, bandwidth_Bps=o["scale_up_GBps_per_dir"] * 1e9)
     return dataclasses.replace(
         spec, peaks=peaks, scale_up=scale_up,
-        memory_bytes=o.get("memory_gb", spec.memory_bytes / 1e9) * 1e9,
+        memory_bytes=memory_label_to_bytes(
+            o.get("memory_gb", bytes_to_memory_label(spec.memory_bytes))),
         memory_bw_Bps=o.get("memory_tbps", spec.memory_bw_Bps / 1e12) * 1e12,
         tdp_w=o.get("tdp_w", spec.tdp_w))
 

@@ -65,6 +65,15 @@ def tflops_to_flops(tflops: float) -> float:
     return tflops * TERA
 
 
-def gb_to_bytes(gb: float) -> float:
-    """A vendor's "GB" figure to bytes, read as 1e9 bytes."""
-    return gb * GIGA
+def memory_label_to_bytes(gb: float) -> float:
+    """Bytes in a device-memory label: HBM sizes are binary, so an "80GB" H100 holds 80 GiB.
+
+    nvidia-smi reports 81,559 MiB for an H100 80GB and 81,920 MiB for an A100 80GB;
+    Google and AWS state TPU and Trainium memory in GiB (hardware reference README).
+    """
+    return gb * GIB
+
+
+def bytes_to_memory_label(n: float) -> float:
+    """The inverse of :func:`memory_label_to_bytes`: the "GB" a vendor would print."""
+    return n / GIB

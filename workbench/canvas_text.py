@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from engine.catalog import Catalog
 from engine.design import Design, Group, Link, Node
 from engine.structure import units
+from engine.units import bytes_to_memory_label
 from workbench.grouping import nodes_within
 
 _REMARK = re.compile(r"\s*\([^()]*\)$")
@@ -67,7 +68,7 @@ def node_text(design: Design, catalog: Catalog, node: Node) -> BoxText:
         accel = catalog.accelerator(node.hardware)
         hardware = short_name(accel.name, accel.vendor)
         peak = accel.peak_flops(design.workload.precision) or 0.0
-        figures = f"{peak / 1e12:,.0f} TFLOP/s · {accel.memory_bytes / 1e9:g} GB"
+        figures = f"{peak / 1e12:,.0f} TFLOP/s · {bytes_to_memory_label(accel.memory_bytes):g} GB"
         if node.kind == "server":
             count_line = f"{node.accelerators} per server · {n * node.accelerators:,} total"
         else:

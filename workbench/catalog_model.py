@@ -15,6 +15,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from engine.catalog import AcceleratorSpec, Catalog, SwitchSpec
+from engine.units import bytes_to_memory_label
 from widgets.canvas.icons import kind_icon
 from widgets.canvas.theme import kind_accent
 from widgets.mime import PART_MIME
@@ -81,8 +82,9 @@ class CatalogModel(QStandardItemModel):
     @staticmethod
     def _accelerator(spec: AcceleratorSpec) -> QStandardItem:
         peak = spec.peak_flops("bf16") or spec.peak_flops("fp16") or 0.0
+        memory = bytes_to_memory_label(spec.memory_bytes)
         tip = (f"{spec.name}: {peak / 1e12:,.0f} TFLOP/s dense, "
-               f"{spec.memory_bytes / 1e9:g} GB at {spec.memory_bw_Bps / 1e12:g} TB/s")
+               f"{memory:g} GB at {spec.memory_bw_Bps / 1e12:g} TB/s")
         return _leaf(short_name(spec.name, spec.vendor), "accelerator",
                      node_payload("accelerator", spec.id), tip,
                      [spec.id, spec.name, spec.vendor, *spec.aliases])

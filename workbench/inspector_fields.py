@@ -16,6 +16,7 @@ from engine.design import ACCELERATOR_OVERRIDES, SWITCH_OVERRIDES, Group, Link, 
 from engine.hardware import link_kinds_of
 from engine.settings import is_settings_class, settings_of
 from engine.structure import physical_links, total_accelerators, units
+from engine.units import bytes_to_memory_label
 from widgets.field_editors import Field
 from widgets.inspector import Section
 from workbench.canvas_text import short_name
@@ -27,7 +28,7 @@ OVERRIDES: dict[str, tuple[str, str, Any]] = {
     "peak_tflops_bf16": ("Peak bf16", "TFLOP/s", lambda a: _scaled(a.peaks.bf16, 1e12)),
     "peak_tflops_fp16": ("Peak fp16", "TFLOP/s", lambda a: _scaled(a.peaks.fp16, 1e12)),
     "peak_tflops_fp8": ("Peak fp8", "TFLOP/s", lambda a: _scaled(a.peaks.fp8, 1e12)),
-    "memory_gb": ("Memory", "GB", lambda a: a.memory_bytes / 1e9),
+    "memory_gb": ("Memory", "GB", lambda a: bytes_to_memory_label(a.memory_bytes)),
     "memory_tbps": ("Memory bandwidth", "TB/s", lambda a: a.memory_bw_Bps / 1e12),
     "scale_up_GBps_per_dir": ("Scale-up bandwidth", "GB/s per direction",
                               lambda a: a.scale_up.bandwidth_Bps / 1e9),

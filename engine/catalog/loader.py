@@ -38,6 +38,7 @@ from engine.catalog.specs import (
     SwitchSpec,
 )
 from engine.errors import CatalogError
+from engine.units import memory_label_to_bytes
 from engine.validation import Fields, Reporter
 from engine.validation import Path as KeyPath
 from engine.yamlio import read_yaml_file
@@ -232,7 +233,7 @@ def _accelerator(f: Fields) -> AcceleratorSpec | None:
                                                    scale_up, server):
         return None
     return AcceleratorSpec(
-        vendor=vendor, peaks=peaks, memory_bytes=memory_gb * 1e9,
+        vendor=vendor, peaks=peaks, memory_bytes=memory_label_to_bytes(memory_gb),
         memory_bw_Bps=memory_tbps * 1e12, scale_up=scale_up, server=server, tdp_w=tdp,
         prices=prices, cloud_prices=cloud, **common)
 

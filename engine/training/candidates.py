@@ -39,7 +39,7 @@ class Candidates:
 
     @property
     def fits(self) -> np.ndarray:
-        return self.memory.total <= self.job.machine.accelerator.memory_bytes
+        return self.memory.total <= self.job.memory_capacity
 
     def __len__(self) -> int:
         return len(self.grid)
@@ -51,7 +51,7 @@ def evaluate_candidates(job: Job) -> Candidates:
     found = enumerate_grid(job.model, workload.parallelism, job.machine.gpus,
                            workload.global_batch)
     memory = memory_per_gpu(job.model, found.grid, workload.global_batch, workload.options)
-    fits = memory.total <= job.machine.accelerator.memory_bytes
+    fits = memory.total <= job.memory_capacity
     rejected = Counter(found.rejected)
     if not fits.all():
         rejected[MEMORY_REASON] += int((~fits).sum())

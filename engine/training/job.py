@@ -44,6 +44,11 @@ class Job:
     def tokens_per_iteration(self) -> int:
         return self.workload.global_batch * self.model.seq_len
 
+    @property
+    def memory_capacity(self) -> float:
+        """Bytes per accelerator the job may fill (``options.usable_memory`` of the device)."""
+        return self.machine.accelerator.memory_bytes * self.workload.options.usable_memory
+
 
 def job_for(spec: ModelSpec, workload: Workload, machine: Machine) -> Job:
     """The job of training ``spec`` as ``workload`` says on ``machine``."""

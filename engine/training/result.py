@@ -113,6 +113,6 @@ def estimate_at(c: Candidates, i: int) -> TrainingEstimate:
         memory_breakdown_gib=MemoryBreakdown(**{
             name: float(getattr(memory, name)[i]) / GIB
             for name in MemoryBreakdown.__dataclass_fields__}),
-        memory_capacity_gib=accelerator.memory_bytes / GIB,
+        memory_capacity_gib=job.memory_capacity / GIB,
         gpus=gpus, gpus_available=job.machine.gpus, model=job.model.name,
         accelerator=accelerator.id, precision=workload.precision, tokens=workload.tokens)

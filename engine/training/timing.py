@@ -166,20 +166,22 @@ def iteration_time(job: Job, grid: Grid) -> Breakdown:
     activation = ACTIVATION_BYTES * tokens_per_gpu(m, grid) * m.hidden
     gathered = collective_seconds(fabric, "all_gather", activation, grid.tp, 1)
     tp_layer = _tensor_parallel(fabric, grid, activation, gathered, full)
-    tp_exposed = np.maximum(0.0, tp_layer - (3 + full) * layer.gemms) \
+    contention = options.overlap_contention
+    tp_exposed = _exposed(tp_layer, (3 + full) * layer.gemms, contention) \
         if options.overlap_tp_comm else tp_layer
     cp_layer = _context_parallel(m, fabric, grid, full)
-    cp_exposed = np.maximum(0.0, cp_layer - (3 + full) * layer.scores)
+    cp_exposed = _exposed(cp_layer, (3 + full) * layer.scores, contention)
     ep_layer = _expert_parallel(m, fabric, grid, full)
     pp_mb = _pipeline_sends(fabric, grid, activation, gathered)
-    pp_exposed = np.maximum(0.0, pp_mb - busy) if options.overlap_p2p_comm else pp_mb
+    pp_exposed = _exposed(pp_mb, busy, contention) if options.overlap_p2p_comm else pp_mb
 
     moe_layers = layers * m.moe_layers / m.layers
     exposed_mb = layers * (tp_exposed + cp_exposed) + moe_layers * ep_layer + pp_exposed
     micro_batches = workload.global_batch // (grid.dp * grid.micro_batch)
     forward = layers * layer.forward + head / 3
     dp_total, dp_exposed = _data_parallel(m, grid, fabric, micro_batches, full,
-                                          forward, busy - forward, options.overlap_dp_comm)
+                                          forward, busy - forward,
+                                          contention if options.overlap_dp_comm else None)
     optimizer = memory_seconds(OPTIMIZER_TRAFFIC_BYTES * sharded_parameters(m, grid, 1),
                                bandwidth)
     return Breakdown(
@@ -197,6 +199,12 @@ def iteration_time(job: Job, grid: Grid) -> Breakdown:
         dp_exposed=dp_exposed,
         cp_exposed=micro_batches * layers * cp_exposed,
         ep_exposed=micro_batches * moe_layers * ep_layer)
+
+
+def _exposed(comm: np.ndarray, compute: np.ndarray, contention: float) -> np.ndarray:
+    """Communication overlapped with ``compute``: what outlasts it, plus the contention
+    share of what it hides (the communication kernels take SMs from the compute)."""
+    return np.maximum(0.0, comm - compute) + contention * np.minimum(comm, compute)
 
 
 def _tensor_parallel(fabric: Fabric, grid: Grid, activation: np.ndarray,
@@ -242,12 +250,13 @@ def _pipeline_sends(fabric: Fabric, grid: Grid, activation: np.ndarray,
 
 def _data_parallel(m: Transformer, grid: Grid, fabric: Fabric, micro_batches: np.ndarray,
                    full: np.ndarray, forward: np.ndarray, backward: np.ndarray,
-                   overlap: bool) -> tuple[np.ndarray, np.ndarray]:
+                   contention: float | None) -> tuple[np.ndarray, np.ndarray]:
     """(total, exposed) seconds of gradient reduction and ZeRO's gathers per iteration.
 
     Collectives go layer by layer: FSDP gathers and reduces one transformer
     block at a time, and DDP and Megatron-Core fill buckets of about a layer's
     gradients (25 MB, 40M parameters); each pays its collective's latency.
+    ``contention`` is None without overlap, else the share of hidden time still charged.
     """
     dense, experts = stage_parameters(m, grid)
     layers = layers_per_stage(m, grid.pp)
@@ -269,9 +278,10 @@ def _data_parallel(m: Transformer, grid: Grid, fabric: Fabric, micro_batches: np
     gather_backward = gather_forward * (1 + full)
     total = reduce_once + gather_once + micro_batches * (reduce_each + gather_forward
                                                          + gather_backward)
-    if not overlap:
+    if contention is None:
         return total, total
-    exposed = np.maximum(0.0, reduce_once - backward) + np.maximum(0.0, gather_once - forward) \
-        + micro_batches * (np.maximum(0.0, reduce_each + gather_backward - backward)
-                           + np.maximum(0.0, gather_forward - forward))
+    exposed = _exposed(reduce_once, backward, contention) + \
+        _exposed(gather_once, forward, contention) + \
+        micro_batches * (_exposed(reduce_each + gather_backward, backward, contention)
+                         + _exposed(gather_forward, forward, contention))
     return total, exposed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from engine.training.search import TIE
 from tests.cli.test_cli import run
 from tests.conftest import ROOT
 
@@ -94,7 +95,7 @@ def test_search_ranks_and_explains_rejections():
     assert len(data["top"]) == 4
     assert data["fitting"] <= data["evaluated"]
     times = [e["iteration_time_s"] for e in data["top"]]
-    assert times[0] == min(times)
+    assert times[0] <= min(times) * (1 + TIE), "the first is the best, or ties with it"
 
 
 def test_search_and_estimate_on_a_file_keep_its_workload():

@@ -12,6 +12,7 @@ from engine.errors import InfeasibleConfig
 from engine.fabric import fabric_from_hardware
 from engine.training import Job, Machine, TrainingEstimate, estimate, job_for, search
 from engine.training.candidates import MEMORY_REASON
+from engine.training.search import TIE
 
 CATALOG = load_catalog()
 FIXED = dict(cp=1, ep=1, micro_batch=1, virtual_stages=1, zero=0, recompute="none",
@@ -169,7 +170,7 @@ def test_too_little_memory_is_reported():
 def test_search_ranks_fitting_configurations_and_counts_rejections():
     result = search(job("gpt3-175b", 1024), top=5)
     times = [e.iteration_time_s for e in result.top]
-    assert times[0] == min(times)
+    assert times[0] <= min(times) * (1 + TIE), "the first is the best, or ties with it"
     assert all(e.fits_in_memory for e in result.top)
     assert result.rejected[MEMORY_REASON] == result.evaluated - result.fitting
     assert result.rejected["tp must divide the 96 attention heads"] > 0

@@ -7,6 +7,7 @@ import argparse
 from engine.catalog import AcceleratorSpec, Catalog, load_catalog
 from engine.design import CostSettings, ReliabilitySettings, Workload
 from engine.settings import is_settings_class, settings_of
+from engine.units import bytes_to_memory_label
 from workbench.cli.output import print_json, print_table
 
 KINDS = ("accelerators", "links", "switches", "models", "settings")
@@ -38,9 +39,10 @@ def run(args: argparse.Namespace) -> int:
 def _accelerators(catalog: Catalog) -> None:
     rows = []
     for a in catalog.accelerators.values():
-        rows.append([a.id, a.name, _tflops(a, "bf16"), _tflops(a, "fp8"), a.memory_bytes / 1e9,
-                     a.memory_bw_Bps / 1e12, f"{a.scale_up.bandwidth_Bps / 1e9:g} x"
-                     f"{a.scale_up.domain}", a.tdp_w or "-", a.source])
+        rows.append([a.id, a.name, _tflops(a, "bf16"), _tflops(a, "fp8"),
+                     bytes_to_memory_label(a.memory_bytes), a.memory_bw_Bps / 1e12,
+                     f"{a.scale_up.bandwidth_Bps / 1e9:g} x{a.scale_up.domain}",
+                     a.tdp_w or "-", a.source])
     print_table(["id", "name", "bf16 TF", "fp8 TF", "mem GB", "TB/s", "scale-up GB/s x n",
                  "TDP W", "source"], rows,
                 right=[False, False, True, True, True, True, False, True, False])
