@@ -89,8 +89,9 @@ class Breakdown:
 
     ``compute`` and ``bubble`` are the pipeline's busy and idle time,
     ``*_comm`` the full duration of each kind of communication (hidden or
-    not), ``*_exposed`` the part of each that nothing hides, and
-    ``exposed_comm`` their sum.
+    not), ``*_exposed`` the part of each the iteration pays for (what nothing
+    hides, plus the contention share of what is hidden), and ``exposed_comm``
+    their sum.
     """
 
     compute: np.ndarray

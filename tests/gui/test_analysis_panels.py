@@ -157,7 +157,10 @@ def test_the_search_keeps_the_fixed_settings_unless_asked_to_search_them_all(lla
     table.every_setting.setChecked(True)
     qtbot.waitUntil(lambda: llama3.panels.runner.is_idle() and len(layouts()) > 1,
                     timeout=10000)
-    assert "of 17,701 configurations that fit" in table.summary.text()
+    doc = llama3.document
+    every = explore(doc.design, doc.catalog, evaluate(doc.design, doc.catalog), True).search
+    assert f"of {every.fitting:,} configurations that fit" in table.summary.text()
+    assert [table.model.row(i) for i in range(table.model.rowCount())] == list(every.top)
 
 
 def test_the_heat_overlay_colours_the_bottleneck_link(llama3):

@@ -108,7 +108,8 @@ def test_iteration_and_memory_bars_are_the_estimates_parts(shown):
         label: getattr(training.memory_breakdown_gib, field)
         for label, field, _ in MEMORY_PARTS}
     assert set(memory_panel.series(CAPACITY).x) == {training.memory_capacity_gib}
-    assert memory_panel.readout() == "Needs 20.7 GiB of 74.5 GiB (28%)."
+    need, have = training.memory_per_gpu_gib, training.memory_capacity_gib
+    assert memory_panel.readout() == f"Needs {need:.1f} GiB of {have:.1f} GiB ({need / have:.0%})."
 
 
 def test_scaling_marks_the_designs_own_point(shown):
