@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
         palette, _, summary, inspector = self.docks
         self.resizeDocks([palette, summary], [250, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([summary, inspector], [430, 470], Qt.Orientation.Vertical)
+        panel_layout.size_tabbed(self, self.analysis_docks)
 
     def _reset_layout(self) -> None:
         self.restoreState(self._default_state)

@@ -21,7 +21,7 @@ TAB_GROUPS = (("bandwidth", "scaling", "search"), ("breakdown", "memory"),
               ("cost", "reliability"))
 #: The rows of ``all_in_view``, left to right.
 ROWS = (("bandwidth", "breakdown", "memory", "search"), ("scaling", "cost", "reliability"))
-BOTTOM_HEIGHT = 330
+BOTTOM_HEIGHT = 360
 
 
 def take_bottom_corners(window: QMainWindow) -> None:
@@ -38,7 +38,14 @@ def tabbed(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
         for name in group[1:]:
             window.tabifyDockWidget(docks[group[0]], docks[name])
         docks[group[0]].raise_()
+
+
+def size_tabbed(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
+    """The default sizes of :func:`tabbed`: equal widths, :data:`BOTTOM_HEIGHT` tall."""
+    firsts = [docks[group[0]] for group in TAB_GROUPS]
     window.resizeDocks(firsts, [BOTTOM_HEIGHT] * len(firsts), Qt.Orientation.Vertical)
+    window.resizeDocks(firsts, [window.width() // len(firsts)] * len(firsts),
+                       Qt.Orientation.Horizontal)
 
 
 def all_in_view(window: QMainWindow, docks: dict[str, QDockWidget], height: int) -> None:

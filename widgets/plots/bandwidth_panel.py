@@ -37,7 +37,7 @@ class BandwidthPanel(PlotPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Message size", "Bus bandwidth (GB/s)", log_x=format_bytes,
-                         parent=parent)
+                         zero_based=True, parent=parent)
         self._scenarios: dict[str, BandwidthCurves] = {}
 
     def set_curves(self, curves: BandwidthCurves, scenario: str = "") -> None:

@@ -14,7 +14,8 @@ design's own point, a break-even) are series drawn as symbols only;
 A log2 x axis (``log_x=format_bytes`` or ``format_count``) is plotted as
 ``log2(x)`` and labelled with the values; series take and export the values
 themselves. Other axis items (``axes={"left": SuffixAxis("left")}``) label
-ticks their own way. An optional right-hand axis (``right_label``) has its own
+ticks their own way. ``zero_based`` vertical axes start at 0, so a small
+difference is not drawn as a steep one. An optional right-hand axis (``right_label``) has its own
 vertical scale; a series goes there with ``axis="right"``.
 
 The legend sits under the plot, so it never covers a curve. ``set_message``
@@ -53,6 +54,7 @@ Notes = Sequence[str] | Callable[[int], str]
 FORMATS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)",
            "csv": "CSV table (*.csv)"}
 LEGEND_COLUMN_PX = 170
+ZERO_BASED_ROOM = 1.1
 
 
 @dataclass
@@ -81,10 +83,11 @@ class PlotPanel(QWidget):
 
     def __init__(self, x_label: str, y_label: str, *, right_label: str | None = None,
                  log_x: Callable[[float], str] | None = None,
-                 axes: dict[str, pg.AxisItem] | None = None,
+                 axes: dict[str, pg.AxisItem] | None = None, zero_based: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._log_x = log_x is not None
+        self._zero_based = zero_based
         items = dict(axes or {})
         if log_x is not None:
             items["bottom"] = Log2Axis("bottom", log_x)
@@ -135,6 +138,8 @@ class PlotPanel(QWidget):
                               symbolSize=symbol_size, symbolBrush=qcolor, connect=connect,
                               symbolPen=pg.mkPen(surface(self.palette()), width=1))
         existing.x, existing.y, existing.notes = xs, ys, notes
+        if self._zero_based:
+            self._fit_from_zero(existing.view)
         self._show_plot()
 
     def clear_series(self, name: str | None = None) -> None:
@@ -147,6 +152,13 @@ class PlotPanel(QWidget):
             self.legend.removeItem(series.item)
             self._colors.pop(key, None)
         self._highlight.setData([], [])
+
+    def _fit_from_zero(self, view: pg.ViewBox) -> None:
+        """The view's vertical range from 0 to its highest point (and a little room)."""
+        tops = [float(np.nanmax(s.y)) for s in self._series.values()
+                if s.view is view and s.y.size and np.isfinite(s.y).any()]
+        top = max(tops, default=0.0)
+        view.setYRange(0, top * ZERO_BASED_ROOM if top > 0 else 1, padding=0.02)
 
     def series_names(self) -> list[str]:
         return list(self._series)

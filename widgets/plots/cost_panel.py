@@ -32,7 +32,7 @@ class BuyRentView(PlotPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Months of full use", "Cumulative cost",
-                         axes={"left": SuffixAxis("left")}, parent=parent)
+                         axes={"left": SuffixAxis("left")}, zero_based=True, parent=parent)
         self._scenarios: dict[str, BuyRentCurve] = {}
 
     def set_curve(self, curve: BuyRentCurve, scenario: str = "") -> None:

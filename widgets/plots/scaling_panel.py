@@ -32,7 +32,7 @@ class ScalingPanel(PlotPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Accelerators", "Time to train (days)", right_label="MFU (%)",
-                         log_x=format_count, parent=parent)
+                         log_x=format_count, zero_based=True, parent=parent)
         self._scenarios: dict[str, ScalingCurve] = {}
 
     def set_curve(self, curve: ScalingCurve, scenario: str = "") -> None:
@@ -59,7 +59,7 @@ class ScalingPanel(PlotPanel):
                         notes=[_note(p, curve) for p in misses], color=MARKER_COLOR,
                         symbol="x", line=False, symbol_size=14, legend=bool(misses))
         self.set_reference(f"design {scenario}", own.accelerators,
-                           f"{scenario or 'this design'}: {own.accelerators:,}")
+                           f"{scenario or 'this design'}: {own.accelerators:,}", height=0.55)
         self._describe()
 
     def clear(self, scenario: str = "") -> None:
