@@ -47,7 +47,7 @@ def heat_title(loads: LinkLoads) -> str:
 class AnalysisPanels(QObject):
     """Owns the panels; keeps them showing the newest evaluation's numbers."""
 
-    #: Something to tell the user (a configuration that could not be applied).
+    #: Something to tell the user (a configuration that could not be applied, a file saved).
     message_posted = Signal(str)
 
     def __init__(self, document: Document, evaluator: LiveEvaluator, binder: CanvasBinder,
@@ -70,6 +70,9 @@ class AnalysisPanels(QObject):
         self.runner.exploration_ready.connect(self._on_exploration)
         self.search.configuration_chosen.connect(self.apply_configuration)
         self.search.every_setting_changed.connect(self.runner.set_every_setting)
+        for plot in (self.bandwidth, self.breakdown, self.memory, self.scaling,
+                     self.cost.buy_rent, self.cost.run_cost, self.reliability):
+            plot.exported.connect(lambda path: self.message_posted.emit(f"Saved {path}"))
 
     def shown_generation(self, group: str) -> int:
         """The evaluation generation a group of panels shows: "training", "curves" or

@@ -9,7 +9,7 @@ import threading
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from engine.analysis import curves, explore
 from engine.evaluate import evaluate
@@ -80,7 +80,7 @@ def test_an_edit_updates_every_panel(llama3, qtbot):
     np.testing.assert_array_equal(panels.reliability.series("goodput").y,
                                   100 * c.checkpoints.goodput)
     assert list(panels.scaling.series("this design").x) == [32768]
-    assert panels.scaling.reference("design ").value() == pytest.approx(15)
+    assert panels.scaling.reference("this design").value() == pytest.approx(15)
     assert panels.reliability.readout() != before
 
 
@@ -198,3 +198,11 @@ def test_the_panels_layout_is_remembered(make_window):
     second = make_window()
     assert second.analysis_docks["memory"].isHidden()
     assert not second.analysis_docks["bandwidth"].isHidden()
+
+
+def test_exporting_from_the_menu_writes_the_file_and_says_so(llama3, tmp_path, monkeypatch):
+    target = tmp_path / "bandwidth.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    llama3.panels.bandwidth.export_actions["csv"].trigger()
+    assert target.read_text().startswith("series,Message size,value,axis,note")
+    assert llama3.statusBar().currentMessage() == f"Saved {target}"

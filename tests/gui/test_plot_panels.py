@@ -125,7 +125,7 @@ def test_scaling_marks_the_designs_own_point(shown):
     own = x.scaling.design_point()
     assert list(panel.series("this design").x) == [16384]
     assert list(panel.series("this design").y) == [own.estimate.time_to_train_days]
-    assert panel.reference("design ").value() == pytest.approx(np.log2(16384))
+    assert panel.reference("this design").value() == pytest.approx(np.log2(16384))
 
 
 def test_cost_views_show_both_ways_and_the_bill(shown):
@@ -191,3 +191,17 @@ def test_bar_panels_export_their_parts(shown, tmp_path):
     assert rows[0] == ["bar", "part", "Time per iteration (s)"]
     assert rows[1][:2] == ["tp 8 · pp 16 · dp 128", "compute"]
     assert float(rows[1][2]) == pytest.approx(e["training"].breakdown_s.compute)
+
+
+def test_bars_overlay_scenarios_as_rows(shown):
+    e, _, _ = engine_results()
+    training = e["training"]
+    panel = shown(MemoryPanel())
+    panel.set_estimate(training)
+    panel.set_estimate(training, scenario="H20")
+    assert panel.bars.rows() == ["", "H20"]
+    assert panel.bars.label("H20") == "H20: tp 8 · pp 16 · dp 128"
+    assert len(panel.series(CAPACITY).x) == 4            # a tick per row
+    panel.clear("H20")
+    assert panel.bars.rows() == [""]
+    assert len(panel.series(CAPACITY).x) == 2

@@ -64,10 +64,3 @@ class SuffixAxis(pg.AxisItem):
     def tickStrings(self, values: list, scale: float, spacing: float) -> list[str]:
         return [format_number(v) for v in values]
 
-
-def bytes_axis(orientation: str = "bottom") -> Log2Axis:
-    return Log2Axis(orientation, format_bytes)
-
-
-def count_axis(orientation: str = "bottom") -> Log2Axis:
-    return Log2Axis(orientation, format_count)

@@ -7,21 +7,24 @@ updates in place after every edit; ``clear_series(name)`` removes one when
 its scenario goes away (``clear_series()`` all). Several scenarios overlay
 by using several names. ``notes`` give one line per point (a list, or a
 function of the point's index, so a long curve's lines are only written for
-the point the mouse is near), shown in the read-out under the plot. Markers (a
-design's own point, a break-even) are series drawn as symbols only;
-``set_reference`` draws a labelled vertical line.
+the point the mouse is near), shown in the read-out under the plot.
+Markers (a design's own point, a break-even) are series drawn as symbols
+only; ``set_reference`` draws a labelled vertical line.
 
 A log2 x axis (``log_x=format_bytes`` or ``format_count``) is plotted as
 ``log2(x)`` and labelled with the values; series take and export the values
 themselves. Other axis items (``axes={"left": SuffixAxis("left")}``) label
 ticks their own way. ``zero_based`` vertical axes start at 0, so a small
-difference is not drawn as a steep one. An optional right-hand axis (``right_label``) has its own
-vertical scale; a series goes there with ``axis="right"``.
+difference is not drawn as a steep one. An optional right-hand axis
+(``right_label``) has its own vertical scale; a series goes there with
+``axis="right"``.
 
-The legend sits under the plot, so it never covers a curve. ``set_message``
-replaces the plot with a sentence (why there is nothing to draw).
-Export: PNG and SVG of what is shown, CSV of every series' numbers, from the
-toolbar button or the plot's right-click menu.
+The caption (``set_caption``) sits above the plot and the legend under it,
+so neither covers a curve. ``set_message`` replaces the plot with a
+sentence (why there is nothing to draw). Export: PNG and SVG of the
+caption, plot and legend, CSV of every series' numbers, from the Export
+button under the plot or the plot's right-click menu (``exported`` says
+which file was written).
 """
 
 from __future__ import annotations
@@ -151,6 +154,8 @@ class PlotPanel(QWidget):
             series.view.removeItem(series.item)
             self.legend.removeItem(series.item)
             self._colors.pop(key, None)
+            if self._zero_based:
+                self._fit_from_zero(series.view)
         self._highlight.setData([], [])
 
     def _fit_from_zero(self, view: pg.ViewBox) -> None:

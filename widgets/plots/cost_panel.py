@@ -52,7 +52,7 @@ class BuyRentView(PlotPanel):
                         notes=[f"{series_name('break-even', scenario)}: {m:,.1f} months, "
                                f"{format_number(c)}{money} either way"
                                for m, c in zip(at, cost, strict=True)])
-        self.set_reference(f"break-even {scenario}", even,
+        self.set_reference(series_name("break-even", scenario), even,
                            f"break-even {even:,.0f} months" if even is not None else "",
                            MARKER_COLOR)
         self.plot.setLabel("left", f"Cumulative cost ({curve.currency})")
@@ -67,7 +67,7 @@ class BuyRentView(PlotPanel):
             return
         for kind in (*BASES, "break-even"):
             self.clear_series(series_name(kind, scenario))
-        self.set_reference(f"break-even {scenario}", None)
+        self.set_reference(series_name("break-even", scenario), None)
 
 
 class RunCostView(BarsPanel):

@@ -56,7 +56,7 @@ class ReliabilityPanel(PlotPanel):
                         notes=[f"{series_name('chosen interval', scenario)}: every "
                                f"{minutes(curve.chosen_interval_min)}, goodput "
                                f"{curve.chosen_goodput:.2%}"])
-        self.set_reference(f"young {scenario}", curve.young_interval_min,
+        self.set_reference(series_name("Young's interval", scenario), curve.young_interval_min,
                            f"Young: {minutes(curve.young_interval_min)}", height=0.5)
         self.set_caption("Daly's model at the design's failure rate, checkpoint write time "
                          "and restart time")
@@ -69,4 +69,4 @@ class ReliabilityPanel(PlotPanel):
             return
         for kind in KINDS:
             self.clear_series(series_name(kind, scenario))
-        self.set_reference(f"young {scenario}", None)
+        self.set_reference(series_name("Young's interval", scenario), None)

@@ -58,7 +58,7 @@ class ScalingPanel(PlotPanel):
                         [p.estimate.time_to_train_days for p in misses],
                         notes=[_note(p, curve) for p in misses], color=MARKER_COLOR,
                         symbol="x", line=False, symbol_size=14, legend=bool(misses))
-        self.set_reference(f"design {scenario}", own.accelerators,
+        self.set_reference(series_name("this design", scenario), own.accelerators,
                            f"{scenario or 'this design'}: {own.accelerators:,}", height=0.55)
         self._describe()
 
@@ -67,7 +67,7 @@ class ScalingPanel(PlotPanel):
             return
         for kind in KINDS:
             self.clear_series(series_name(kind, scenario))
-        self.set_reference(f"design {scenario}", None)
+        self.set_reference(series_name("this design", scenario), None)
         self._describe()
 
     def _describe(self) -> None:
