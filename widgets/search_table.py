@@ -47,8 +47,10 @@ ROOT = QModelIndex()
 
 @dataclass(frozen=True)
 class Column:
+    """A column: its header, its value from a row (``None``: the row's rank), its text."""
+
     title: str
-    value: Callable[[TrainingEstimate], Any]
+    value: Callable[[TrainingEstimate], Any] | None
     text: Callable[[Any], str] = str
     tip: str = ""
 
@@ -58,7 +60,7 @@ def _flag(value: bool) -> str:
 
 
 COLUMNS = (
-    Column("#", lambda e: 0, tip="rank: fastest first, the simpler of equals first"),
+    Column("#", None, tip="rank: fastest first, the simpler of equals first"),
     Column("TP", lambda e: e.parallelism.tp, tip="tensor parallel"),
     Column("PP", lambda e: e.parallelism.pp, tip="pipeline parallel"),
     Column("DP", lambda e: e.parallelism.dp, tip="data parallel"),
@@ -116,7 +118,7 @@ class SearchModel(QAbstractTableModel):
         if not index.isValid():
             return None
         estimate, column = self._rows[index.row()], COLUMNS[index.column()]
-        value = index.row() + 1 if index.column() == 0 else column.value(estimate)
+        value = index.row() + 1 if column.value is None else column.value(estimate)
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(value)
         if role == SORT_ROLE:
