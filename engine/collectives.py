@@ -25,7 +25,10 @@ of a message of ``S`` bytes over ``n`` ranks is
 
 The library's choice is the fastest algorithm-protocol pair for each size,
 as NCCL's tuner picks. Everything is vectorised over message sizes: a
-64-point bandwidth curve is one call. Every result names its bottleneck.
+64-point bandwidth curve is one call. Every result names its bottleneck and
+says how long each tier's links are busy while it runs (``tier_busy_s``:
+the bytes an accelerator's share of that tier carries over its bandwidth),
+so the load of every link of a design can be shown.
 """
 
 from __future__ import annotations
@@ -42,7 +45,6 @@ OPS = ("all_reduce", "all_gather", "reduce_scatter", "all_to_all", "broadcast")
 ALGORITHMS = ("auto", "ring", "tree", "hierarchical", "nvls", "sharp")
 PROTOCOLS = ("LL", "LL128", "Simple")
 US = 1e-6
-Candidate = tuple[str, np.ndarray, np.ndarray]     # name, time per size, limit per size
 
 # NCCL 2.27 tuning.cc (hardware reference, latency_models): microseconds.
 BASE_LATENCY_US = {"ring": (6.6, 14.0, 8.4), "tree": (6.8, 14.0, 8.4)}
@@ -77,6 +79,16 @@ TREE_BANDWIDTH_SHARE = 0.92      # tuning.cc: tree busBw = min(busBw * .92, nCh 
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """One algorithm-protocol pair at every size."""
+
+    name: str
+    time: np.ndarray        # seconds per size
+    limit: np.ndarray       # what limits it at each size
+    busy: np.ndarray        # tiers x sizes: seconds each tier's links are busy
+
+
+@dataclass(frozen=True)
 class CollectiveResult:
     """One collective at each message size (arrays aligned with ``bytes``)."""
 
@@ -88,6 +100,16 @@ class CollectiveResult:
     busbw_GBps: np.ndarray
     algorithm: np.ndarray        # e.g. "ring/LL128"
     bottleneck: np.ndarray       # tier or link that limits the bandwidth
+    tier_busy_s: np.ndarray      # tiers x sizes: seconds each tier's links carry traffic
+
+    def tier_load(self) -> np.ndarray:
+        """Fraction of each tier's bandwidth in use while the collective runs (tiers x sizes).
+
+        The bottleneck tier of a bandwidth-bound collective is near 1; a
+        tier the group never crosses is 0.
+        """
+        return np.divide(self.tier_busy_s, self.time_s, out=np.zeros_like(self.tier_busy_s),
+                         where=self.time_s > 0)
 
     def row(self, index: int = 0) -> dict[str, object]:
         """One size as the JSON contract's keys."""
@@ -135,15 +157,43 @@ def _group(fabric: Fabric, n: int, stride: int) -> _Group:
     return _Group(n, members, top, ARCH_OF_LINK.get(tier0.link, DEFAULT_ARCH), hw)
 
 
+def _ring_bandwidth(fabric: Fabric, g: _Group, level: int) -> float:
+    """Bandwidth per rank of a ring at ``level``: what leaves one unit of the tier below is
+    shared by the group's members in that unit (a server's NICs add up)."""
+    tier = fabric.tiers[level]
+    return tier.bandwidth_Bps if level == 0 else g.members[level - 1] * tier.bandwidth_Bps
+
+
 def _ring_bound(fabric: Fabric, g: _Group) -> tuple[float, str]:
     """Bandwidth per rank of a ring over the group, and the tier that sets it."""
     best, name = math.inf, ""
     for level in range(g.top + 1):
-        tier = fabric.tiers[level]
-        bandwidth = tier.bandwidth_Bps if level == 0 else g.members[level - 1] * tier.bandwidth_Bps
+        bandwidth = _ring_bandwidth(fabric, g, level)
         if g.members[level] > (g.members[level - 1] if level else 1) and bandwidth < best:
-            best, name = bandwidth, f"{tier.name} ({tier.link})"
+            best, name = bandwidth, f"{fabric.tiers[level].name} ({fabric.tiers[level].link})"
     return best, name
+
+
+def _ring_busy(fabric: Fabric, g: _Group, volume: np.ndarray) -> np.ndarray:
+    """Seconds each tier is busy while a ring moves ``volume`` bytes per rank.
+
+    Inside the scale-up domain every rank moves its volume (if the group has
+    more than one member there); every tier up to the group's top carries
+    what leaves the units below it.
+    """
+    busy = np.zeros((len(fabric.tiers), volume.size))
+    if g.members[0] > 1:
+        busy[0] = volume / _ring_bandwidth(fabric, g, 0)
+    for level in range(1, g.top + 1):
+        busy[level] = volume / _ring_bandwidth(fabric, g, level)
+    return busy
+
+
+def _on_tier(fabric: Fabric, level: int, seconds: np.ndarray) -> np.ndarray:
+    """``seconds`` of traffic on tier ``level`` alone, as a tiers x sizes array."""
+    busy = np.zeros((len(fabric.tiers), seconds.size))
+    busy[level] = seconds
+    return busy
 
 
 def _ll_cap(g: _Group) -> float:
@@ -166,6 +216,7 @@ def _ring(fabric: Fabric, g: _Group, op: str, S: np.ndarray) -> list[Candidate]:
     inter_steps = (2 if op == "all_reduce" else 1) * (g.nodes - 1)
     volume = bus_factor(op, n) * S if op != "broadcast" else S
     bound, where = _ring_bound(fabric, g)
+    busy = _ring_busy(fabric, g, volume * np.ones_like(S))
     caps = {"LL": _ll_cap(g),
             "LL128": _channels(fabric) * LL128_PER_CHANNEL_GBPS[g.arch] * 1e9,
             "Simple": math.inf}
@@ -178,15 +229,15 @@ def _ring(fabric: Fabric, g: _Group, op: str, S: np.ndarray) -> list[Candidate]:
             latency += inter_steps * _inter_latency(fabric, g, p, "ring")
         limit = where if bandwidth == bound or proto == "Simple" else f"NCCL {proto} limit"
         out.append(_timed(f"ring/{proto}", latency, (volume + FILL_BYTES[proto]) / bandwidth,
-                          limit, steps))
+                          limit, steps, busy))
     return out
 
 
-def _timed(name: str, latency: float, transfer: np.ndarray, limit: str, steps: int) -> \
-        Candidate:
+def _timed(name: str, latency: float, transfer: np.ndarray, limit: str, steps: int,
+           busy: np.ndarray) -> Candidate:
     """A candidate's time, and what limits it at each size: latency or a tier's bandwidth."""
     label = np.where(latency > transfer, f"latency ({steps:,} steps)", limit)
-    return name, latency + transfer, label
+    return Candidate(name, latency + transfer, label, busy)
 
 
 def _tree(fabric: Fabric, g: _Group, S: np.ndarray) -> list[Candidate]:
@@ -198,6 +249,7 @@ def _tree(fabric: Fabric, g: _Group, S: np.ndarray) -> list[Candidate]:
     cap = _channels(fabric) * per_channel * 1e9
     bandwidth = min(bound * TREE_BANDWIDTH_SHARE, cap)
     volume = 2 * (g.n - 1) / g.n * S
+    busy = _ring_busy(fabric, g, volume)        # a tree moves the same bytes over the same tiers
     out = []
     for p, proto in enumerate(PROTOCOLS):
         if proto == "LL":
@@ -211,7 +263,7 @@ def _tree(fabric: Fabric, g: _Group, S: np.ndarray) -> list[Candidate]:
             + math.ceil(math.log2(g.nodes)) * HW_LATENCY_US["net"]["tree"][p])) * US
         limit = where if bw == bound else "NCCL tree limit"
         depth = 2 * (g.members[0] - 1 + math.ceil(math.log2(g.nodes)))
-        out.append(_timed(f"tree/{proto}", latency, volume / bw, limit, depth))
+        out.append(_timed(f"tree/{proto}", latency, volume / bw, limit, depth, busy))
     return out
 
 
@@ -223,7 +275,7 @@ def _nvls(fabric: Fabric, g: _Group, S: np.ndarray) -> list[Candidate]:
     bandwidth = tier.line_Bps * NVLS_EFFICIENCY
     latency = (BASE_LATENCY_US["ring"][2] + NVLS_HW_LATENCY_US) * US
     return [_timed("nvls/Simple", latency, (S + NVLS_FILL_BYTES) / bandwidth,
-                   f"{tier.name} in-switch reduction", 2)]
+                   f"{tier.name} in-switch reduction", 2, _on_tier(fabric, 0, S / bandwidth))]
 
 
 def _hierarchical(fabric: Fabric, g: _Group, S: np.ndarray, sharp: bool) -> \
@@ -241,22 +293,27 @@ def _hierarchical(fabric: Fabric, g: _Group, S: np.ndarray, sharp: bool) -> \
             return []
         bandwidth = min(t.bandwidth_Bps for t in tiers)
         cross = (SHARP_HW_LATENCY_US * US + fabric.tiers[g.top].latency_s) + shard / bandwidth
+        busy = sum(_on_tier(fabric, level, shard / fabric.tiers[level].bandwidth_Bps)
+                   for level in range(1, g.top + 1))
         name, where = "sharp", f"{fabric.tiers[1].name} in-switch reduction"
     else:
-        cross = np.min(np.stack([t for _, t, _ in _ring(fabric, per_rail, "all_reduce", shard)]),
-                       axis=0)
+        rails = _ring(fabric, per_rail, "all_reduce", shard)
+        cross = np.min(np.stack([c.time for c in rails]), axis=0)
+        busy = rails[0].busy
         name, where = "hierarchical", _ring_bound(fabric, per_rail)[1]
     if inner > 1:
         intra = _Group(inner, [inner] * len(fabric.tiers), 0, g.arch, g.tier0_hw)
-        rs = np.min(np.stack([t for _, t, _ in _ring(fabric, intra, "reduce_scatter", S)]), axis=0)
-        cross = cross + 2 * rs
-    return [(f"{name}/Simple", cross, np.full(S.shape, where, dtype=object))]
+        steps = _ring(fabric, intra, "reduce_scatter", S)
+        cross = cross + 2 * np.min(np.stack([c.time for c in steps]), axis=0)
+        busy = busy + 2 * steps[0].busy
+    return [Candidate(f"{name}/Simple", cross, np.full(S.shape, where, dtype=object), busy)]
 
 
 def _all_to_all(fabric: Fabric, g: _Group, S: np.ndarray) -> list[Candidate]:
     """Every rank sends S/n to every other; each tier carries what leaves the units below it."""
     worst, where = np.zeros_like(S), ""
     slowest = 0.0
+    busy = np.zeros((len(fabric.tiers), S.size))
     for level in range(g.top + 1):
         tier = fabric.tiers[level]
         inside = g.members[level - 1] if level else 1
@@ -266,13 +323,14 @@ def _all_to_all(fabric: Fabric, g: _Group, S: np.ndarray) -> list[Candidate]:
             seconds = (S / 2) / per_rank if share else 0.0 * S
         else:
             seconds = S * share / tier.bandwidth_Bps
+        busy[level] = seconds
         if float(np.max(seconds)) > slowest:
             slowest, where = float(np.max(seconds)), f"{tier.name} ({tier.link})"
         worst = np.maximum(worst, seconds)
     hw = "net" if g.top >= 1 else g.tier0_hw
     latency = (BASE_LATENCY_US["ring"][2] + HW_LATENCY_US[hw]["ring"][2]) * US + \
         fabric.tiers[max(g.top, 0)].latency_s
-    return [_timed("direct/Simple", latency, worst, where, 1)]
+    return [_timed("direct/Simple", latency, worst, where, 1, busy)]
 
 
 def _torus_bisection_per_rank(tier: Tier) -> float:
@@ -294,8 +352,9 @@ def _torus_ring(fabric: Fabric, g: _Group, op: str, S: np.ndarray) -> \
     steps = sum((2 if op == "all_reduce" else 1) * (d - 1) for d in dims)
     volume = bus_factor(op, g.n) * S if op != "broadcast" else S
     latency = (BASE_LATENCY_US["ring"][2] + steps * HW_LATENCY_US["nvlink"]["ring"][2]) * US
-    return [_timed("torus/Simple", latency, volume / tier.bandwidth_Bps,
-                   f"{tier.name} ({tier.link})", steps)]
+    transfer = volume / tier.bandwidth_Bps
+    return [_timed("torus/Simple", latency, transfer, f"{tier.name} ({tier.link})", steps,
+                   _on_tier(fabric, 0, transfer * np.ones_like(S)))]
 
 
 def collective(fabric: Fabric, op: str, nbytes: np.ndarray | float | int, ranks: int | None = None,
@@ -330,21 +389,24 @@ def collective(fabric: Fabric, op: str, nbytes: np.ndarray | float | int, ranks:
         zero = np.zeros_like(sizes)
         return CollectiveResult(op, 1, sizes, zero, np.full_like(sizes, np.inf),
                                 zero, np.full(sizes.shape, "local", dtype=object),
-                                np.full(sizes.shape, "none", dtype=object))
+                                np.full(sizes.shape, "none", dtype=object),
+                                np.zeros((len(fabric.tiers), sizes.size)))
     candidates = [c for c in _candidates(fabric, g, op, sizes, family)
-                  if not protocol or c[0].endswith("/" + protocol)]
+                  if not protocol or c.name.endswith("/" + protocol)]
     if not candidates:
         raise InputError([Problem("algorithm", f"{algorithm} is not available for {op} on "
                                   f"this group ({n} ranks)")])
-    times = np.stack([t * np.ones_like(sizes) for _, t, _ in candidates])
+    times = np.stack([c.time * np.ones_like(sizes) for c in candidates])
     pick = np.argmin(times, axis=0)
     columns = np.arange(sizes.size)
     time = times[pick, columns]
-    names = np.array([c[0] for c in candidates], dtype=object)[pick]
-    limits = np.stack([np.broadcast_to(np.asarray(c[2], dtype=object), sizes.shape)
+    names = np.array([c.name for c in candidates], dtype=object)[pick]
+    limits = np.stack([np.broadcast_to(np.asarray(c.limit, dtype=object), sizes.shape)
                        for c in candidates])[pick, columns]
+    busy = np.stack([c.busy for c in candidates])[pick, :, columns].T
     algbw = sizes / time / 1e9
-    return CollectiveResult(op, n, sizes, time, algbw, algbw * bus_factor(op, n), names, limits)
+    return CollectiveResult(op, n, sizes, time, algbw, algbw * bus_factor(op, n), names, limits,
+                            busy)
 
 
 def _candidates(fabric: Fabric, g: _Group, op: str, S: np.ndarray, algorithm: str) -> \

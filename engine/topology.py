@@ -17,6 +17,7 @@ and switches but never accelerators.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from collections import defaultdict
@@ -40,6 +41,7 @@ class ScaleUpReport:
     GBps_per_accelerator: float    # achievable, one direction
     topology: str
     in_network_reduction: bool
+    links: tuple[str, ...] = ()    # design links inside the domain (NVLink cables, torus)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class Level:
     latency_us: float              # one way between accelerators that meet here
     hops: int
     nodes: tuple[str, ...] = ()    # the switch boxes of this layer (the cost model prices them)
+    links: tuple[str, ...] = ()    # design links entering this layer from below
+    tier: int | None = None        # the fabric tier it sets (None: it joins no more accelerators)
 
 
 @dataclass(frozen=True)
@@ -224,6 +228,9 @@ def _island(design: Design, catalog: Catalog, specs: dict[str, LinkSpec], accele
     out_links = [lk for lk in design.links if not specs[lk.id].scale_up]
     unit_graph = UnitGraph(design, list(design.links))
     tier0, up_report = _scale_up(design, catalog, specs, boxes, unit_graph)
+    up_report = dataclasses.replace(up_report, links=tuple(
+        lk.id for lk in design.links
+        if specs[lk.id].scale_up and {lk.source, lk.target} & box_ids))
     layers = _layers(design, box_ids, out_links)
     tiers, levels = [tier0], []
     nic_bw, rail_bw, rails, rail_optimised = _nics(design, catalog, specs, boxes, layers)
@@ -247,10 +254,12 @@ def _island(design: Design, catalog: Catalog, specs: dict[str, LinkSpec], accele
         switch_latency = max(switch_of(catalog, design.node(b)).latency_s for b in layer)
         latency += 2 * link_spec.latency_s + (switch_latency if depth == 1 else
                                               2 * switch_latency)
+        joins = domain > below
         levels.append(Level(depth, _switch_counts(design, catalog, layer), link_spec.id, domain,
                             bandwidth / 1e9, over, latency * 1e6, 2 * depth,
-                            tuple(sorted(layer))))
-        if domain > below:
+                            tuple(sorted(layer)), tuple(lk.id for lk in entry),
+                            len(tiers) if joins else None))
+        if joins:
             tiers.append(Tier(f"level {depth} ({', '.join(sorted(layer))})", domain // below,
                               bandwidth, latency, link_spec.id, "network",
                               all(switch_of(catalog, design.node(b)).in_network_reduction

@@ -19,7 +19,7 @@ import math
 import numpy as np
 
 from engine.design import Design, Link
-from engine.structure import group_chain, scope, units_in_scope
+from engine.structure import group_chain, scope, units, units_in_scope
 
 
 def outer_radix(design: Design, scope_id: str | None) -> int:
@@ -58,10 +58,12 @@ class UnitGraph:
             dict[str, np.ndarray]:
         """Units reachable from ``box``'s ``unit`` through cables between ``allowed`` boxes.
 
-        Returns unit indices per box, ``box`` included. Boxes in ``stop`` are
-        reached but not crossed (a server does not forward between switches).
+        Returns unit indices per box (sorted), ``box`` included. Boxes in
+        ``stop`` are reached but not crossed (a server does not forward
+        between switches). Each box's reached units are a boolean mask, so a
+        step costs one pass over the cables it follows, not a sort.
         """
-        found = {box: np.array([unit])}
+        seen = {box: self._mask(box, [unit])}
         frontier = [box]
         while frontier:
             current = frontier.pop()
@@ -69,11 +71,16 @@ class UnitGraph:
                 for here, there, mine, theirs in ((a, b, src, dst), (b, a, dst, src)):
                     if here != current or there not in allowed:
                         continue
-                    reached = theirs[np.isin(mine, found[current])]
-                    known = found.get(there, np.array([], dtype=np.int64))
-                    merged = np.union1d(known, reached)
-                    if merged.size > known.size:
-                        found[there] = merged
+                    reached = theirs[seen[current][mine]]
+                    mask = seen.setdefault(there, self._mask(there, []))
+                    fresh = reached[~mask[reached]]
+                    if fresh.size:
+                        mask[fresh] = True
                         if there not in stop:
                             frontier.append(there)
-        return found
+        return {name: np.flatnonzero(mask) for name, mask in seen.items() if mask.any()}
+
+    def _mask(self, box: str, units_set: list[int]) -> np.ndarray:
+        mask = np.zeros(units(self.design, self.design.node(box)), dtype=bool)
+        mask[units_set] = True
+        return mask

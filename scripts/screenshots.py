@@ -2,18 +2,25 @@
 what-if example's comparison, presentation and a sweep.
 
 Run ``python scripts/screenshots.py`` (or ``make screenshots``); the README's
-pictures are among these, so they always match what the app draws.
+pictures are among these, so they always match what the app draws. The
+16,384-GPU example is also drawn with every analysis panel in view and the
+heat overlay on (``<example>-panels.png``), and the what-if example with its
+comparison docked (``compare-what-ifs.png``), its presentation's two slides
+and a sweep of its accelerator count.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "images"
 SIZE = (1600, 1000)
+PANELS = ("llama3-16k-h100-roce",)
+PANELS_SIZE = (2560, 1600)
 COMPARE_SIZE = (1600, 1100)
 WHAT_IF = ROOT / "examples" / "what-if-a800-h800-h20.yaml"
 
@@ -21,6 +28,8 @@ WHAT_IF = ROOT / "examples" / "what-if-a800-h800-h20.yaml"
 def main() -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     sys.path.insert(0, str(ROOT))
+    from PySide6.QtGui import QImage
+
     from engine.catalog import load_catalog
     from engine.layout import load_design
     from engine.sweep import ACCELERATORS
@@ -30,23 +39,29 @@ def main() -> int:
     quiet_offscreen_warnings()
     catalog = load_catalog()
     OUT.mkdir(parents=True, exist_ok=True)
-    pictures = [(f"{layout.stem}.png",
-                 lambda layout=layout: render_window(load_design(str(layout), catalog), layout,
-                                                     SIZE, catalog))
-                for layout in sorted((ROOT / "examples").glob("*.yaml"))]
+
+    def window(layout: Path, size: tuple[int, int], **options: bool) -> Callable[[], QImage]:
+        return lambda: render_window(load_design(str(layout), catalog), layout, size, catalog,
+                                     **options)
+
+    shots: list[tuple[str, Callable[[], QImage]]] = [
+        (f"{layout.stem}.png", window(layout, SIZE))
+        for layout in sorted((ROOT / "examples").glob("*.yaml"))]
+    shots += [(f"{name}-panels.png", window(ROOT / "examples" / f"{name}.yaml", PANELS_SIZE,
+                                            panels=True, heat=True))
+              for name in PANELS]
     what_if = load_design(str(WHAT_IF), catalog)
-    pictures += [
-        ("compare-what-ifs.png",
-         lambda: render_window(what_if, WHAT_IF, COMPARE_SIZE, catalog, compare=True)),
+    shots += [
+        ("compare-what-ifs.png", window(WHAT_IF, COMPARE_SIZE, compare=True)),
         ("presentation-table.png",
-         lambda: render_presentation(what_if, WHAT_IF, (1600, 1000), catalog, slide=0)),
+         lambda: render_presentation(what_if, WHAT_IF, SIZE, catalog, slide=0)),
         ("presentation-charts.png",
-         lambda: render_presentation(what_if, WHAT_IF, (1600, 1000), catalog, slide=1)),
+         lambda: render_presentation(what_if, WHAT_IF, SIZE, catalog, slide=1)),
         ("sweep-a800-accelerators.png",
          lambda: render_sweep(what_if, WHAT_IF, (1400, 860), catalog, ACCELERATORS,
                               256, 16384, 7, True)),
     ]
-    for name, render in pictures:
+    for name, render in shots:
         image = render()
         target = OUT / name
         if not image.save(str(target)):

@@ -46,6 +46,7 @@ class Actions:
     zoom_fit: QAction
     zoom_actual: QAction
     snap: QAction
+    heat: QAction
     reset_layout: QAction
     about: QAction
     arrange: dict[str, QAction] = field(default_factory=dict)
@@ -104,11 +105,14 @@ def build_actions(window: QWidget, stack: QUndoStack) -> Actions:
         zoom_fit=make("Zoom to &Fit", ("Ctrl+0",), "Show the whole design"),
         zoom_actual=make("&Actual Size", ("Ctrl+1",), "Zoom to 100 %"),
         snap=make("&Snap to Grid", (), "Keep boxes on the grid when moving them"),
+        heat=make("Link &Heat Overlay", ("Ctrl+Shift+H",),
+                  "Colour the links by their load under the design's busiest collective"),
         reset_layout=make("&Reset Panel Layout", (), "Put the panels back where they started"),
         about=make("&About Cluster Workbench", ()),
     )
     actions.snap.setCheckable(True)
     actions.snap.setChecked(True)
+    actions.heat.setCheckable(True)
     for name, text in ARRANGE:
         actions.arrange[name] = make(text, (), f"{text.replace('&', '')} the selected boxes")
     group = QActionGroup(window)

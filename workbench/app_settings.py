@@ -1,4 +1,5 @@
-"""What the workbench remembers between runs (QSettings): recent files, window layout, theme.
+"""What the workbench remembers between runs (QSettings): recent files, window layout, theme,
+the canvas heat overlay.
 
 The settings object is passed in, never looked up globally, so tests give
 each window a throw-away file and never touch the user's own settings.
@@ -52,3 +53,9 @@ class AppSettings:
 
     def set_theme(self, theme: str) -> None:
         self.store.setValue("theme", theme)
+
+    def heat_overlay(self) -> bool:
+        return str(self.store.value("heat_overlay", "false")).lower() == "true"
+
+    def set_heat_overlay(self, on: bool) -> None:
+        self.store.setValue("heat_overlay", on)

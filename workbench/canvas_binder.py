@@ -15,11 +15,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRectF, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
 from engine.design import Design, Group, Link, Node
 from engine.structure import group_chain
 from widgets.canvas.group_item import TITLE_HEIGHT, GroupItem
+from widgets.canvas.heat import UNLOADED, heat_color
 from widgets.canvas.link_item import LinkItem
 from widgets.canvas.node_item import BOX_HEIGHT, BOX_WIDTH, NodeItem
 from widgets.canvas.scene import CanvasScene
@@ -30,6 +32,14 @@ from workbench.document import Document
 FRAME_PADDING = 22.0
 BEND_STEP = 34.0
 SCENE_MARGIN = 1500.0
+
+
+@dataclass(frozen=True)
+class Heat:
+    """Link loads to colour the links by, and the collective that causes them."""
+
+    loads: dict[str, float]
+    collective: str
 
 
 @dataclass
@@ -58,6 +68,7 @@ class CanvasBinder(QObject):
         self._links: dict[str, LinkItem] = {}
         self._groups: dict[str, GroupItem] = {}
         self._ids: dict[QGraphicsItem, tuple[str, str]] = {}
+        self._heat: Heat | None = None
         doc = document
         doc.node_added.connect(self._on_node_added)
         doc.node_removed.connect(self._on_node_removed)
@@ -210,11 +221,30 @@ class CanvasBinder(QObject):
         self._remember(item, "link", link.id)
         self._show_link(link)
 
+    def show_heat(self, heat: Heat | None) -> None:
+        """Colour links by their load (the heat overlay), or by their kind with ``None``."""
+        self._heat = heat
+        for link in self._doc.design.links:
+            self._show_link(link)
+
     def _show_link(self, link: Link) -> None:
         look = link_look(self._doc.catalog, link)
         item = self._links[link.id]
-        item.set_label(look.label)
-        item.set_style(link_color(look.kind), look.width)
+        if self._heat is None:
+            item.set_label(look.label)
+            item.set_style(link_color(look.kind), look.width)
+            item.setToolTip("")
+            return
+        load = self._heat.loads.get(link.id)
+        if load is None:
+            item.set_label(look.label)
+            item.set_style(QColor(UNLOADED), look.width)
+            item.setToolTip(f"Not used by {self._heat.collective}")
+        else:
+            item.set_label(f"{look.label} · {load:.0%}")
+            item.set_style(heat_color(load), look.width)
+            item.setToolTip(f"{load:.0%} of this link's bandwidth in use by "
+                            f"{self._heat.collective}")
 
     def _create_group(self, group: Group) -> None:
         item = GroupItem(self._scene.theme())

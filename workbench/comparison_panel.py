@@ -1,8 +1,8 @@
 """The comparison dock and the presentation, fed by a background comparison of the scenarios.
 
 The comparison is computed only while someone looks at it (the dock is
-visible or the presentation is open), newest result first
-(:class:`~workbench.comparison.ComparisonEvaluator`). Choosing another
+visible or the presentation is open), after each live evaluation, newest
+result first (:class:`~workbench.comparison.ComparisonEvaluator`). Choosing another
 reference for the differences, or another scenario on the canvas, redraws
 the last result without computing again.
 """
@@ -16,10 +16,10 @@ from PySide6.QtCore import QObject, Signal
 from engine.compare import Comparison
 from widgets.comparison_view import ComparisonView
 from widgets.presentation import PresentationWindow
-from workbench.comparison import ComparisonEvaluator
+from workbench.comparison import ComparisonEvaluator, ComparisonResult
 from workbench.comparison_rows import bar_charts, comparison_table
 from workbench.document import Document
-from workbench.live_evaluation import Result
+from workbench.live_evaluation import LiveEvaluator
 
 
 class ComparisonPanel(QObject):
@@ -28,7 +28,7 @@ class ComparisonPanel(QObject):
     #: Show scenario ``index`` on the canvas (a column header was double-clicked).
     scenario_requested = Signal(int)
 
-    def __init__(self, document: Document, view: ComparisonView,
+    def __init__(self, document: Document, live: LiveEvaluator, view: ComparisonView,
                  title: Callable[[], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._doc = document
@@ -36,8 +36,7 @@ class ComparisonPanel(QObject):
         self._title = title
         self._visible = False
         self.presentation: PresentationWindow | None = None
-        self.evaluator = ComparisonEvaluator(document, self)
-        self.evaluator.set_following(False)
+        self.evaluator = ComparisonEvaluator(document, live, self)
         self.evaluator.evaluated.connect(self._on_evaluated)
         self.evaluator.pending_changed.connect(self._on_pending_changed)
         view.relative_to_changed.connect(lambda _: self._show())
@@ -47,8 +46,8 @@ class ComparisonPanel(QObject):
 
     def latest(self) -> Comparison | None:
         result = self.evaluator.latest
-        return result.evaluation if result is not None \
-            and isinstance(result.evaluation, Comparison) else None
+        return result.comparison if result is not None \
+            and isinstance(result.comparison, Comparison) else None
 
     def set_visible(self, visible: bool) -> None:
         """The dock was shown or hidden."""
@@ -76,13 +75,13 @@ class ComparisonPanel(QObject):
             self.presentation = None
         self._follow()
 
-    def _on_evaluated(self, result: Result) -> None:
-        if isinstance(result.evaluation, Comparison):
-            count = len(result.evaluation.rows)
+    def _on_evaluated(self, result: ComparisonResult) -> None:
+        if isinstance(result.comparison, Comparison):
+            count = len(result.comparison.rows)
             self.view.set_status(f"{count} scenario{'s' * (count != 1)} compared in "
                                  f"{result.seconds * 1e3:.0f} ms")
         else:
-            self.view.set_status(f"Comparison failed: {result.evaluation.errors}")
+            self.view.set_status(result.comparison)
         self._show()
 
     def _on_pending_changed(self, pending: bool) -> None:

@@ -3,10 +3,10 @@
 The window wires parts together and owns no design logic: the document
 holds the design and its scenarios, the canvas editor, inspector binder and
 scenario binder turn gestures into commands, the live evaluator computes,
-the comparison panel compares the scenarios, the file controller loads and
-saves.
-Panel layout, recent files and the theme are remembered in the settings
-object it is given.
+the analysis panels show the engine's curves, the comparison panel compares
+the scenarios, the file controller loads and saves. Panel layout, recent
+files, the theme and the heat overlay are remembered in the settings object
+it is given.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from engine.catalog import Catalog
 from engine.design import Design
 from engine.errors import InputError
+from widgets.canvas.heat import HeatLegend
 from widgets.canvas.theme import CanvasTheme
 from widgets.canvas.view import layout_files
 from widgets.comparison_view import ComparisonView
@@ -38,8 +39,9 @@ from widgets.inspector import Inspector
 from widgets.palette import Palette
 from widgets.scenario_tabs import ScenarioTabs
 from widgets.summary import SummaryPanel
-from workbench import summary_rows
+from workbench import panel_layout, summary_rows
 from workbench.actions import build_actions, paint_icons
+from workbench.analysis_panels import AnalysisPanels
 from workbench.app_settings import AppSettings
 from workbench.canvas_editor import CanvasEditor
 from workbench.catalog_model import PAYLOAD_ROLE, SEARCH_ROLE, CatalogModel
@@ -83,28 +85,38 @@ class MainWindow(QMainWindow):
         self.comparison_view = ComparisonView()
         self.history = QUndoView(self.document.undo_stack)
         self.history.setEmptyLabel("<opened>")
+        self.evaluator = LiveEvaluator(self.document, parent=self)
+        self.panels = AnalysisPanels(self.document, self.evaluator, self.editor.binder,
+                                     HeatLegend(self.editor.view), self)
+        panel_layout.take_bottom_corners(self)
         self.docks = [
             self._dock("palette", "Palette", self.palette_panel, Dock.LeftDockWidgetArea),
             self._dock("history", "History", self.history, Dock.LeftDockWidgetArea),
             self._dock("summary", "Estimates", self.summary, Dock.RightDockWidgetArea),
-            self._dock("inspector", "Inspector", self.inspector, Dock.RightDockWidgetArea),
-            self._dock("comparison", "Comparison", self.comparison_view,
-                       Dock.BottomDockWidgetArea)]
-        self.comparison_dock = self.docks[4]
-        self.comparison_dock.hide()
+            self._dock("inspector", "Inspector", self.inspector, Dock.RightDockWidgetArea)]
         self.tabifyDockWidget(self.docks[0], self.docks[1])
         self.docks[0].raise_()
+        self.analysis_docks = {name: self._dock(name, title, widget, Dock.BottomDockWidgetArea)
+                               for name, title, widget in self._analysis_panels()}
+        panel_layout.tabbed(self, self.analysis_docks)
+        self.comparison_dock = self._dock("comparison", "Comparison", self.comparison_view,
+                                          Dock.BottomDockWidgetArea)
+        self.addDockWidget(Dock.BottomDockWidgetArea, self.comparison_dock,
+                           Qt.Orientation.Vertical)          # under the panels, full width
+        self.comparison_dock.hide()
+        self.docks.append(self.comparison_dock)
         self.files = FileController(self, self.document, catalog, self.settings, new_design)
-        self.evaluator = LiveEvaluator(self.document, parent=self)
         self.inspector_binder = InspectorBinder(self.document, self.editor, self.inspector)
         self.scenario_binder = ScenarioBinder(self.document, self.scenario_tabs)
-        self.comparison = ComparisonPanel(self.document, self.comparison_view,
+        self.comparison = ComparisonPanel(self.document, self.evaluator, self.comparison_view,
                                           self._comparison_title, self)
         self.sweep: SweepWindow | None = None
         self.autosaver = Autosaver(self.document, recovery, self) if recovery else None
         self.actions = build_actions(self, self.document.undo_stack)
         self.scenario_actions = build_scenario_actions(self)
-        self.recent_menu = build_menus(self, self.actions, self.docks, self.scenario_actions)
+        self.recent_menu = build_menus(self, self.actions,
+                                       [*self.docks, *self.analysis_docks.values()],
+                                       self.scenario_actions)
         build_toolbar(self, self.actions)
         self.context_menu = canvas_menu(self, self.actions)
         self._zoom_label = QLabel()
@@ -117,6 +129,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._update_recent_menu()
         self._update_title()
+        self.actions.heat.setChecked(self.settings.heat_overlay())
         self.evaluator.evaluate_now()
 
     # -- wiring -----------------------------------------------------------------------
@@ -131,6 +144,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(tabs)
         layout.addWidget(canvas, 1)
         return centre
+
+    def _analysis_panels(self) -> list[tuple[str, str, QWidget]]:
+        p = self.panels
+        return [("bandwidth", "Collective Bandwidth", p.bandwidth),
+                ("scaling", "Scaling", p.scaling),
+                ("search", "Parallel Configurations", p.search),
+                ("breakdown", "Iteration Time", p.breakdown),
+                ("memory", "Memory per GPU", p.memory),
+                ("cost", "Cost", p.cost),
+                ("reliability", "Reliability", p.reliability)]
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Dock) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -159,6 +182,7 @@ class MainWindow(QMainWindow):
         a.zoom_fit.triggered.connect(editor.fit)
         a.zoom_actual.triggered.connect(editor.view.reset_zoom)
         a.snap.toggled.connect(self._set_snap)
+        a.heat.toggled.connect(self._set_heat)
         a.reset_layout.triggered.connect(self._reset_layout)
         a.about.triggered.connect(self._about)
         for name, action in a.arrange.items():
@@ -180,6 +204,7 @@ class MainWindow(QMainWindow):
         self.palette_panel.part_activated.connect(editor.add_part_at_centre)
         self.evaluator.evaluated.connect(self._on_evaluated)
         self.evaluator.pending_changed.connect(self._on_pending_changed)
+        self.panels.message_posted.connect(self._show_message)
         self._connect_scenarios()
 
     def _connect_scenarios(self) -> None:
@@ -341,6 +366,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([palette, summary], [250, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([summary, inspector], [430, 470], Qt.Orientation.Vertical)
         self.resizeDocks([comparison], [420], Qt.Orientation.Vertical)
+        panel_layout.size_tabbed(self, self.analysis_docks)
 
     def _reset_layout(self) -> None:
         self.restoreState(self._default_state)
@@ -366,6 +392,10 @@ class MainWindow(QMainWindow):
 
     def _set_snap(self, on: bool) -> None:
         self.editor.scene.snap_enabled = on
+
+    def _set_heat(self, on: bool) -> None:
+        self.panels.set_heat(on)
+        self.settings.set_heat_overlay(on)
 
     def _about(self) -> None:
         QMessageBox.about(self, APP_TITLE, "<b>Cluster Workbench</b><p>Design AI training "

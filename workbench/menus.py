@@ -36,6 +36,7 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget],
     view.addActions([actions.zoom_in, actions.zoom_out, actions.zoom_fit, actions.zoom_actual])
     view.addSeparator()
     view.addAction(actions.snap)
+    view.addAction(actions.heat)
     view.addSeparator()
     panels = view.addMenu("&Panels")
     panels.addActions([dock.toggleViewAction() for dock in docks])

@@ -3,8 +3,13 @@
 Used by ``cluster-workbench render`` and ``scripts/screenshots.py``. The
 window gets throw-away settings (the default panel layout, never the
 user's), fits the canvas to the design, waits for the estimates (and the
-comparison, when it is shown), and grabs itself. The presentation and a
-finished sweep are drawn the same way, for the documentation.
+panels and the comparison when they are shown), and grabs itself. Without
+``panels`` the analysis panels are closed (the canvas and estimates alone);
+with it every panel is in view, in two rows under the canvas, each drawn
+from the finished analyses. ``heat`` turns on the canvas heat overlay;
+``compare`` docks the comparison of the design's scenarios under the
+canvas. The presentation and a finished sweep are drawn the same way, for
+the documentation.
 """
 
 from __future__ import annotations
@@ -20,23 +25,24 @@ from PySide6.QtGui import QImage
 
 from engine.catalog import Catalog
 from engine.design import Design
+from workbench import panel_layout
 from workbench.mainwindow import MainWindow
 from workbench.offscreen import application
 
+PANEL_ROWS_SHARE = 0.29       # of the window's height, each of the two rows of panels
 SWEEP_TIMEOUT_S = 300.0
 
 
 @contextmanager
 def opened_window(design: Design, path: Path | None, size: tuple[int, int], catalog: Catalog,
                   theme: str = "light") -> Iterator[MainWindow]:
-    """A main window on ``design`` with throw-away settings, shown offscreen, closed after."""
+    """A main window on ``design`` with throw-away settings, not yet shown; closed after."""
     app = application(theme)
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "render.ini"), QSettings.Format.IniFormat)
         window = MainWindow(catalog, settings)
         window.document.load(design, path)
         window.resize(*size)
-        window.show()
         try:
             yield window
         finally:
@@ -46,19 +52,26 @@ def opened_window(design: Design, path: Path | None, size: tuple[int, int], cata
 
 
 def render_window(design: Design, path: Path | None, size: tuple[int, int], catalog: Catalog,
-                  theme: str = "light", compare: bool = False) -> QImage:
-    """The main window showing ``design`` (opened from ``path``), ``size`` pixels large;
-    with ``compare``, the comparison of its scenarios docked under the canvas."""
+                  theme: str = "light", panels: bool = False, heat: bool = False,
+                  compare: bool = False) -> QImage:
+    """The main window showing ``design`` (opened from ``path``), ``size`` pixels large."""
     with opened_window(design, path, size, catalog, theme) as window:
         app = application()
+        if panels:
+            panel_layout.all_in_view(window, window.analysis_docks,
+                                     round(size[1] * PANEL_ROWS_SHARE))
+        else:
+            for dock in window.analysis_docks.values():
+                dock.hide()
+        window.actions.heat.setChecked(heat)
+        window.show()
         if compare:
             window.show_comparison()
         app.processEvents()
         window.editor.fit()
-        evaluators = [window.evaluator] + ([window.comparison.evaluator] if compare else [])
-        for evaluator in evaluators:
-            evaluator.evaluate_now()
-            evaluator.wait()
+        window.evaluator.evaluate_now()
+        _settle(window)
+        window.editor.fit()
         app.processEvents()
         return window.grab().toImage()
 
@@ -68,13 +81,13 @@ def render_presentation(design: Design, path: Path | None, size: tuple[int, int]
     """The presentation of ``design``'s scenarios at ``size`` (not full screen: offscreen
     has no screen to fill), showing ``slide``."""
     with opened_window(design, path, size, catalog) as window:
+        window.show()
         show = window.comparison.present()
         show.showNormal()
         show.resize(*size)
         show.show_slide(slide)
-        window.comparison.evaluator.evaluate_now()
-        window.comparison.evaluator.wait()
-        application().processEvents()
+        window.evaluator.evaluate_now()
+        _settle(window)
         image = show.grab().toImage()
         show.close()
         return image
@@ -95,6 +108,18 @@ def render_sweep(design: Design, path: Path | None, size: tuple[int, int], catal
         image = sweep.grab().toImage()
         sweep.close()
         return image
+
+
+def _settle(window: MainWindow) -> None:
+    """Until the estimates, every panel and the comparison show the newest answers."""
+    app = application()
+    background = (window.evaluator, window.panels.runner, window.comparison.evaluator)
+    while True:
+        for work in background:
+            work.wait()
+            app.processEvents()
+        if all(work.is_idle() for work in background):
+            return
 
 
 def _spin(done: Callable[[], bool]) -> None:

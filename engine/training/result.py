@@ -33,7 +33,11 @@ class ParallelismChoice:
 
 @dataclass(frozen=True)
 class TimeBreakdown:
-    """Seconds per iteration (see :class:`engine.training.timing.Breakdown`)."""
+    """Seconds per iteration (see :class:`engine.training.timing.Breakdown`).
+
+    The iteration is ``compute + bubble + exposed_comm + optimizer``, and
+    ``exposed_comm`` is the sum of the ``*_exposed`` parts.
+    """
 
     compute: float
     bubble: float
@@ -44,6 +48,11 @@ class TimeBreakdown:
     ep_comm: float
     optimizer: float
     exposed_comm: float
+    tp_exposed: float
+    pp_exposed: float
+    dp_exposed: float
+    cp_exposed: float
+    ep_exposed: float
 
 
 @dataclass(frozen=True)

@@ -15,16 +15,26 @@ from engine.catalog import Catalog
 from engine.design import Design
 from engine.errors import InfeasibleConfig
 from engine.hardware import accelerator_of
-from engine.training.job import Machine, job_for
+from engine.network import NetworkReport
+from engine.topology import Island
+from engine.training.job import Job, Machine, job_for
 from engine.training.result import TrainingEstimate
 from engine.training.search import estimate
 
 
-def training_section(design: Design, catalog: Catalog, done: dict[str, Any]) -> \
-        TrainingEstimate:
-    network = done.get("network")
+def design_job(design: Design, catalog: Catalog, network: NetworkReport | None) -> Job:
+    """The design's workload on its largest island (what the training section estimates)."""
     if network is None:
         raise InfeasibleConfig("needs the network section, which could not be computed")
-    island = network.main().topology
+    return island_job(design, catalog, network.main().topology)
+
+
+def island_job(design: Design, catalog: Catalog, island: Island) -> Job:
+    """The design's workload on ``island``, with the island's accelerator as its nodes say."""
     machine = Machine(accelerator_of(catalog, design.node(island.nodes[0])), island.fabric)
-    return estimate(job_for(catalog.model(design.workload.model), design.workload, machine))
+    return job_for(catalog.model(design.workload.model), design.workload, machine)
+
+
+def training_section(design: Design, catalog: Catalog, done: dict[str, Any]) -> \
+        TrainingEstimate:
+    return estimate(design_job(design, catalog, done.get("network")))

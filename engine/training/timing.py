@@ -89,7 +89,9 @@ class Breakdown:
 
     ``compute`` and ``bubble`` are the pipeline's busy and idle time,
     ``*_comm`` the full duration of each kind of communication (hidden or
-    not), ``exposed_comm`` the part of all of them nothing hides.
+    not), ``*_exposed`` the part of each the iteration pays for (what nothing
+    hides, plus the contention share of what is hidden), and ``exposed_comm``
+    their sum.
     """
 
     compute: np.ndarray
@@ -101,6 +103,11 @@ class Breakdown:
     ep_comm: np.ndarray
     optimizer: np.ndarray
     exposed_comm: np.ndarray
+    tp_exposed: np.ndarray
+    pp_exposed: np.ndarray
+    dp_exposed: np.ndarray
+    cp_exposed: np.ndarray
+    ep_exposed: np.ndarray
 
     @property
     def iteration(self) -> np.ndarray:
@@ -187,7 +194,12 @@ def iteration_time(job: Job, grid: Grid) -> Breakdown:
         cp_comm=micro_batches * layers * cp_layer,
         ep_comm=micro_batches * moe_layers * ep_layer,
         optimizer=optimizer,
-        exposed_comm=micro_batches * exposed_mb + dp_exposed)
+        exposed_comm=micro_batches * exposed_mb + dp_exposed,
+        tp_exposed=micro_batches * layers * tp_exposed,
+        pp_exposed=micro_batches * pp_exposed,
+        dp_exposed=dp_exposed,
+        cp_exposed=micro_batches * layers * cp_exposed,
+        ep_exposed=micro_batches * moe_layers * ep_layer)
 
 
 def _exposed(comm: np.ndarray, compute: np.ndarray, contention: float) -> np.ndarray:

@@ -169,3 +169,38 @@ def test_point_to_point_pays_the_tier_the_pair_meets_at():
     assert across == pytest.approx(2.0**30 / (50 * GB), rel=0.01)
     with pytest.raises(InputError, match="distance: must be 1 to 31"):
         point_to_point(fabric, 1.0, 32)
+
+
+def test_tier_load_is_one_at_the_bottleneck_of_a_bandwidth_bound_ring():
+    """8 x 25 GB/s NICs per server carry a ring of 8-GPU servers: the network tier is the
+    bottleneck at large sizes (its load tends to 1), NVLink carries the same bytes at
+    400 GB/s per GPU (25/400 of its time busy per NIC, times 8 NICs per server)."""
+    fabric = two_tier(8, 4, nic=25 * GB)
+    result = collective(fabric, "all_reduce", [2.0**10, 2.0**40], algorithm="ring/Simple")
+    nvlink, network = result.tier_load()
+    assert network[1] == pytest.approx(1.0, rel=1e-3)
+    assert nvlink[1] == pytest.approx(8 * 25 / 400, rel=1e-3)
+    assert network[0] < 0.01                        # a 1 KiB message is all latency
+
+
+def test_a_group_inside_one_server_leaves_the_network_idle():
+    result = collective(two_tier(8, 4), "all_gather", 2.0**30, ranks=8)
+    assert result.tier_load()[1, 0] == 0.0
+    assert result.tier_load()[0, 0] > 0.9
+
+
+def test_all_to_all_loads_the_oversubscribed_tier_fully():
+    """Half the bandwidth per GPU above the leaves: the upper tier is the bottleneck."""
+    fabric = Fabric("test", (Tier("scale-up", 8, 400 * GB, 1e-6, "nvlink4", line_Bps=400 * GB,
+                                  links_per_accelerator=18),
+                             Tier("leaf", 4, 50 * GB, 2e-6, "ib-ndr", "network"),
+                             Tier("spine", 4, 25 * GB, 4e-6, "ib-ndr", "network")))
+    loads = collective(fabric, "all_to_all", 2.0**34).tier_load()[:, 0]
+    assert loads[2] == pytest.approx(1.0, rel=1e-3)
+    assert 0 < loads[1] < loads[2]
+    assert loads[0] < loads[1]
+
+
+def test_one_rank_moves_nothing():
+    result = collective(two_tier(8, 4), "all_reduce", 2.0**20, ranks=1)
+    assert not result.tier_load().any()

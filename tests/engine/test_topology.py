@@ -55,6 +55,9 @@ def test_two_tier_rail_optimised_with_two_to_one_oversubscription(small_catalog)
     assert spine.GBps_per_accelerator == pytest.approx(25)
     assert island.bisection_TBps == pytest.approx(256 / 2 * 25e9 / 1e12)
     assert [t.fanout for t in island.fabric.tiers] == [8, 16, 2]
+    assert (leaf.links, spine.links) == (("rails",), ("up",))
+    assert (leaf.tier, spine.tier) == (1, 2)
+    assert island.scale_up.links == ()          # NVLink is inside the server box
 
 
 def test_non_blocking_spine_keeps_full_bandwidth(small_catalog):
@@ -86,6 +89,7 @@ links: [{id: ici, from: t, to: t, type: fast, pattern: torus, dims: [4, 4, 4]}]
     island = analyse(d, small_catalog).island()
     assert island.scale_up.domain == 64
     assert island.scale_up.topology == "torus"
+    assert island.scale_up.links == ("ici",)
     assert island.scale_up.GBps_per_accelerator == pytest.approx(6 * 100)
     # a cut across one dimension severs 16 rings twice: 32 links of 100 GB/s
     assert island.bisection_TBps == pytest.approx(32 * 100e9 / 1e12)

@@ -126,6 +126,17 @@ def test_iteration_is_the_sum_of_its_parts():
     assert r.hfu >= r.mfu
 
 
+def test_exposed_communication_is_split_by_kind():
+    """What each kind of communication leaves exposed adds up to the exposed total, and
+    none exposes more than it takes (DP overlaps with the backward pass here)."""
+    b = run(tp=8, pp=16, dp=8).breakdown_s
+    parts = {kind: (getattr(b, f"{kind}_exposed"), getattr(b, f"{kind}_comm"))
+             for kind in ("tp", "pp", "dp", "cp", "ep")}
+    assert sum(exposed for exposed, _ in parts.values()) == pytest.approx(b.exposed_comm)
+    assert all(0 <= exposed <= total + 1e-12 for exposed, total in parts.values())
+    assert parts["dp"][0] < parts["dp"][1]
+
+
 @pytest.mark.parametrize(("parallelism", "reason"), [
     ({"tp": 5}, "tp must divide the 96 attention heads"),
     ({"pp": 97}, "pp must not exceed the 96 layers"),

@@ -93,3 +93,22 @@ def test_more_nics_that_add_a_network_level_do_not_cost_latency():
         groups=(Group("pod", replicas=2),), workload=Workload(model="llama3-8b"))
     wider = replace(two_pods, links=(replace(two_pods.links[0], count=8), two_pods.links[1]))
     assert _busbw(wider) >= _busbw(two_pods)
+
+
+@given(clusters(), st.sampled_from(["all_reduce", "all_gather", "reduce_scatter",
+                                    "all_to_all"]),
+       st.floats(1e3, 1e10))
+def test_no_link_carries_more_than_its_bandwidth(design, op, nbytes):
+    """Every tier's load under any collective is between 0 and 1 (the model's own bound),
+    and every design link of a level that joins more accelerators gets one."""
+    from engine.analysis.link_loads import link_loads
+    from engine.collectives import collective
+    network = evaluate(design, CATALOG).get("network")
+    if network is None or network.main().topology.fabric.ranks < 2:
+        return
+    loads = collective(network.main().topology.fabric, op, nbytes).tier_load()
+    assert (loads >= 0).all()
+    assert (loads <= 1 + 1e-9).all()
+    island = network.main().topology
+    joined = {link for level in island.levels if level.tier is not None for link in level.links}
+    assert set(link_loads(network).loads) == joined | set(island.scale_up.links)

@@ -24,6 +24,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--size", default="1600x1000", type=size,
                    help="window size in pixels, WxH (default 1600x1000)")
     p.add_argument("--theme", choices=("light", "dark"), default="light")
+    p.add_argument("--panels", action="store_true",
+                   help="show every analysis panel (bandwidth, iteration time, memory, "
+                        "configurations, scaling, cost, reliability) under the canvas")
+    p.add_argument("--heat", action="store_true",
+                   help="colour the links by their load (the canvas heat overlay)")
     p.set_defaults(run=run)
 
 
@@ -42,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
     from workbench.offscreen import quiet_offscreen_warnings
     from workbench.render import render_window
     quiet_offscreen_warnings()
-    image = render_window(design, Path(args.file), args.size, catalog, args.theme)
+    image = render_window(design, Path(args.file), args.size, catalog, args.theme,
+                          args.panels, args.heat)
     if not image.save(args.output):
         raise ValueError(f"cannot write image {args.output}")
     print(f"{args.output}: {image.width()}x{image.height()}")

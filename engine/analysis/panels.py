@@ -1,0 +1,90 @@
+"""Everything the live panels draw beyond an evaluation, in two bundles by cost.
+
+:func:`curves` is cheap (a few milliseconds): bandwidth against message
+size, link loads, buy against rent, a run's bill, goodput against the
+checkpoint interval. :func:`explore` re-estimates variants of the design
+(the scaling curve, the parallelism search) and can take a second on a
+large, fully searched design, so the workbench runs it separately. Each
+part that cannot be drawn for this design records its reason instead, as
+the sections of :func:`engine.evaluate.evaluate` do; a part whose section
+is missing gives that section's reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from engine.analysis.alternatives import alternatives
+from engine.analysis.bandwidth import BandwidthCurves, bandwidth_curves
+from engine.analysis.checkpoint_curve import CheckpointCurve, checkpoint_curve
+from engine.analysis.cost_curves import BuyRentCurve, RunCost, buy_rent_curve, run_cost
+from engine.analysis.link_loads import LinkLoads, link_loads
+from engine.analysis.scaling import ScalingCurve, scaling_curve
+from engine.catalog import Catalog
+from engine.design import Design
+from engine.errors import EngineError
+from engine.evaluate import Evaluation
+from engine.layout import catalog_for
+from engine.training import SearchResult
+
+
+@dataclass(frozen=True)
+class Curves:
+    bandwidth: BandwidthCurves | None = None
+    link_loads: LinkLoads | None = None
+    buy_rent: BuyRentCurve | None = None
+    run_cost: RunCost | None = None
+    checkpoints: CheckpointCurve | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Exploration:
+    scaling: ScalingCurve | None = None
+    search: SearchResult | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def _section(evaluation: Evaluation, name: str) -> Any:
+    """The section, or an error carrying the reason it is missing."""
+    if name not in evaluation.sections:
+        raise EngineError(f"needs the {name} section: "
+                              f"{evaluation.errors.get(name, 'not computed')}")
+    return evaluation.sections[name]
+
+
+def curves(evaluation: Evaluation) -> Curves:
+    """The cheap curves of an evaluated design (all drawn from its sections)."""
+    e = evaluation
+    return Curves(**_parts({
+        "bandwidth": lambda: bandwidth_curves(_section(e, "network")),
+        "link_loads": lambda: link_loads(_section(e, "network")),
+        "buy_rent": lambda: buy_rent_curve(_section(e, "cost")),
+        "run_cost": lambda: run_cost(_section(e, "cost"), e.get("reliability")),
+        "checkpoints": lambda: checkpoint_curve(_section(e, "reliability")),
+    }))
+
+
+def explore(design: Design, catalog: Catalog, evaluation: Evaluation,
+            every_setting: bool = False) -> Exploration:
+    """The scaling curve and the parallelism search of an evaluated design."""
+    catalog = catalog_for(design, catalog)
+    return Exploration(**_parts({
+        "scaling": lambda: scaling_curve(design, catalog),
+        "search": lambda: alternatives(design, catalog, _section(evaluation, "network"),
+                                       every_setting),
+    }))
+
+
+def _parts(makers: dict[str, Callable[[], Any]]) -> dict[str, Any]:
+    """Each part made, or its reason under ``errors``."""
+    out: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for name, make in makers.items():
+        try:
+            out[name] = make()
+        except EngineError as exc:
+            errors[name] = str(exc)
+    return {**out, "errors": errors}

@@ -1,0 +1,102 @@
+"""The heat overlay's colour scale and its legend: a link's load as a colour.
+
+Load is the fraction of a link's bandwidth a collective keeps busy (0 to
+1). The scale runs blue, teal, amber, orange, red: saturated at every step
+so thin lines read on light and dark canvases, red only near full load, so
+the bottleneck stands out. Links the collective does not use are grey.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+STOPS = ((0.0, "#3b82f6"), (0.25, "#14b8a6"), (0.5, "#eab308"), (0.75, "#f97316"),
+         (1.0, "#dc2626"))
+UNLOADED = "#9ca3af"
+UNUSED = "not used"
+UNUSED_GAP = 32         # the grey swatch and its spacing, right of the scale
+MARGIN = 12
+BAR_WIDTH, BAR_HEIGHT = 180, 10
+
+
+def heat_color(load: float) -> QColor:
+    """The colour of ``load`` (clamped to 0..1), interpolated between :data:`STOPS`."""
+    load = min(max(load, 0.0), 1.0)
+    for (low, a), (high, b) in itertools.pairwise(STOPS):
+        if load <= high:
+            t = (load - low) / (high - low)
+            ca, cb = QColor(a), QColor(b)
+            return QColor.fromRgbF(*(x + t * (y - x) for x, y in
+                                     zip(ca.getRgbF()[:3], cb.getRgbF()[:3], strict=True)))
+    return QColor(STOPS[-1][1])
+
+
+class HeatLegend(QWidget):
+    """The colour scale with a title, kept in the bottom-left corner of ``host`` (of its
+    viewport, for a scroll area such as the canvas view)."""
+
+    def __init__(self, host: QWidget) -> None:
+        super().__init__(host)
+        self._title = ""
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        host.installEventFilter(self)
+        self.hide()
+
+    def set_title(self, text: str) -> None:
+        self._title = text
+        self.setToolTip(text)
+        self._place()
+        self.update()
+
+    def title(self) -> str:
+        return self._title
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        metrics = self.fontMetrics()
+        scale = BAR_WIDTH + UNUSED_GAP + metrics.horizontalAdvance(UNUSED)
+        width = max(scale, metrics.horizontalAdvance(self._title)) + 2 * MARGIN
+        height = 2 * metrics.height() + BAR_HEIGHT + 2 * MARGIN + 4
+        self.resize(width, height)
+        host = self.parentWidget()
+        if host is None:
+            return
+        area = host.viewport().geometry() if isinstance(host, QAbstractScrollArea) \
+            else host.rect()       # over a scroll area: inside its viewport, off the scrollbars
+        self.move(QPoint(area.left() + MARGIN, area.bottom() - height - MARGIN))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        back = QColor(palette.color(QPalette.ColorRole.Base))
+        back.setAlpha(230)
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.setBrush(back)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        metrics = self.fontMetrics()
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(MARGIN, MARGIN + metrics.ascent(), self._title)
+        top = MARGIN + metrics.height() + 2
+        bar = QRectF(MARGIN, top, BAR_WIDTH, BAR_HEIGHT)
+        gradient = QLinearGradient(bar.topLeft(), bar.topRight())
+        for stop, color in STOPS:
+            gradient.setColorAt(stop, QColor(color))
+        painter.fillRect(bar, gradient)
+        baseline = top + BAR_HEIGHT + metrics.ascent() + 2
+        for share, align in ((0.0, 0.0), (0.5, 0.5), (1.0, 1.0)):
+            text = f"{share:.0%}"
+            x = bar.left() + share * bar.width() - align * metrics.horizontalAdvance(text)
+            painter.drawText(round(x), round(baseline), text)
+        x = bar.right() + 10
+        painter.fillRect(QRectF(x, bar.top(), 14, bar.height()), QColor(UNLOADED))
+        painter.drawText(round(x + 18), round(bar.bottom()), UNUSED)
+        painter.end()

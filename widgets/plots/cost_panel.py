@@ -1,0 +1,118 @@
+"""What the design costs: owning against renting over the months, and a run's bill by part.
+
+Two views side by side, each with its own export. ``set_buy_rent(curve,
+scenario="")`` draws a :class:`~engine.analysis.cost_curves.BuyRentCurve`:
+cumulative cost of owning ("buy") and renting ("rent"), the break-even
+marked; ``set_run_cost(run, scenario="")`` a
+:class:`~engine.analysis.cost_curves.RunCost` as a stacked bar (a row per
+scenario). Scenarios prefix series names ("<scenario> · buy") and take
+another dash style; ``clear(scenario)`` removes them from both views.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
+
+from engine.analysis.cost_curves import BuyRentCurve, RunCost
+from widgets.plots.axes import SuffixAxis, format_number
+from widgets.plots.bars import BarsPanel
+from widgets.plots.base import PlotPanel
+from widgets.plots.style import MARKER_COLOR, scenario_dash, series_color
+
+BASES = ("buy", "rent")
+
+
+def series_name(kind: str, scenario: str = "") -> str:
+    return f"{scenario} · {kind}" if scenario else kind
+
+
+class BuyRentView(PlotPanel):
+    """Cumulative cost of owning and of renting, month by month."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Months of full use", "Cumulative cost",
+                         axes={"left": SuffixAxis("left")}, zero_based=True, parent=parent)
+        self._scenarios: dict[str, BuyRentCurve] = {}
+
+    def set_curve(self, curve: BuyRentCurve, scenario: str = "") -> None:
+        self._scenarios[scenario] = curve
+        dash = scenario_dash(list(self._scenarios).index(scenario))
+        money = f" {curve.currency}"
+        for index, (kind, values) in enumerate((("buy", curve.buy), ("rent", curve.rent))):
+            name = series_name(kind, scenario)
+            self.set_series(name, curve.months, values, color=series_color(index), dash=dash,
+                            notes=lambda i, n=name, v=values: f"{n} after {curve.months[i]:,.1f} "
+                            f"months: {format_number(v[i])}{money}")
+        even = curve.break_even_months
+        at = [] if even is None else [even]
+        cost = [] if curve.break_even_cost is None else [curve.break_even_cost]
+        self.set_series(series_name("break-even", scenario), at, cost, color=MARKER_COLOR,
+                        symbol="o", line=False, symbol_size=11, legend=False,
+                        notes=[f"{series_name('break-even', scenario)}: {m:,.1f} months, "
+                               f"{format_number(c)}{money} either way"
+                               for m, c in zip(at, cost, strict=True)])
+        self.set_reference(series_name("break-even", scenario), even,
+                           f"break-even {even:,.0f} months" if even is not None else "",
+                           MARKER_COLOR)
+        self.plot.setLabel("left", f"Cumulative cost ({curve.currency})")
+        self.set_caption(f"Owning (capex, then energy) against renting "
+                         f"{curve.accelerators:,} accelerators")
+        self.set_note(f"Owning pays off after {even:,.1f} months of full use."
+                      if even is not None else
+                      "Renting never costs more than the energy of owning: no break-even.")
+
+    def clear(self, scenario: str = "") -> None:
+        if self._scenarios.pop(scenario, None) is None:
+            return
+        for kind in (*BASES, "break-even"):
+            self.clear_series(series_name(kind, scenario))
+        self.set_reference(series_name("break-even", scenario), None)
+
+
+class RunCostView(BarsPanel):
+    """A run's cost by what the accelerator-hour pays for, failures' share included."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Cost per run", format_number, axes={"bottom": SuffixAxis("bottom")},
+                         parent=parent)
+
+    def set_run(self, run: RunCost, scenario: str = "") -> None:
+        label = f"{scenario}: {run.basis}" if scenario else run.basis
+        self.set_row(scenario, list(run.parts), label)
+        self.plot.setLabel("bottom", f"Cost per run ({run.currency})")
+        with_failures = (f", {format_number(run.with_failures)} {run.currency} with failures"
+                         if run.with_failures is not None else "")
+        self.set_caption(f"One training run, {'bought' if run.basis == 'buy' else 'rented'} "
+                         "hardware")
+        self.set_note(f"{format_number(run.cost_per_run)} {run.currency} per run"
+                      f"{with_failures}; basis: {run.basis} (cost.basis).")
+
+    def clear(self, scenario: str = "") -> None:
+        self.remove_row(scenario)
+
+
+class CostPanel(QWidget):
+    """Both cost views, side by side (module docstring)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.buy_rent = BuyRentView()
+        self.run_cost = RunCostView()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.buy_rent)
+        splitter.addWidget(self.run_cost)
+        splitter.setChildrenCollapsible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def set_buy_rent(self, curve: BuyRentCurve, scenario: str = "") -> None:
+        self.buy_rent.set_curve(curve, scenario)
+
+    def set_run_cost(self, run: RunCost, scenario: str = "") -> None:
+        self.run_cost.set_run(run, scenario)
+
+    def clear(self, scenario: str = "") -> None:
+        self.buy_rent.clear(scenario)
+        self.run_cost.clear(scenario)

@@ -1,0 +1,49 @@
+"""Writing a plot to files: PNG and SVG of what is shown, CSV of the numbers behind it.
+
+Pictures are the plot widget as laid out on screen (curves on a right-hand
+axis and the legend included), painted by Qt: PNG at twice the screen
+resolution, SVG through ``QSvgGenerator`` so lines and text stay vectors
+(pyqtgraph's own SVG exporter cannot read the paths Qt 6.11 writes:
+pyqtgraph issue #3485). The CSV has one row per point of every series with
+the series' name and the axis titles (units included) as column headers,
+so it opens in any spreadsheet.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QWidget
+
+PNG_SCALE = 2.0
+
+
+def write_png(widget: QWidget, path: Path, scale: float = PNG_SCALE) -> None:
+    size = widget.size() * scale
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(scale)
+    image.fill(widget.palette().base().color())
+    QWidget.render(widget, image)      # the widget as shown (a QGraphicsView renders its scene)
+    if not image.save(str(path)):
+        raise OSError(f"cannot write {path}")
+
+
+def write_svg(widget: QWidget, path: Path, title: str) -> None:
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(widget.size())
+    generator.setViewBox(QRectF(0, 0, widget.width(), widget.height()))
+    generator.setTitle(title)
+    QWidget.render(widget, generator)
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)

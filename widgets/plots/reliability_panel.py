@@ -1,0 +1,72 @@
+"""Goodput and time lost against the checkpoint interval, the chosen interval marked.
+
+``set_curve(curve, scenario="")`` draws a
+:class:`~engine.analysis.checkpoint_curve.CheckpointCurve`: goodput
+(percent, left axis) and the days a run loses to failures (right axis)
+against the interval between checkpoints (log scale), a star at the
+interval the design uses (Young's optimum unless set) and a line at Young's
+interval. Scenarios prefix series names and take another dash style;
+``clear(scenario)`` removes them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from engine.analysis.checkpoint_curve import CheckpointCurve
+from widgets.plots.base import PlotPanel
+from widgets.plots.style import MARKER_COLOR, scenario_dash, series_color
+
+KINDS = ("goodput", "days lost", "chosen interval")
+
+
+def minutes(value: float) -> str:
+    return f"{value:.3g} min" if value < 600 else f"{value / 60:.3g} h"
+
+
+def series_name(kind: str, scenario: str = "") -> str:
+    return f"{scenario} · {kind}" if scenario else kind
+
+
+class ReliabilityPanel(PlotPanel):
+    """Goodput against checkpoint interval (module docstring)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Checkpoint interval", "Goodput (%)", right_label="Time lost per run "
+                         "(days)", log_x=minutes, parent=parent)
+        self._scenarios: dict[str, CheckpointCurve] = {}
+
+    def set_curve(self, curve: CheckpointCurve, scenario: str = "") -> None:
+        self._scenarios[scenario] = curve
+        dash = scenario_dash(list(self._scenarios).index(scenario))
+        lost = curve.time_lost_days
+
+        def notes(i: int) -> str:
+            days = f", {lost[i]:,.1f} days lost per run" if lost is not None else ""
+            return f"every {minutes(curve.interval_min[i])}: goodput {curve.goodput[i]:.2%}{days}"
+        self.set_series(series_name("goodput", scenario), curve.interval_min,
+                        100 * curve.goodput, notes=notes, color=series_color(0), dash=dash)
+        self.set_series(series_name("days lost", scenario),
+                        curve.interval_min if lost is not None else [],
+                        lost if lost is not None else [], notes=notes,
+                        color=series_color(1), dash=dash, axis="right")
+        self.set_series(series_name("chosen interval", scenario), [curve.chosen_interval_min],
+                        [100 * curve.chosen_goodput], color=MARKER_COLOR, symbol="star",
+                        line=False, symbol_size=18,
+                        notes=[f"{series_name('chosen interval', scenario)}: every "
+                               f"{minutes(curve.chosen_interval_min)}, goodput "
+                               f"{curve.chosen_goodput:.2%}"])
+        self.set_reference(series_name("Young's interval", scenario), curve.young_interval_min,
+                           f"Young: {minutes(curve.young_interval_min)}", height=0.5)
+        self.set_caption("Daly's model at the design's failure rate, checkpoint write time "
+                         "and restart time")
+        self.set_note(f"Checkpointing every {minutes(curve.chosen_interval_min)} keeps "
+                      f"{curve.chosen_goodput:.1%} of the time for training (Young's optimum "
+                      f"{minutes(curve.young_interval_min)}).")
+
+    def clear(self, scenario: str = "") -> None:
+        if self._scenarios.pop(scenario, None) is None:
+            return
+        for kind in KINDS:
+            self.clear_series(series_name(kind, scenario))
+        self.set_reference(series_name("Young's interval", scenario), None)

@@ -1,0 +1,42 @@
+"""Colours and pens of the plots: fixed hues per series and part, surfaces from the palette.
+
+Hues stay the same in light and dark themes (chosen to read on both);
+backgrounds, axes and text follow the application palette.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+
+#: Series colours in the order series are created (Tableau 10, colour-blind aware).
+SERIES_COLORS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
+                 "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
+#: Dash styles that tell scenarios apart when their series share a colour.
+SCENARIO_DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
+                   Qt.PenStyle.DashDotLine)
+MARKER_COLOR = "#d62728"
+LINE_WIDTH = 2.2
+
+
+def series_color(index: int) -> QColor:
+    return QColor(SERIES_COLORS[index % len(SERIES_COLORS)])
+
+
+def scenario_dash(index: int) -> Qt.PenStyle:
+    return SCENARIO_DASHES[index % len(SCENARIO_DASHES)]
+
+
+def surface(palette: QPalette) -> QColor:
+    return palette.color(QPalette.ColorRole.Base)
+
+
+def ink(palette: QPalette) -> QColor:
+    return palette.color(QPalette.ColorRole.Text)
+
+
+def faint(palette: QPalette) -> QColor:
+    """Grid lines and secondary text: the ink, mostly transparent."""
+    color = QColor(ink(palette))
+    color.setAlpha(90)
+    return color
