@@ -1,12 +1,15 @@
 """Sweeps: one setting of a design varied over a range, the headline figures at each value.
 
 What can be swept (:func:`parameters`): the accelerator count (the design's
-replicated block, :mod:`engine.scaling`), the price of one accelerator in
+block replicated, exactly as the scaling panel replicates it:
+:mod:`engine.analysis.scaling`), the price of one accelerator in
 the design's currency (``cost.accelerator_price_usd``, and any node's own
 ``price_usd``, which would otherwise win), and every numeric workload, cost
 and reliability setting (:func:`engine.settings.settings_of`), addressed by
 its path such as ``cost.discount``. :func:`sweep_point` is one point, pure
-and picklable, so the GUI can spread points over worker processes.
+and picklable, so the GUI can spread points over worker processes. A point
+keeps the topology's warnings (a scaled design whose switches get more
+cables than they have ports is estimated, and says so).
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from __future__ import annotations
 import dataclasses
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
+from engine.analysis.scaling import resized, scaling_block
 from engine.catalog import Catalog
 from engine.cost.prices import accelerator_quote
 from engine.design import SETTINGS, Design
@@ -24,7 +29,6 @@ from engine.evaluate import evaluate
 from engine.hardware import accelerator_of
 from engine.headline import Figure, headline
 from engine.layout import catalog_for
-from engine.scaling import with_accelerators
 from engine.settings import leaves, settings_of
 from engine.structure import total_accelerators, units
 
@@ -58,6 +62,7 @@ class SweepPoint:
     value: float
     x: float
     figures: tuple[Figure, ...]
+    warnings: tuple[str, ...] = ()
 
 
 def parameters(design: Design, catalog: Catalog) -> tuple[Parameter, ...]:
@@ -65,8 +70,8 @@ def parameters(design: Design, catalog: Catalog) -> tuple[Parameter, ...]:
     currency = design.cost.currency
     found = [Parameter(ACCELERATORS, "Accelerators", "Design", "", 1, 1e7, True,
                        float(total_accelerators(design)),
-                       "the design's replicated block repeated, switches beside it in "
-                       "proportion; data parallelism searched"),
+                       "the design's block (its outermost repeated group, or largest box) "
+                       "replicated, as the Scaling panel does; the rest stays as drawn"),
              Parameter(ACCELERATOR_PRICE, "Accelerator price", "Design",
                        f"{currency} per accelerator", 0.0, 1e9, False,
                        _accelerator_price(design, catalog),
@@ -164,6 +169,17 @@ def default_range(parameter: Parameter) -> tuple[float, float, bool]:
     return max(low, current / 2), min(high, current * 2), False
 
 
+def with_accelerators(design: Design, target: int) -> Design:
+    """``design`` with its block replicated to hold about ``target`` accelerators (whole
+    blocks, at least one): :func:`engine.analysis.scaling.resized` at that count."""
+    if target < 1:
+        raise EngineError(f"cannot scale a design to {target} accelerators")
+    block = scaling_block(design)
+    per_block = total_accelerators(design) / block.replicas
+    replicas = max(1, round(target / per_block))
+    return resized(design, block, Fraction(replicas, block.replicas), replicas)
+
+
 def sweep_values(start: float, stop: float, steps: int, log: bool = False,
                  integer: bool = False) -> tuple[float, ...]:
     """``steps`` values from ``start`` to ``stop``, evenly or geometrically spaced;
@@ -183,6 +199,8 @@ def sweep_values(start: float, stop: float, steps: int, log: bool = False,
 def sweep_point(design: Design, key: str, value: float, catalog: Catalog) -> SweepPoint:
     """The headline figures of ``design`` with ``key`` set to ``value``."""
     changed = apply(design, key, value)
-    figures = headline(evaluate(changed, catalog), changed.cost.currency)
+    result = evaluate(changed, catalog)
     x = float(total_accelerators(changed)) if key == ACCELERATORS else value
-    return SweepPoint(value, x, figures)
+    network = result.get("network")
+    return SweepPoint(value, x, headline(result, changed.cost.currency),
+                      network.warnings if network is not None else ())

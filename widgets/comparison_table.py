@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.comparison_data import BETTER, WORSE, ComparisonTable
-from widgets.series_colors import series_color
+from widgets.plots.style import series_color
 
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1
 TONE_ROLE = Qt.ItemDataRole.UserRole + 2

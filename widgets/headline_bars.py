@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QWidget
 
 from widgets.comparison_data import BarChart
-from widgets.series_colors import series_color
+from widgets.plots.style import series_color
 
 BAR_HEIGHT = 0.62
 INSIDE = 0.55              # bars at least this share of the longest carry their value inside

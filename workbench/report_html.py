@@ -1,4 +1,4 @@
-"""The comparison report as one self-contained HTML page (no Qt here).
+"""The comparison report as one self-contained HTML page, laid out as text.
 
 Everything the page needs is inside it: the style sheet, and every picture
 as a base64 ``data:`` PNG, so it opens offline, survives e-mail and prints.
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from html import escape
 
 from widgets.comparison_data import BETTER, WORSE, ComparisonTable
-from widgets.series_colors import SERIES
+from widgets.plots.style import series_color
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def _png(data: bytes, alt: str) -> str:
 
 
 def _swatch_rules(count: int) -> str:
-    return "".join(f".s{i}{{background:{SERIES[i % len(SERIES)]}}}" for i in range(count))
+    return "".join(f".s{i}{{background:{series_color(i).name()}}}" for i in range(count))
 
 
 def _swatch(index: int) -> str:

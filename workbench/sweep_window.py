@@ -80,7 +80,7 @@ class SweepWindow(QDialog):
                               s.style)
                   for s in FIGURES if s.key != key]
         self.points, self._failures = {}, {}
-        self.panel.plots.start(self._label, series, parameter.current, values, log)
+        self.panel.plots.start(self._label, series, parameter.current, parameter.integer, log)
         self.panel.set_running(True)
         self.panel.export.setEnabled(False)
         self.panel.set_status(f"Sweeping {parameter.label} of {design.name} over "
@@ -110,17 +110,26 @@ class SweepWindow(QDialog):
         failed = (f"; {len(self._failures)} could not be applied: "
                   f"{next(iter(self._failures.values()))}") if self._failures else ""
         self.panel.set_status(f"{'Cancelled' if cancelled else 'Done'}: {done}{failed}"
-                              f"{self._gaps()}")
+                              f"{self._noted('No value for some figures', self._gaps())}"
+                              f"{self._noted('Warnings', self._warnings())}")
 
-    def _gaps(self) -> str:
-        """Where curves have holes, and the first reason why."""
-        missing = [(p.x, f) for _, p in sorted(self.points.items())
-                   for f in p.figures if f.value is None]
-        if not missing:
+    def _gaps(self) -> list[tuple[float, str]]:
+        """Where curves have holes, and why."""
+        return [(p.x, f.missing) for p in self.points.values() for f in p.figures
+                if f.value is None]
+
+    def _warnings(self) -> list[tuple[float, str]]:
+        """Points the topology warns about (more cables than ports ...)."""
+        return [(p.x, w) for p in self.points.values() for w in p.warnings]
+
+    @staticmethod
+    def _noted(what: str, found: list[tuple[float, str]]) -> str:
+        """". What at x1, x2 …: the first reason" (nothing if ``found`` is empty)."""
+        if not found:
             return ""
-        xs = sorted({x for x, _ in missing})
+        xs = sorted({x for x, _ in found})
         where = ", ".join(f"{x:,.6g}" for x in xs[:4]) + (" …" if len(xs) > 4 else "")
-        return f". No value for some figures at {where}: {missing[0][1].missing}"
+        return f". {what} at {where}: {min(found)[1]}"
 
     def _on_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export sweep", "sweep.csv",

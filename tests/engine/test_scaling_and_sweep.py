@@ -1,15 +1,16 @@
-"""Scaling a design's block and sweeping one setting: apply, evaluate, the headline."""
+"""Sweeping one setting: apply it (the accelerator count as the Scaling panel scales),
+evaluate, read the headline."""
 
 from __future__ import annotations
 
 import pytest
 
+from engine.analysis.scaling import scaling_curve
 from engine.catalog import load_catalog
 from engine.errors import EngineError
 from engine.evaluate import evaluate
 from engine.headline import by_key, headline
 from engine.layout import load_design
-from engine.scaling import with_accelerators
 from engine.structure import total_accelerators
 from engine.sweep import (
     ACCELERATOR_PRICE,
@@ -19,6 +20,7 @@ from engine.sweep import (
     parameters,
     sweep_point,
     sweep_values,
+    with_accelerators,
 )
 from tests.conftest import ROOT
 
@@ -39,34 +41,30 @@ def replicas(design):
             **{n.id: n.replicas for n in design.nodes}}
 
 
-def test_scaling_repeats_the_pod_and_the_switches_over_it(catalog):
-    """Llama 3's cluster: 8 pods under 18 aggregation switches; 4 pods take 9."""
+def test_the_accelerator_count_replicates_the_block_as_the_scaling_panel_does(catalog):
+    """Llama 3's cluster is 8 pods: 8,192 accelerators is 4 pods, the rest as drawn, and the
+    point is the Scaling panel's point at 4 pods to the digit."""
     big = design(catalog, "llama3-16k-h100-roce")
     half = with_accelerators(big, 8192)
     assert total_accelerators(half) == 8192
-    assert replicas(half) == {**replicas(big), "pod": 4, "atsw": 9}
-    assert half.workload.parallelism.dp is None       # searched at the new size
-    assert half.workload.parallelism.tp == big.workload.parallelism.tp
+    assert replicas(half) == {**replicas(big), "pod": 4}
+    assert half.workload.parallelism.dp == big.workload.parallelism.dp // 2
+    panel = next(p for p in scaling_curve(big, catalog).points if p.replicas == 4)
+    point = by_key(sweep_point(big, ACCELERATORS, 8192, catalog).figures)
+    assert point["time_to_train_days"].value == panel.estimate.time_to_train_days
+    assert point["mfu"].value == panel.estimate.mfu
 
 
-def test_fewer_accelerators_than_a_block_scale_the_block_inside(catalog):
-    """256 GPUs is less than one 2,048-GPU pod: one pod of 16 racks, 2 cluster switches."""
+def test_a_count_below_one_block_is_one_block(catalog):
     small = with_accelerators(design(catalog, "llama3-16k-h100-roce"), 256)
-    assert total_accelerators(small) == 256
-    got = replicas(small)
-    assert (got["pod"], got["rack"], got["ctsw"], got["atsw"]) == (1, 16, 2, 3)
+    assert total_accelerators(small) == 2048
 
 
-def test_a_flat_design_scales_its_server_box_and_the_rail_planes_leaves(catalog):
-    a800 = design(catalog, "a800-1024")
-    bigger = with_accelerators(a800, 4096)
-    assert replicas(bigger) == {**replicas(a800), "server": 512, "leaf": 32, "spine": 16}
-    assert evaluate(bigger, catalog).errors == {}
-
-
-def test_scaling_past_what_two_switch_tiers_can_join_is_an_error_with_the_reason(catalog):
-    result = evaluate(with_accelerators(design(catalog, "h800-1024"), 4096), catalog)
-    assert "the network joins at most 2,048" in result.errors["network"]
+def test_a_point_keeps_the_topologys_warnings(catalog):
+    """The A800's rail-plane leaves have 40 ports: four times the servers overfill them."""
+    point = sweep_point(design(catalog, "a800-1024"), ACCELERATORS, 4096, catalog)
+    assert point.x == 4096
+    assert any("cables per switch on 40 ports" in w for w in point.warnings)
 
 
 def test_settings_and_the_price_apply_by_path(catalog):
