@@ -52,6 +52,8 @@ class Row:
     figures: tuple[Figure, ...] = field(default=(), metadata={"json": False})
     evaluation: Evaluation | None = field(default=None, compare=False,
                                           metadata={"json": False})
+    evaluated: Design | None = field(default=None, compare=False,     # in the common currency
+                                     metadata={"json": False})
 
     def figure(self, key: str) -> Figure:
         return next(f for f in self.figures if f.key == key)
@@ -136,7 +138,8 @@ def _row(label: str, design: Design, result: Evaluation) -> Row:
                ", ".join(by_type) or "-", design.cost.currency, design.cost.basis,
                {f.key: f.value for f in figures},
                {f.key: f.missing for f in figures if f.value is None},
-               training.fits_in_memory if training is not None else None, figures, result)
+               training.fits_in_memory if training is not None else None, figures, result,
+               design)
 
 
 def _footing(rows: list[Row], preferred: str, fallback: str) -> str:

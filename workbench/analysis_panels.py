@@ -5,8 +5,11 @@ training estimate); the runner's curves fill bandwidth, cost and
 reliability and the canvas heat overlay; its explorations fill scaling and
 the configurations table. Each panel shows the design's own series
 (scenario ``""``); a part the engine could not compute shows its reason
-instead. Choosing a configuration in the table sets the workload's
-parallelism as one undoable edit. Nothing here computes an estimate.
+instead. Other scenarios of the document are overlaid by name
+(:meth:`AnalysisPanels.show_scenario`, fed by
+:mod:`workbench.scenario_overlay`). Choosing a configuration in the table
+sets the workload's parallelism as one undoable edit. Nothing here
+computes an estimate.
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ from PySide6.QtCore import QObject, Signal
 
 from engine.analysis import Curves, Exploration
 from engine.analysis.link_loads import LinkLoads
+from engine.analysis.scaling import ScalingCurve
 from engine.design import Parallelism
+from engine.training import TrainingEstimate
 from widgets.canvas.heat import HeatLegend
 from widgets.plots.axes import format_bytes
 from widgets.plots.bandwidth_panel import LABELS, BandwidthPanel
@@ -105,6 +110,33 @@ class AnalysisPanels(QObject):
             self._doc.push(lambda d: SettingsCommand(d, "workload", workload, text))
         except EditError as exc:
             self.message_posted.emit(str(exc))
+
+    # -- other scenarios -------------------------------------------------------------------
+
+    def show_scenario(self, scenario: str, training: TrainingEstimate | None,
+                      curves: Curves, scaling: ScalingCurve | None) -> None:
+        """Another scenario's numbers beside the design's, named ``scenario``: its bars and
+        curves overlaid in another dash style (a part it lacks is left out)."""
+        c = self.cost
+        for value, show, clear in ((training, self.breakdown.set_estimate, self.breakdown.clear),
+                                   (training, self.memory.set_estimate, self.memory.clear),
+                                   (curves.bandwidth, self.bandwidth.set_curves,
+                                    self.bandwidth.clear),
+                                   (curves.buy_rent, c.set_buy_rent, c.buy_rent.clear),
+                                   (curves.run_cost, c.set_run_cost, c.run_cost.clear),
+                                   (curves.checkpoints, self.reliability.set_curve,
+                                    self.reliability.clear),
+                                   (scaling, self.scaling.set_curve, self.scaling.clear)):
+            if value is None:
+                clear(scenario)
+            else:
+                show(value, scenario)
+
+    def clear_scenario(self, scenario: str) -> None:
+        """Take another scenario's bars and curves out of every panel."""
+        for panel in (self.breakdown, self.memory, self.bandwidth, self.cost, self.reliability,
+                      self.scaling):
+            panel.clear(scenario)
 
     # -- feeding ----------------------------------------------------------------------------
 

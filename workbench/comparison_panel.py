@@ -1,8 +1,9 @@
 """The comparison dock and the presentation, fed by a background comparison of the scenarios.
 
 The comparison is computed only while someone looks at it (the dock is
-visible or the presentation is open), after each live evaluation, newest
-result first (:class:`~workbench.comparison.ComparisonEvaluator`). Choosing another
+visible, the presentation is open, or the panels overlay the other
+scenarios), after each live evaluation, newest result first
+(:class:`~workbench.comparison.ComparisonEvaluator`). Choosing another
 reference for the differences, or another scenario on the canvas, redraws
 the last result without computing again.
 """
@@ -35,6 +36,7 @@ class ComparisonPanel(QObject):
         self.view = view
         self._title = title
         self._visible = False
+        self._overlaid = False
         self.presentation: PresentationWindow | None = None
         self.evaluator = ComparisonEvaluator(document, live, self)
         self.evaluator.evaluated.connect(self._on_evaluated)
@@ -54,6 +56,11 @@ class ComparisonPanel(QObject):
         self._visible = visible
         self._follow()
 
+    def set_overlaid(self, overlaid: bool) -> None:
+        """The panels overlay the other scenarios: compare even while nobody looks here."""
+        self._overlaid = overlaid
+        self._follow()
+
     def present(self) -> PresentationWindow:
         """The comparison full screen, until Esc."""
         if self.presentation is None:
@@ -67,7 +74,8 @@ class ComparisonPanel(QObject):
         return show
 
     def _follow(self) -> None:
-        self.evaluator.set_following(self._visible or self.presentation is not None)
+        self.evaluator.set_following(self._visible or self._overlaid
+                                     or self.presentation is not None)
 
     def _on_presentation_closed(self) -> None:
         if self.presentation is not None:

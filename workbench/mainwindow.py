@@ -56,6 +56,7 @@ from workbench.recovery import Autosaver, Recovered, RecoveryStore
 from workbench.report_export import export_report
 from workbench.scenario_actions import build_scenario_actions
 from workbench.scenario_binder import ScenarioBinder
+from workbench.scenario_overlay import ScenarioOverlay
 from workbench.sweep_window import SweepWindow
 from workbench.theme import apply_theme
 
@@ -110,6 +111,8 @@ class MainWindow(QMainWindow):
         self.scenario_binder = ScenarioBinder(self.document, self.scenario_tabs)
         self.comparison = ComparisonPanel(self.document, self.evaluator, self.comparison_view,
                                           self._comparison_title, self)
+        self.overlay = ScenarioOverlay(self.document, self.comparison.evaluator, self.panels,
+                                       self)
         self.sweep: SweepWindow | None = None
         self.autosaver = Autosaver(self.document, recovery, self) if recovery else None
         self.actions = build_actions(self, self.document.undo_stack)
@@ -218,6 +221,8 @@ class MainWindow(QMainWindow):
         s.present.triggered.connect(lambda: self.comparison.present())
         s.sweep.triggered.connect(self.show_sweep)
         s.export_report.triggered.connect(self._export_report)
+        s.overlay.toggled.connect(self.overlay.set_enabled)
+        s.overlay.toggled.connect(lambda _: self._update_scenario_actions())
         binder.message_posted.connect(self._show_message)
         binder.duplicated.connect(self.show_comparison)
         self.comparison.scenario_requested.connect(binder.show_scenario)
@@ -254,7 +259,9 @@ class MainWindow(QMainWindow):
         self.comparison_dock.raise_()
 
     def _update_scenario_actions(self) -> None:
-        self.scenario_actions.delete.setEnabled(len(self.document.scenarios) > 1)
+        several = len(self.document.scenarios) > 1
+        self.scenario_actions.delete.setEnabled(several)
+        self.comparison.set_overlaid(several and self.scenario_actions.overlay.isChecked())
 
     # -- files ------------------------------------------------------------------------
 

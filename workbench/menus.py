@@ -56,6 +56,8 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget],
     scenarios.addActions([scenario.next, scenario.previous])
     scenarios.addSeparator()
     scenarios.addActions([scenario.compare, scenario.sweep, scenario.present])
+    scenarios.addSeparator()
+    scenarios.addAction(scenario.overlay)
 
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(actions.about)

@@ -113,7 +113,8 @@ def render_sweep(design: Design, path: Path | None, size: tuple[int, int], catal
 def _settle(window: MainWindow) -> None:
     """Until the estimates, every panel and the comparison show the newest answers."""
     app = application()
-    background = (window.evaluator, window.panels.runner, window.comparison.evaluator)
+    background = (window.evaluator, window.panels.runner, window.comparison.evaluator,
+                  window.overlay)
     while True:
         for work in background:
             work.wait()

@@ -25,6 +25,7 @@ class ScenarioActions:
     compare: QAction
     sweep: QAction
     present: QAction
+    overlay: QAction
     export_report: QAction
 
 
@@ -32,7 +33,7 @@ def build_scenario_actions(window: QWidget) -> ScenarioActions:
     def make(text: str, keys: tuple[Key | str, ...], tip: str) -> QAction:
         return new_action(window, text, keys, tip)
 
-    return ScenarioActions(
+    actions = ScenarioActions(
         duplicate=make("&Duplicate as Scenario", ("Ctrl+Shift+D",),
                        "Copy the shown scenario into a new one, to change and compare"),
         rename=make("&Rename Scenario…", ("F2",), "Rename the shown scenario"),
@@ -45,6 +46,11 @@ def build_scenario_actions(window: QWidget) -> ScenarioActions:
                    "Vary one setting over a range and plot every headline figure"),
         present=make("&Present Comparison", ("F5",),
                      "The comparison full screen, for a room (Esc leaves)"),
+        overlay=make("&Overlay Scenarios in Panels", (),
+                     "Draw every other scenario's curves and bars in the analysis panels"),
         export_report=make("&Export Report…", ("Ctrl+Shift+E",),
                            "A self-contained HTML report comparing the scenarios"),
     )
+    actions.overlay.setCheckable(True)
+    actions.overlay.setChecked(True)
+    return actions
