@@ -27,9 +27,8 @@ WHAT_IF = ROOT / "examples" / "what-if-a800-h800-h20.yaml"
 
 
 @pytest.fixture
-def what_if(make_window, qtbot):
-    window = make_window()
-    assert window.open_path(WHAT_IF)
+def what_if(open_what_if, qtbot):
+    window = open_what_if()
     window.show_comparison()
     qtbot.waitUntil(lambda: window.comparison.latest() is not None, timeout=20000)
     return window
@@ -78,9 +77,8 @@ def test_an_edit_updates_the_comparison_without_evaluating_anything_again(what_i
     assert what_if.comparison.evaluator.cache.misses == misses
 
 
-def test_a_hidden_comparison_computes_nothing_until_shown(make_window, qtbot):
-    window = make_window()
-    window.open_path(WHAT_IF)
+def test_a_hidden_comparison_computes_nothing_until_shown(open_what_if, qtbot):
+    window = open_what_if()
     QApplication.processEvents()
     window.comparison.evaluator.wait()
     assert window.comparison.latest() is None

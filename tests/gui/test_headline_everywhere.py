@@ -18,10 +18,9 @@ from workbench.summary_rows import TILES
 WHAT_IF = ROOT / "examples" / "what-if-a800-h800-h20.yaml"
 
 
-def test_every_view_shows_the_headline_modules_figures(make_window, qtbot, capsys,
+def test_every_view_shows_the_headline_modules_figures(open_what_if, qtbot, capsys,
                                                        tmp_path, monkeypatch):
-    window = make_window()
-    assert window.open_path(WHAT_IF)
+    window = open_what_if()
     design, catalog = window.document.design, window.document.catalog
     figures = by_key(headline(evaluate(design, catalog)))
     texts = {f.label: f.text for f in figures.values()}

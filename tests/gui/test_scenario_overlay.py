@@ -9,10 +9,7 @@ import pytest
 from engine.analysis import curves
 from engine.analysis.scaling import scaling_curve
 from engine.evaluate import evaluate
-from tests.conftest import ROOT
 from workbench.scenario_commands import delete_scenario
-
-WHAT_IF = ROOT / "examples" / "what-if-a800-h800-h20.yaml"
 
 
 def settle(qtbot, window, drawn: list[str]) -> None:
@@ -27,9 +24,8 @@ def settle(qtbot, window, drawn: list[str]) -> None:
 
 
 @pytest.fixture
-def what_if(make_window, qtbot):
-    window = make_window()
-    assert window.open_path(WHAT_IF)
+def what_if(open_what_if, qtbot):
+    window = open_what_if(overlay=True)
     settle(qtbot, window, ["H800 cluster", "H20 cluster"])
     return window
 

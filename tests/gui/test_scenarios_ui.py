@@ -8,9 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QLineEdit
 
 from engine.layout import load_design
-from tests.conftest import ROOT
 
-WHAT_IF = ROOT / "examples" / "what-if-a800-h800-h20.yaml"
 NAMES = ["A800 cluster", "H800 cluster", "H20 cluster"]
 
 
@@ -23,9 +21,8 @@ def server_hardware(window) -> str:
     return window.document.node("server").hardware
 
 
-def test_the_tabs_switch_scenarios_and_undo_switches_back(make_window):
-    window = make_window()
-    assert window.open_path(WHAT_IF)
+def test_the_tabs_switch_scenarios_and_undo_switches_back(open_what_if):
+    window = open_what_if()
     tabs = window.scenario_tabs
     assert tabs.names() == NAMES
     assert tabs.current() == 0
@@ -69,9 +66,8 @@ def test_a_taken_name_is_refused_with_the_reason(window):
     assert window.scenario_tabs.names()[1].endswith("(2)")
 
 
-def test_delete_is_undoable_and_the_last_scenario_stays(make_window):
-    window = make_window()
-    window.open_path(WHAT_IF)
+def test_delete_is_undoable_and_the_last_scenario_stays(open_what_if):
+    window = open_what_if()
     window.scenario_binder.show_scenario(1)
     window.scenario_actions.delete.trigger()
     assert window.scenario_tabs.names() == ["A800 cluster", "H20 cluster"]
@@ -85,10 +81,9 @@ def test_delete_is_undoable_and_the_last_scenario_stays(make_window):
     assert not window.scenario_actions.delete.isEnabled()
 
 
-def test_saving_keeps_every_scenario_and_reopening_gives_them_back(make_window, tmp_path,
-                                                                   monkeypatch):
-    window = make_window()
-    window.open_path(WHAT_IF)
+def test_saving_keeps_every_scenario_and_reopening_gives_them_back(open_what_if, make_window,
+                                                                   tmp_path, monkeypatch):
+    window = open_what_if()
     window.scenario_binder.show_scenario(2)
     window.scenario_actions.duplicate.trigger()
     target = tmp_path / "mine.yaml"

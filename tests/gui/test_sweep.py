@@ -13,15 +13,12 @@ from engine.sweep import ACCELERATOR_PRICE, ACCELERATORS, sweep_point, sweep_val
 from tests.conftest import ROOT
 from workbench.sweep_runner import SweepRunner
 
-WHAT_IF = ROOT / "examples" / "what-if-a800-h800-h20.yaml"
 A800 = ROOT / "examples" / "a800-1024.yaml"
 
 
 @pytest.fixture
-def window(make_window):
-    window = make_window()
-    assert window.open_path(WHAT_IF)
-    return window
+def window(open_what_if):
+    return open_what_if()
 
 
 @pytest.fixture
