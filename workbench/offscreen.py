@@ -64,9 +64,10 @@ def render_canvas(design: Design, catalog: Catalog, size: tuple[int, int],
 
 
 def grab_offscreen(widget: QWidget, size: tuple[int, int],
-                   before: Callable[[], None] | None = None) -> QImage:
-    """``widget`` laid out at ``size`` and drawn, without appearing on screen; ``before``
-    runs once it is laid out."""
+                   before: Callable[[], None] | None = None,
+                   part: QWidget | None = None) -> QImage:
+    """``widget`` laid out at ``size`` and drawn (or only its child ``part``), without
+    appearing on screen; ``before`` runs once it is laid out."""
     app = application()
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     widget.resize(*size)
@@ -75,7 +76,7 @@ def grab_offscreen(widget: QWidget, size: tuple[int, int],
     if before is not None:
         before()
         app.processEvents()
-    image = widget.grab().toImage()
+    image = (part or widget).grab().toImage()
     widget.close()
     widget.deleteLater()
     return image

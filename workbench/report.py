@@ -3,9 +3,10 @@
 Used by ``cluster-workbench report`` and File > Export Report. The numbers
 are the comparison's (:mod:`engine.compare`, so :mod:`engine.headline`'s);
 the table is the one the comparison view shows; each design's canvas and
-the bar charts are rendered offscreen as the app draws them, in the light
-theme whatever the app shows (the page is white), and embedded as PNG; the
-assumptions are every setting with its source.
+the bar charts and the analysis panels (every design overlaid) are rendered
+offscreen as the app draws them, in the light theme whatever the app shows
+(the page is white), and embedded as PNG; the assumptions are every
+setting with its source.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from workbench.comparison_rows import bar_charts, comparison_table
 from workbench.offscreen import grab_offscreen, light_palette, png_bytes, render_canvas
 from workbench.report_assumptions import assumptions
 from workbench.report_html import DesignPart, Picture, Report, report_html
+from workbench.report_panels import panel_pictures
 
 CANVAS_SIZE = (1100, 620)
 CHART_WIDTH, CHART_ROW_HEIGHT, CHART_COLUMNS = 1100, 190, 3
@@ -44,8 +46,9 @@ def build_report(designs: Sequence[tuple[str, Design]], catalog: Catalog,
     labels = [label for label, _ in designs]
     title = (f"What-if comparison: {', '.join(labels)}" if len(labels) > 1
              else f"Design report: {labels[0]}")
+    pictures = (_charts(result), *panel_pictures(result, catalog, light_palette()))
     return Report(title, time.strftime("%Y-%m-%d %H:%M"), engine_version(), tuple(files),
-                  table, (_charts(result),),
+                  table, pictures,
                   tuple(_design_part(label, design, catalog, result, i)
                         for i, (label, design) in enumerate(designs)),
                   tuple(assumptions([d for _, d in designs])))

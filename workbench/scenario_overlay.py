@@ -25,7 +25,7 @@ from engine.design import Design
 from engine.errors import EngineError
 from engine.evaluate import Evaluation
 from engine.training import TrainingEstimate
-from workbench.analysis_panels import AnalysisPanels
+from workbench.analysis_panels import AnalysisPanels, clear_scenario, show_scenario
 from workbench.background import Done, NewestWins
 from workbench.comparison import ComparisonEvaluator, ComparisonResult
 from workbench.document import Document
@@ -108,10 +108,10 @@ class ScenarioOverlay(QObject):
 
     def _draw(self, overlays: dict[str, Overlay]) -> None:
         for label in [k for k in self._drawn if k not in overlays]:
-            self._panels.clear_scenario(label)
+            clear_scenario(self._panels, label)
             del self._drawn[label]
         for label, overlay in overlays.items():
             if self._drawn.get(label) is not overlay:
-                self._panels.show_scenario(label, overlay.training, overlay.curves,
-                                           overlay.scaling)
+                show_scenario(self._panels, label, overlay.training, overlay.curves,
+                              overlay.scaling)
                 self._drawn[label] = overlay
