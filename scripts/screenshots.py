@@ -4,9 +4,10 @@ what-if example's comparison, presentation and a sweep.
 Run ``python scripts/screenshots.py`` (or ``make screenshots``); the README's
 pictures are among these, so they always match what the app draws. The
 16,384-GPU example is also drawn with every analysis panel in view and the
-heat overlay on (``<example>-panels.png``), and the what-if example with its
-comparison docked (``compare-what-ifs.png``), its presentation's two slides
-and a sweep of its accelerator count.
+heat overlay on (``<example>-panels.png``); the what-if example with its
+scenarios overlaid in the panels the same way, with its comparison docked
+(``compare-what-ifs.png``), its presentation's two slides and a sweep of
+its accelerator count.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "images"
 SIZE = (1600, 1000)
-PANELS = ("llama3-16k-h100-roce",)
+PANELS = ("llama3-16k-h100-roce", "what-if-a800-h800-h20")
 PANELS_SIZE = (2560, 1600)
 COMPARE_SIZE = (1600, 1100)
 WHAT_IF = ROOT / "examples" / "what-if-a800-h800-h20.yaml"
