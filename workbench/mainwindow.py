@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -61,6 +62,16 @@ from workbench.sweep_window import SweepWindow
 from workbench.theme import apply_theme
 
 APP_TITLE = "Cluster Workbench"
+
+
+class Background(Protocol):
+    """Work done off the UI thread (a live evaluator, an analysis runner, a lane)."""
+
+    def wait(self) -> None: ...
+
+    def is_idle(self) -> bool: ...
+
+
 Dock = Qt.DockWidgetArea
 
 
@@ -331,14 +342,24 @@ class MainWindow(QMainWindow):
             apply_theme(app, theme)
 
     def shutdown(self) -> None:
-        """Remember the panel layout; leave no recovery files (on close and on quit)."""
+        """Remember the panel layout; leave no recovery files; stop a sweep and let the
+        background work finish, so no worker thread runs Python while it shuts down (on
+        close and on quit)."""
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        if self.sweep is not None:
+            self.sweep.runner.cancel()
+        for work in self.background_work():
+            work.wait()
         if self._attached:
             self.editor.detach()
             self._attached = False
         if self.recovery is not None:
             self.recovery.close()
             self.recovery = None
+
+    def background_work(self) -> tuple[Background, ...]:
+        """Everything the window computes off the UI thread."""
+        return (self.evaluator, self.panels.runner, self.comparison.evaluator, self.overlay)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.confirm_discard():

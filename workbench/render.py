@@ -19,7 +19,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
@@ -47,8 +46,6 @@ def opened_window(design: Design, path: Path | None, size: tuple[int, int], cata
         try:
             yield window
         finally:
-            for work in _background(window):        # no answer may outlive the window
-                work.wait()
             window.close()
             window.deleteLater()
             app.processEvents()
@@ -113,17 +110,10 @@ def render_sweep(design: Design, path: Path | None, size: tuple[int, int], catal
         return image
 
 
-def _background(window: MainWindow) -> tuple[Any, ...]:
-    """Everything the window computes off the UI thread (each has ``wait`` and
-    ``is_idle``)."""
-    return (window.evaluator, window.panels.runner, window.comparison.evaluator,
-            window.overlay)
-
-
 def _settle(window: MainWindow) -> None:
     """Until the estimates, every panel and the comparison show the newest answers."""
     app = application()
-    background = _background(window)
+    background = window.background_work()
     while True:
         for work in background:
             work.wait()
