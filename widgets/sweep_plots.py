@@ -80,16 +80,10 @@ class SweepPlots(QWidget):
                 plot.points[x] = value
                 self._redraw(plot)
 
-    def panel(self, key: str) -> PlotPanel:
-        return self._plots[key].panel
-
     def series_data(self, key: str) -> tuple[list[float], list[float | None]]:
         """What a plot holds, in x order (values as the engine gave them)."""
         points = sorted(self._plots[key].points.items())
         return [x for x, _ in points], [v for _, (v, _) in points]
-
-    def titles(self) -> list[str]:
-        return [p.series.title for p in self._plots.values()]
 
     def _redraw(self, plot: _Plot) -> None:
         xs, ys = self.series_data(plot.series.key)
