@@ -93,11 +93,14 @@ def test_the_report_is_self_contained_and_has_the_table(tmp_path):
     assert "Jiemian News" in text
 
 
-def test_two_files_are_two_columns_named_by_file(tmp_path):
-    out = tmp_path / "two.html"
-    result = run("report", "examples/a800-1024.yaml", "examples/h800-1024.yaml", "-o", str(out))
-    assert result.returncode == 0, result.stderr
-    assert "What-if comparison: a800-1024, h800-1024" in out.read_text(encoding="utf-8")
+def test_files_are_labelled_by_name_and_scenarios_by_theirs():
+    catalog = load_catalog()
+    files = [str(ROOT / "examples" / f"{name}.yaml") for name in ("a800-1024", "h800-1024")]
+    assert [label for label, _ in designs_in(files, catalog)] == ["a800-1024", "h800-1024"]
+    both = designs_in([str(ROOT / WHAT_IF), files[0], str(ROOT / WHAT_IF)], catalog)
+    assert [label for label, _ in both] == [
+        "A800 cluster", "H800 cluster", "H20 cluster", "a800-1024",
+        "A800 cluster (2)", "H800 cluster (2)", "H20 cluster (2)"]
 
 
 def test_a_bad_file_is_one_line_and_no_report(tmp_path):

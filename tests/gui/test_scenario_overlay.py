@@ -30,7 +30,10 @@ def what_if(open_what_if, qtbot):
     return window
 
 
-def test_the_other_scenarios_are_the_engines_numbers_under_their_names(what_if):
+def test_other_scenarios_are_overlaid_and_follow_switches_deletions_and_the_toggle(what_if,
+                                                                                 qtbot):
+    """Their numbers are the engine's, under their names; one window for the whole story
+    (opening one computes every scenario's scaling curve)."""
     doc, panels = what_if.document, what_if.panels
     h800 = doc.scenarios[1]
     e = evaluate(h800, doc.catalog)
@@ -48,8 +51,6 @@ def test_the_other_scenarios_are_the_engines_numbers_under_their_names(what_if):
         if p.estimate is not None]
     assert "all-reduce" in panels.bandwidth.series_names()         # the shown one, unnamed
 
-
-def test_the_overlay_follows_switches_and_deletions_and_can_be_turned_off(what_if, qtbot):
     what_if.scenario_binder.show_scenario(1)
     settle(qtbot, what_if, ["A800 cluster", "H20 cluster"])
     names = what_if.panels.bandwidth.series_names()

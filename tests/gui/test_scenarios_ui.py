@@ -92,6 +92,7 @@ def test_saving_keeps_every_scenario_and_reopening_gives_them_back(open_what_if,
     saved = load_design(str(target))
     assert saved == window.document.file_design
     other = make_window()
+    other.scenario_actions.overlay.setChecked(False)
     assert other.open_path(target)
     assert other.scenario_tabs.names() == [*NAMES, "H20 cluster (2)"]
     assert other.document.scenarios == window.document.scenarios
