@@ -10,6 +10,7 @@ The charts are static pictures of the numbers (no panning or zooming).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
@@ -24,9 +25,20 @@ LABEL_ROOM = 1.12          # x range as a multiple of the longest bar: room for 
 MAX_NAME = 22
 
 
+@dataclass
+class _Chart:
+    """One chart's items, kept and updated in place while the layout stays the same."""
+
+    plot: pg.PlotItem
+    bars: list[pg.BarGraphItem]
+    labels: list[pg.TextItem]
+
+
 class HeadlineBars(pg.GraphicsLayoutWidget):
     """A grid of bar charts; ``row_height`` (pixels at scale 1, 0: none) is the least
-    height a row of charts asks for, so a scroll area can hold many."""
+    height a row of charts asks for, so a scroll area can hold many. The plots are built
+    when the charts or designs change and otherwise updated in place (pyqtgraph builds a
+    plot in milliseconds, a dozen in a quarter of a second)."""
 
     def __init__(self, parent: QWidget | None = None, columns: int = 3,
                  row_height: int = 0) -> None:
@@ -35,6 +47,8 @@ class HeadlineBars(pg.GraphicsLayoutWidget):
         self._row_height = row_height
         self._scale = 1.0
         self._shown: tuple[tuple[str, ...], tuple[BarChart, ...]] = ((), ())
+        self._charts: list[_Chart] = []
+        self._layout_key: tuple[object, ...] = ()
         self.ci.setSpacing(14)
         self._apply_palette()
 
@@ -52,15 +66,14 @@ class HeadlineBars(pg.GraphicsLayoutWidget):
 
     def show_charts(self, names: Sequence[str], charts: Sequence[BarChart]) -> None:
         self._shown = (tuple(names), tuple(charts))
-        self.clear()
-        self._apply_palette()
-        for i, chart in enumerate(charts):
-            plot = self.addPlot(row=i // self._columns, col=i % self._columns)
-            self._draw(plot, list(names), chart)
-        rows = -(-len(charts) // self._columns)
-        per_row = self._row_height * self._scale * (1 + 0.25 * max(len(names) - 3, 0))
-        self.setMinimumHeight(int(rows * per_row))
-        self.ci.layout.activate()        # lay the new plots out now, not at the next event
+        self._apply_palette()                  # a theme change rebuilds: the key has the ink
+        key = (self._shown[0], tuple(c.title for c in charts), self._columns, self._scale,
+               self._ink.name())
+        if key != self._layout_key:
+            self._build(list(names), charts)
+            self._layout_key = key
+        for chart, items in zip(charts, self._charts, strict=True):
+            self._fill(items, len(names), chart)
 
     def _apply_palette(self) -> None:
         palette = self.palette()
@@ -73,46 +86,67 @@ class HeadlineBars(pg.GraphicsLayoutWidget):
         font.setBold(bold)
         return font
 
-    def _draw(self, plot: pg.PlotItem, names: list[str], chart: BarChart) -> None:
+    def _build(self, names: list[str], charts: Sequence[BarChart]) -> None:
+        """A plot per chart, a bar and a label per design, titled and with the names."""
+        self.clear()
+        self._charts = []
         n = len(names)
-        ink = self._ink.name()
-        size = self._font().pointSizeF()
-        plot.setTitle(f"<span style='font-size:{size:.0f}pt; font-weight:600; color:{ink}'>"
-                      f"{chart.title}</span><br><span style='font-size:{size * 0.8:.0f}pt; "
-                      f"color:{ink}'>{chart.hint}</span>")
-        plot.setMenuEnabled(False)
-        plot.setMouseEnabled(x=False, y=False)
-        plot.hideButtons()
-        plot.hideAxis("bottom")
-        left = plot.getAxis("left")
         shown = [_short(name) for name in names]
         tick_font = self._font(0.9)
-        left.setTicks([[(n - 1 - i, name) for i, name in enumerate(shown)]])
-        left.setStyle(tickFont=tick_font, tickLength=0, tickTextOffset=6)
-        left.setWidth(max((QFontMetrics(tick_font).horizontalAdvance(s) for s in shown),
-                          default=0) + 14)
-        left.setTextPen(pg.mkPen(self._ink))
-        left.setPen(pg.mkPen(self._ink))
+        size = self._font().pointSizeF()
+        ink = self._ink.name()
+        for i, chart in enumerate(charts):
+            plot = self.addPlot(row=i // self._columns, col=i % self._columns)
+            plot.setTitle(f"<span style='font-size:{size:.0f}pt; font-weight:600; "
+                          f"color:{ink}'>{chart.title}</span><br><span style='font-size:"
+                          f"{size * 0.8:.0f}pt; color:{ink}'>{chart.hint}</span>")
+            plot.setMenuEnabled(False)
+            plot.setMouseEnabled(x=False, y=False)
+            plot.hideButtons()
+            plot.hideAxis("bottom")
+            left = plot.getAxis("left")
+            left.setTicks([[(n - 1 - j, name) for j, name in enumerate(shown)]])
+            left.setStyle(tickFont=tick_font, tickLength=0, tickTextOffset=6)
+            left.setWidth(max((QFontMetrics(tick_font).horizontalAdvance(s) for s in shown),
+                              default=0) + 14)
+            left.setTextPen(pg.mkPen(self._ink))
+            left.setPen(pg.mkPen(self._ink))
+            bars, labels = [], []
+            for j in range(n):
+                color = series_color(j)
+                bar = pg.BarGraphItem(x0=[0.0], y=[n - 1 - j], height=[BAR_HEIGHT],
+                                      width=[0.0], brush=color,
+                                      pen=pg.mkPen(color.darker(130)))
+                label = pg.TextItem()
+                plot.addItem(bar)
+                plot.addItem(label)
+                bars.append(bar)
+                labels.append(label)
+            plot.setYRange(-0.6, n - 0.4, padding=0)
+            self._charts.append(_Chart(plot, bars, labels))
+        rows = -(-len(charts) // self._columns)
+        per_row = self._row_height * self._scale * (1 + 0.25 * max(n - 3, 0))
+        self.setMinimumHeight(int(rows * per_row))
+        self.ci.layout.activate()        # lay the new plots out now, not at the next event
+
+    def _fill(self, items: _Chart, n: int, chart: BarChart) -> None:
+        """The chart's values into its bars and labels."""
         known = [v for v in chart.values if v is not None]
         top = max((abs(v) for v in known), default=1.0) or 1.0
-        for i, (value, text, best) in enumerate(zip(chart.values, chart.texts, chart.best,
+        for j, (value, text, best) in enumerate(zip(chart.values, chart.texts, chart.best,
                                                     strict=True)):
-            y = n - 1 - i
-            if value is not None:
-                color = series_color(i)
-                plot.addItem(pg.BarGraphItem(x0=[0.0], y=[y], height=[BAR_HEIGHT],
-                                             width=[value], brush=color,
-                                             pen=pg.mkPen(color.darker(130))))
+            y = n - 1 - j
+            bar, label = items.bars[j], items.labels[j]
+            bar.setOpts(width=[value or 0.0])
+            bar.setVisible(value is not None)
             inside = value is not None and value >= top * INSIDE
-            ink = _text_on(series_color(i)) if inside else QColor(self._ink)
-            label = pg.TextItem(f"{'★ ' if best else ''}{text}",
-                                anchor=(1, 0.5) if inside else (0, 0.5), color=ink)
+            label.setText(f"{'★ ' if best else ''}{text}",
+                          color=_text_on(series_color(j)) if inside else QColor(self._ink))
+            label.setAnchor((1, 0.5) if inside else (0, 0.5))
             label.setFont(self._font(0.9, bold=best))
             nudge = -top * 0.02 if inside else top * 0.03
             label.setPos(max(value or 0.0, 0.0) + nudge, y)
-            plot.addItem(label)
-        plot.setXRange(0, top * LABEL_ROOM, padding=0)
-        plot.setYRange(-0.6, n - 0.4, padding=0)
+        items.plot.setXRange(0, top * LABEL_ROOM, padding=0)
 
 
 def _text_on(color: QColor) -> QColor:
