@@ -64,7 +64,8 @@ class ComparisonPanel(QObject):
     def present(self) -> PresentationWindow:
         """The comparison full screen, until Esc."""
         if self.presentation is None:
-            self.presentation = PresentationWindow(self._title())
+            # a child of the view, so it is deleted with the window
+            self.presentation = PresentationWindow(self._title(), self.view)
             self.presentation.closed.connect(self._on_presentation_closed)
         show = self.presentation
         self._follow()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
@@ -77,9 +78,15 @@ def grab_offscreen(widget: QWidget, size: tuple[int, int],
         before()
         app.processEvents()
     image = (part or widget).grab().toImage()
-    widget.close()
-    widget.deleteLater()
+    dispose(widget)
     return image
+
+
+def dispose(widget: QWidget) -> None:
+    """Close and delete ``widget`` now. Offscreen work has no event loop to run a
+    ``deleteLater``, and pyqtgraph views left for the interpreter's teardown segfault."""
+    widget.close()
+    shiboken6.delete(widget)
 
 
 def png_bytes(image: QImage) -> bytes:

@@ -27,7 +27,7 @@ from engine.catalog import Catalog
 from engine.design import Design
 from workbench import panel_layout
 from workbench.mainwindow import MainWindow
-from workbench.offscreen import application
+from workbench.offscreen import application, dispose
 
 PANEL_ROWS_SHARE = 0.29       # of the window's height, each of the two rows of panels
 SWEEP_TIMEOUT_S = 300.0
@@ -37,7 +37,7 @@ SWEEP_TIMEOUT_S = 300.0
 def opened_window(design: Design, path: Path | None, size: tuple[int, int], catalog: Catalog,
                   theme: str = "light") -> Iterator[MainWindow]:
     """A main window on ``design`` with throw-away settings, not yet shown; closed after."""
-    app = application(theme)
+    application(theme)
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "render.ini"), QSettings.Format.IniFormat)
         window = MainWindow(catalog, settings)
@@ -46,9 +46,7 @@ def opened_window(design: Design, path: Path | None, size: tuple[int, int], cata
         try:
             yield window
         finally:
-            window.close()
-            window.deleteLater()
-            app.processEvents()
+            dispose(window)
 
 
 def render_window(design: Design, path: Path | None, size: tuple[int, int], catalog: Catalog,
