@@ -28,7 +28,8 @@ test: $(STAMP) lint
 bench: $(STAMP)
 	$(OFFSCREEN) $(BIN)/python -m benchmarks
 
-# docs/images/*.png: every example as the window shows it (the README uses one).
+# docs/images/*.png: every example as the window shows it, and the what-if comparison,
+# presentation and a sweep (the README and docs/gui.md use them).
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py
 

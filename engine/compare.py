@@ -1,43 +1,44 @@
 """What-if comparison: several designs' headline figures side by side, and who wins.
 
-Every design is evaluated in one currency so money compares. A figure a
-design cannot have (no training estimate, no price) is ``None`` with the
-reason, so a table can say "n/a" and why. The fastest design is the one
-with the shortest schedule counting failures (without failures if any
-design lacks the reliability figure); the cheapest the one with the lowest
-cost per run on the same footing. A design whose best configuration does not
-fit in memory cannot train as estimated and is not ranked.
+Every design is evaluated in one currency so money compares; its figures
+are :func:`engine.headline.headline`'s. A figure a design cannot have is
+``None`` with the reason, so a table can say "n/a" and why.
+
+Who wins: the best of each figure is the highest or lowest value, as the
+figure says which is better; ties are all best, and a figure every design
+shares has no best. A design whose best configuration does not fit in
+memory cannot train as estimated, so its training-dependent figures are
+shown but not ranked; nor is a floor (a total missing parts with no
+published figure). The fastest design is the one with the shortest
+schedule counting failures (without failures if any design lacks the
+reliability figure); the cheapest the one with the lowest cost per run on
+the same footing. Differences are fractions relative to the base (the
+first design) or to the best of the row.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from engine.catalog import Catalog
 from engine.design import Design
 from engine.evaluate import Evaluation, evaluate
+from engine.headline import FIGURES, HIGHER, LOWER, SPECS, Figure, headline
 
-# metric -> (section, attribute)
-METRICS: dict[str, tuple[str, str]] = {
-    "time_to_train_days": ("training", "time_to_train_days"),
-    "mfu": ("training", "mfu"),
-    "cost_per_run": ("cost", "cost_per_run"),
-    "cost_per_million_tokens": ("cost", "cost_per_million_tokens"),
-    "goodput": ("reliability", "goodput"),
-    "time_to_train_days_with_failures": ("reliability", "time_to_train_days_with_failures"),
-    "cost_per_run_with_failures": ("reliability", "cost_per_run_with_failures"),
-    "capex": ("cost", "capex"),
-}
-# figures that need no training estimate, and the ``unavailable`` key saying why they are absent
-_WITHOUT_TRAINING = {"capex": "buy", "goodput": ""}
+Evaluate = Callable[[Design, Catalog], Evaluation]
+BASE, BEST = "base", "best"
+_TIE = 1e-9
+_FOOTING = {"time_to_train_days_with_failures": "counting failures",
+            "time_to_train_days": "without failures",
+            "cost_per_run_with_failures": "counting failures",
+            "cost_per_run": "without failures"}
 
 
 @dataclass(frozen=True)
 class Row:
-    """One design's figures; ``missing`` says why a figure is ``None``."""
+    """One design's figures; ``missing`` says why a value is ``None``."""
 
     design: str
     name: str
@@ -48,60 +49,97 @@ class Row:
     values: dict[str, float | None]
     missing: dict[str, str] = field(default_factory=dict)
     fits_in_memory: bool | None = None      # None: no training estimate
+    figures: tuple[Figure, ...] = field(default=(), metadata={"json": False})
+    evaluation: Evaluation | None = field(default=None, compare=False,
+                                          metadata={"json": False})
+    evaluated: Design | None = field(default=None, compare=False,     # in the common currency
+                                     metadata={"json": False})
+
+    def figure(self, key: str) -> Figure:
+        return next(f for f in self.figures if f.key == key)
+
+    def ranked(self, key: str) -> bool:
+        """Whether this design's ``key`` competes for best: it is known (not a floor) and,
+        if it depends on training, the design trains as estimated."""
+        figure = self.figure(key)
+        return figure.value is not None and not figure.floor and not (
+            SPECS[key].needs_training and self.fits_in_memory is False)
 
 
 @dataclass(frozen=True)
 class Comparison:
     rows: tuple[Row, ...]
     fastest: str | None          # a row's design label
-    fastest_by: str              # the metric that decided it
+    fastest_by: str              # the figure that decided it
     cheapest: str | None
     cheapest_by: str
+    best: dict[str, tuple[str, ...]] = field(default_factory=dict)   # key -> design labels
+
+    def is_best(self, key: str, design: str) -> bool:
+        return design in self.best.get(key, ())
+
+    def change(self, key: str, design: str, relative_to: str = BASE) -> float | None:
+        """``design``'s ``key`` relative to the base design's or the row's best, as a
+        fraction (+0.25: a quarter more); ``None`` when either value is missing, zero or
+        a floor (a difference to a lower bound means nothing)."""
+        figure = next(r.figure(key) for r in self.rows if r.design == design)
+        if relative_to == BASE:
+            reference = self.rows[0].figure(key) if self.rows else None
+        else:
+            best = self.best.get(key, ())
+            reference = next((r.figure(key) for r in self.rows if r.design in best), None)
+        if reference is None or figure.value is None or not reference.value \
+                or figure.floor or reference.floor:
+            return None
+        return (figure.value - reference.value) / abs(reference.value)
 
 
 def compare(designs: Sequence[tuple[str, Design]], catalog: Catalog,
-            currency: str | None = None) -> Comparison:
+            currency: str | None = None, run: Evaluate = evaluate) -> Comparison:
     """Evaluate ``(label, design)`` pairs in ``currency`` (default: the first design's)."""
     currency = currency or (designs[0][1].cost.currency if designs else "USD")
     rows = []
     for label, design in designs:
         design = dataclasses.replace(design, cost=dataclasses.replace(design.cost,
                                                                       currency=currency))
-        rows.append(_row(label, design, evaluate(design, catalog)))
+        rows.append(_row(label, design, run(design, catalog)))
     fastest_by = _footing(rows, "time_to_train_days_with_failures", "time_to_train_days")
     cheapest_by = _footing(rows, "cost_per_run_with_failures", "cost_per_run")
-    return Comparison(tuple(rows), _best(rows, fastest_by), fastest_by,
-                      _best(rows, cheapest_by), cheapest_by)
+    best = {spec.key: _best_of(rows, spec.key) for spec in FIGURES}
+    return Comparison(tuple(rows), _lowest(rows, fastest_by), fastest_by,
+                      _lowest(rows, cheapest_by), cheapest_by, best)
+
+
+def verdict(result: Comparison) -> tuple[str, str]:
+    """Which design trains fastest and which is cheapest: two sentences."""
+    rows = {r.design: r for r in result.rows}
+    if result.fastest is None:
+        fastest = "Fastest: cannot tell, no design has a training time."
+    else:
+        days = rows[result.fastest].figure(result.fastest_by).text
+        fastest = f"Fastest: {result.fastest}, {days} {_FOOTING[result.fastest_by]}."
+    if result.cheapest is None:
+        cheapest = "Cheapest: cannot tell, no design has a cost per run."
+    else:
+        row = rows[result.cheapest]
+        money = row.figure(result.cheapest_by).text
+        verb = "bought" if row.basis == "buy" else "rented"
+        cheapest = (f"Cheapest: {result.cheapest}, {money} per run "
+                    f"{_FOOTING[result.cheapest_by]} ({verb}).")
+    return fastest, cheapest
 
 
 def _row(label: str, design: Design, result: Evaluation) -> Row:
     inventory = result.get("inventory")
     by_type = inventory.accelerators_by_type if inventory else {}
-    values: dict[str, float | None] = {}
-    missing: dict[str, str] = {}
-    for metric, (section, attribute) in METRICS.items():
-        found = result.get(section)
-        value = getattr(found, attribute, None) if found is not None else None
-        values[metric] = value
-        if value is None:
-            missing[metric] = _reason(result, section, found, metric)
+    figures = headline(result, design.cost.currency)
     training = result.get("training")
     return Row(label, design.name, inventory.accelerators if inventory else 0,
-               ", ".join(by_type) or "-", design.cost.currency, design.cost.basis, values,
-               missing, training.fits_in_memory if training is not None else None)
-
-
-def _reason(result: Evaluation, section: str, found: Any, metric: str) -> str:
-    """Why ``metric`` is absent: the section's error, else a missing training estimate,
-    else what the section itself says."""
-    if section in result.errors:
-        return f"{section}: {result.errors[section]}"
-    if found is None:
-        return f"no {section} estimate in this version"
-    if metric not in _WITHOUT_TRAINING and result.get("training") is None:
-        return _reason(result, "training", None, "time_to_train_days")
-    unavailable = getattr(found, "unavailable", {})
-    return unavailable.get(_WITHOUT_TRAINING.get(metric, "cost"), "not computed")
+               ", ".join(by_type) or "-", design.cost.currency, design.cost.basis,
+               {f.key: f.value for f in figures},
+               {f.key: f.missing for f in figures if f.value is None},
+               training.fits_in_memory if training is not None else None, figures, result,
+               design)
 
 
 def _footing(rows: list[Row], preferred: str, fallback: str) -> str:
@@ -109,6 +147,19 @@ def _footing(rows: list[Row], preferred: str, fallback: str) -> str:
     return preferred if all(r.values[preferred] is not None for r in rows) else fallback
 
 
-def _best(rows: list[Row], metric: str) -> str | None:
-    known = [r for r in rows if r.values[metric] is not None and r.fits_in_memory is not False]
-    return min(known, key=lambda r: r.values[metric]).design if known else None
+def _lowest(rows: list[Row], key: str) -> str | None:
+    known = [r for r in rows if r.ranked(key)]
+    return min(known, key=lambda r: r.values[key]).design if known else None
+
+
+def _best_of(rows: list[Row], key: str) -> tuple[str, ...]:
+    """Designs whose ``key`` is best (ties included); none if all ranked values are equal."""
+    better = SPECS[key].better
+    ranked = [r for r in rows if r.ranked(key)]
+    values = [r.values[key] for r in ranked]
+    if better not in (HIGHER, LOWER) or len(ranked) < 2 or max(values) == min(values):
+        return ()
+    top = max(values) if better == HIGHER else min(values)
+    return tuple(r.design for r, v in zip(ranked, values, strict=True)
+                 if abs(v - top) <= _TIE * max(abs(top), 1.0))
+

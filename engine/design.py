@@ -305,6 +305,7 @@ class Design:
                 return node
         raise KeyError(node_id)
 
+
     def group(self, group_id: str) -> Group:
         for group in self.groups:
             if group.id == group_id:
@@ -313,3 +314,9 @@ class Design:
 
     def links_of(self, node_id: str) -> tuple[Link, ...]:
         return tuple(link for link in self.links if node_id in (link.source, link.target))
+
+
+#: The settings sections of a design: attribute, label, settings class.
+SETTINGS: tuple[tuple[str, str, type], ...] = (
+    ("workload", "Workload", Workload), ("cost", "Cost", CostSettings),
+    ("reliability", "Reliability", ReliabilitySettings))

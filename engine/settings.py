@@ -10,8 +10,10 @@ nothing anywhere else.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,3 +72,27 @@ def _unwrap(hint: Any) -> tuple[type, bool]:
 
 def is_settings_class(kind: type) -> bool:
     return dataclasses.is_dataclass(kind)
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """A plain setting inside nested settings: its attribute path and the labels of the
+    settings groups it sits in (``("Parallelism",)`` for ``parallelism.tp``)."""
+
+    path: tuple[str, ...]
+    groups: tuple[str, ...]
+    field: SettingField
+
+    def value(self, values: Any) -> Any:
+        """This setting's value in ``values`` (an instance of the outermost class)."""
+        return functools.reduce(getattr, self.path, values)
+
+
+def leaves(cls: type) -> Iterator[Leaf]:
+    """Every plain setting of ``cls``, nested settings classes opened, in declaration order."""
+    for s in settings_of(cls):
+        if is_settings_class(s.kind):
+            for inner in leaves(s.kind):
+                yield Leaf((s.name, *inner.path), (s.info.label, *inner.groups), inner.field)
+        else:
+            yield Leaf((s.name,), (), s)

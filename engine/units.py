@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 KILO, MEGA, GIGA, TERA, PETA = 1e3, 1e6, 1e9, 1e12, 1e15
 KIB, MIB, GIB, TIB = 2**10, 2**20, 2**30, 2**40
@@ -77,3 +78,17 @@ def memory_label_to_bytes(gb: float) -> float:
 def bytes_to_memory_label(n: float) -> float:
     """The inverse of :func:`memory_label_to_bytes`: the "GB" a vendor would print."""
     return n / GIB
+
+
+def number(value: Any) -> str:
+    """A number the way a person reads it: thousands separated, 4 significant digits."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "-" if value is None else str(value)
+    if isinstance(value, int) or (float(value).is_integer() and abs(value) >= 1000):
+        return f"{int(value):,}"
+    magnitude = abs(value)
+    if magnitude >= 100:
+        return f"{value:,.0f}"
+    if magnitude >= 1 or magnitude == 0:
+        return f"{value:.3g}" if magnitude < 10 else f"{value:.1f}"
+    return f"{value:.3g}"

@@ -53,20 +53,26 @@ class Actions:
     themes: dict[str, QAction] = field(default_factory=dict)
 
 
+def new_action(window: QWidget, text: str, keys: tuple[Key | str, ...] = (), tip: str = "",
+               icon: QIcon | None = None) -> QAction:
+    """An action of the window: its shortcuts work wherever focus is in the window."""
+    action = QAction(text, window)
+    action.setShortcuts(_sequences(keys))
+    if icon is not None:
+        action.setIcon(icon)
+    if tip:
+        action.setStatusTip(tip)
+    window.addAction(action)
+    return action
+
+
 def build_actions(window: QWidget, stack: QUndoStack) -> Actions:
     style = window.style()
     pixmap = QStyle.StandardPixmap
 
     def make(text: str, keys: tuple[Key | str, ...] = (), tip: str = "",
              icon: QIcon | None = None) -> QAction:
-        action = QAction(text, window)
-        action.setShortcuts(_sequences(keys))
-        if icon is not None:
-            action.setIcon(icon)
-        if tip:
-            action.setStatusTip(tip)
-        window.addAction(action)        # shortcuts work wherever focus is in the window
-        return action
+        return new_action(window, text, keys, tip, icon)
 
     undo = stack.createUndoAction(window, "&Undo")
     undo.setShortcuts(_sequences((Key.Undo,)))

@@ -5,21 +5,26 @@ training estimate); the runner's curves fill bandwidth, cost and
 reliability and the canvas heat overlay; its explorations fill scaling and
 the configurations table. Each panel shows the design's own series
 (scenario ``""``); a part the engine could not compute shows its reason
-instead. Choosing a configuration in the table sets the workload's
-parallelism as one undoable edit. Nothing here computes an estimate.
+instead. Other scenarios of the document are overlaid by name
+(:func:`show_scenario`, fed by :mod:`workbench.scenario_overlay`; the
+report draws its panels the same way). Choosing a configuration in the table
+sets the workload's parallelism as one undoable edit. Nothing here
+computes an estimate.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from engine.analysis import Curves, Exploration
 from engine.analysis.link_loads import LinkLoads
+from engine.analysis.scaling import ScalingCurve
 from engine.design import Parallelism
+from engine.training import TrainingEstimate
 from widgets.canvas.heat import HeatLegend
 from widgets.plots.axes import format_bytes
 from widgets.plots.bandwidth_panel import LABELS, BandwidthPanel
@@ -156,3 +161,42 @@ def _fill(bundle: Curves | Exploration,
 def _first(errors: dict[str, str], name: str) -> str:
     """The reason ``name`` is missing (or why the whole bundle failed)."""
     return errors.get(name) or next(iter(errors.values()), "not computed")
+
+
+class Plots(Protocol):
+    """The panels a scenario's numbers go to (:class:`AnalysisPanels` has them; so does a
+    report's set, drawn offscreen)."""
+
+    bandwidth: BandwidthPanel
+    breakdown: BreakdownPanel
+    memory: MemoryPanel
+    scaling: ScalingPanel
+    cost: CostPanel
+    reliability: ReliabilityPanel
+
+
+def show_scenario(plots: Plots, scenario: str, training: TrainingEstimate | None,
+                  curves: Curves, scaling: ScalingCurve | None) -> None:
+    """A scenario's numbers under its name: bars and curves beside the others', in the
+    panel's next dash style (a part it lacks is left out)."""
+    c = plots.cost
+    for value, show, clear in ((training, plots.breakdown.set_estimate, plots.breakdown.clear),
+                               (training, plots.memory.set_estimate, plots.memory.clear),
+                               (curves.bandwidth, plots.bandwidth.set_curves,
+                                plots.bandwidth.clear),
+                               (curves.buy_rent, c.set_buy_rent, c.buy_rent.clear),
+                               (curves.run_cost, c.set_run_cost, c.run_cost.clear),
+                               (curves.checkpoints, plots.reliability.set_curve,
+                                plots.reliability.clear),
+                               (scaling, plots.scaling.set_curve, plots.scaling.clear)):
+        if value is None:
+            clear(scenario)
+        else:
+            show(value, scenario)
+
+
+def clear_scenario(plots: Plots, scenario: str) -> None:
+    """A scenario's bars and curves out of every panel."""
+    for panel in (plots.breakdown, plots.memory, plots.bandwidth, plots.cost, plots.reliability,
+                  plots.scaling):
+        panel.clear(scenario)

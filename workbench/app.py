@@ -13,6 +13,7 @@ DEFAULT_DESIGN = Path(__file__).parent / "resources" / "default.yaml"
 def run_app(design: Design | None, path: Path | None) -> int:
     """Open the workbench on ``design`` read from ``path`` (or on the built-in starter design);
     returns the exit code."""
+    import shiboken6
     from PySide6.QtCore import QStandardPaths, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -42,4 +43,8 @@ def run_app(design: Design | None, path: Path | None) -> int:
     window.show()
     app.aboutToQuit.connect(window.shutdown)
     QTimer.singleShot(0, window.offer_recovery)
-    return app.exec()
+    code = app.exec()
+    # The window's widgets go now, before the application, not in whatever order the
+    # interpreter's teardown picks: pyqtgraph views destroyed after it segfault at exit.
+    shiboken6.delete(window)
+    return code

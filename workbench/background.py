@@ -56,8 +56,11 @@ class _Job(QRunnable):
         except Exception as exc:     # a bug in one job must not kill the worker or the UI
             log.exception("background job failed")
             value = self._fallback(exc)
-        self._relay.finished.emit(Done(self._generation, self._args, value,
-                                       time.perf_counter() - start))
+        try:
+            self._relay.finished.emit(Done(self._generation, self._args, value,
+                                           time.perf_counter() - start))
+        except RuntimeError:         # the lane went with its window while this job ran
+            log.debug("background job finished after its lane was deleted")
 
 
 class NewestWins(QObject):

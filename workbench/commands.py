@@ -91,17 +91,19 @@ class SettingsCommand(QUndoCommand):
 
 
 class ReplaceDesignCommand(QUndoCommand):
-    """Swap the whole design (restoring unsaved work after a crash is one undoable step)."""
+    """Swap the file's whole design, scenarios included (restoring unsaved work after a
+    crash is one undoable step); undo brings back the scenario that was active."""
 
     def __init__(self, doc: Document, new: Design, text: str) -> None:
         super().__init__(text)
-        self._doc, self._old, self._new = doc, doc.design, new
+        self._doc, self._old, self._new = doc, doc.file_design, new
+        self._old_active = doc.active_scenario
 
     def redo(self) -> None:
         self._doc.replace_design(self._new)
 
     def undo(self) -> None:
-        self._doc.replace_design(self._old)
+        self._doc.replace_design(self._old, self._old_active)
 
 
 class MoveNodesCommand(QUndoCommand):

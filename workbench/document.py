@@ -1,8 +1,13 @@
 """The open design: the single source of truth of the workbench.
 
-A :class:`Document` owns the current :class:`~engine.design.Design` (an
-immutable value), the file it came from and the undo stack. Only undo
-commands (:mod:`workbench.commands`) call its mutators. Each mutator checks
+A :class:`Document` owns the file's designs (immutable values), the file it
+came from and the undo stack. A file holds several named **scenarios**
+(what-if variants, :mod:`engine.scenarios`); one is active, and
+:attr:`Document.design` is that one: the canvas, inspector and estimates
+show it and every item edit applies to it. Switching scenarios is itself an
+undo step, so each command is undone on the scenario it was done on. Only
+undo commands (:mod:`workbench.commands`,
+:mod:`workbench.scenario_commands`) call its mutators. Each mutator checks
 the edit first (:mod:`workbench.checks`, raising :mod:`workbench.edit_errors`),
 swaps in the new design and announces exactly what changed, so views never
 hold state of their own. "Modified" is derived from the undo stack.
@@ -20,7 +25,11 @@ node_changed(Node, Node)
 settings_changed(str)
     ``"workload"``, ``"cost"``, ``"reliability"`` or ``"name"``.
 design_replaced(Design)
-    everything changed at once (open, new, restore).
+    everything changed at once (open, new, restore, another scenario made active).
+scenarios_changed()
+    a scenario was added, removed or renamed.
+active_scenario_changed(int)
+    the index of the active scenario (its design, or only its place, changed).
 changed()
     after any of the above: the trigger for recomputing estimates.
 path_changed(object)
@@ -43,8 +52,9 @@ from engine.catalog import Catalog, LinkSpec
 from engine.design import Design, Group, Link, Node
 from engine.hardware import compatible_links
 from engine.layout import catalog_for
+from engine.scenarios import scenarios_of, with_scenarios
 from workbench import checks
-from workbench.edit_errors import UnknownIdError
+from workbench.edit_errors import InvalidValueError, UnknownIdError
 
 Item = Group | Node | Link
 _FIELD = {"group": "groups", "node": "nodes", "link": "links"}
@@ -75,16 +85,20 @@ class Document(QObject):
     group_changed = Signal(object, object)
     settings_changed = Signal(str)
     design_replaced = Signal(object)
+    scenarios_changed = Signal()
+    active_scenario_changed = Signal(int)
     changed = Signal()
     path_changed = Signal(object)
     modified_changed = Signal(bool)
 
     def __init__(self, catalog: Catalog, design: Design | None = None,
-                 path: Path | None = None, parent: QObject | None = None) -> None:
+                 path: Path | None = None, parent: QObject | None = None,
+                 active: int = 0) -> None:
         super().__init__(parent)
         self._base_catalog = catalog
-        self._design = design if design is not None else Design()
-        self._catalog = catalog_for(self._design, catalog)
+        self._scenarios = list(scenarios_of(design if design is not None else Design()))
+        self._active = active
+        self._catalog = catalog_for(self._scenarios[0], catalog)
         self._path = path
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_stack_clean_changed)
@@ -93,7 +107,22 @@ class Document(QObject):
 
     @property
     def design(self) -> Design:
-        return self._design
+        """The active scenario: what the views show and item edits change."""
+        return self._scenarios[self._active]
+
+    @property
+    def scenarios(self) -> tuple[Design, ...]:
+        """Every scenario, the base first, each a standalone design."""
+        return tuple(self._scenarios)
+
+    @property
+    def active_scenario(self) -> int:
+        return self._active
+
+    @property
+    def file_design(self) -> Design:
+        """The design as the file holds it: the base with the others as its scenarios."""
+        return with_scenarios(self._scenarios)
 
     @property
     def catalog(self) -> Catalog:
@@ -108,9 +137,10 @@ class Document(QObject):
         return not self.undo_stack.isClean()
 
     def load(self, design: Design, path: Path | None) -> None:
-        """Start over on ``design``: empty history, unmodified."""
+        """Start over on ``design`` (as read from a file, scenarios included) with its base
+        scenario active: empty history, unmodified."""
         self.undo_stack.clear()
-        self._set_design(design)
+        self._set_file_design(design, 0)
         self.set_path(path)
         self.undo_stack.setClean()
 
@@ -126,7 +156,7 @@ class Document(QObject):
     # -- reads -------------------------------------------------------------
 
     def items(self, kind: str) -> tuple[Item, ...]:
-        return getattr(self._design, _FIELD[kind])
+        return getattr(self.design, _FIELD[kind])
 
     def item(self, kind: str, item_id: str) -> Any:
         for item in self.items(kind):
@@ -172,7 +202,7 @@ class Document(QObject):
         a copy with no listeners means a refused edit never reaches the undo
         stack or the views, however many steps the command has.
         """
-        trial = Document(self._base_catalog, self._design)
+        trial = Document(self._base_catalog, self.file_design, active=self._active)
         make(trial).redo()
         self.undo_stack.push(make(self))
 
@@ -195,7 +225,7 @@ class Document(QObject):
 
     def check_remove(self, kind: str, item_id: str) -> None:
         self.item(kind, item_id)
-        checks.check_removal(self._design, kind, item_id)
+        checks.check_removal(self.design, kind, item_id)
 
     def check_settings(self, section: str, value: Any) -> None:
         checks.check_settings(self._catalog, section, value)
@@ -216,7 +246,7 @@ class Document(QObject):
         kind = kind_of(item)
         items = list(self.items(kind))
         items.insert(index, item)
-        self._design = self._with_items(kind, tuple(items))
+        self._set_active(self._with_items(kind, tuple(items)))
         getattr(self, f"{kind}_added").emit(index, item)
         self.changed.emit()
 
@@ -226,7 +256,7 @@ class Document(QObject):
         items = list(self.items(kind))
         index = next(i for i, item in enumerate(items) if item.id == item_id)
         item = items.pop(index)
-        self._design = self._with_items(kind, tuple(items))
+        self._set_active(self._with_items(kind, tuple(items)))
         getattr(self, f"{kind}_removed").emit(index, item)
         self.changed.emit()
         return index, item
@@ -236,8 +266,8 @@ class Document(QObject):
         self.check_replace(item)
         kind = kind_of(item)
         old = self.item(kind, item.id)
-        self._design = self._with_items(kind, tuple(item if i.id == item.id else i
-                                                    for i in self.items(kind)))
+        self._set_active(self._with_items(kind, tuple(item if i.id == item.id else i
+                                                      for i in self.items(kind))))
         getattr(self, f"{kind}_changed").emit(old, item)
         self.changed.emit()
         return old
@@ -245,27 +275,94 @@ class Document(QObject):
     def set_settings(self, section: str, value: Any) -> None:
         """Replace the workload, cost or reliability settings, or the name (a string)."""
         if section == "name":
-            self._design = dataclasses.replace(self._design, name=str(value))
-        else:
-            if section not in SETTINGS_SECTIONS:
-                raise UnknownIdError(f"no settings section {section!r}")
-            self.check_settings(section, value)
-            self._design = dataclasses.replace(self._design, **{section: value})
+            self.rename_scenario(self._active, str(value))
+            return
+        if section not in SETTINGS_SECTIONS:
+            raise UnknownIdError(f"no settings section {section!r}")
+        self.check_settings(section, value)
+        self._set_active(dataclasses.replace(self.design, **{section: value}))
         self.settings_changed.emit(section)
         self.changed.emit()
 
-    def replace_design(self, design: Design) -> None:
-        """Swap the whole design (restoring a recovered file is one undoable step)."""
-        self._set_design(design)
+    def replace_design(self, design: Design, active: int = 0) -> None:
+        """Swap the file's whole design, scenarios included, making scenario ``active``
+        the active one (restoring a recovered file is one undoable step)."""
+        self._set_file_design(design, active)
 
-    def _set_design(self, design: Design) -> None:
-        self._design = design
-        self._catalog = catalog_for(design, self._base_catalog)
+    # -- scenario mutators (for undo commands only) ------------------------------
+
+    def check_scenario_name(self, name: str, index: int | None = None) -> None:
+        """A scenario needs a name no other scenario has (``index``: the one renamed)."""
+        if not name.strip():
+            raise InvalidValueError("a scenario needs a name")
+        if any(d.name == name for i, d in enumerate(self._scenarios) if i != index):
+            raise InvalidValueError(f"another scenario is already called {name!r}")
+
+    def insert_scenario(self, index: int, design: Design) -> None:
+        """Put a scenario at ``index`` (the active one stays active)."""
+        self.check_scenario_name(design.name)
+        if not 0 <= index <= len(self._scenarios):
+            raise UnknownIdError(f"no scenario position {index}")
+        self._scenarios.insert(index, dataclasses.replace(design, scenarios=()))
+        if index <= self._active:
+            self._active += 1
+            self.active_scenario_changed.emit(self._active)
+        self.scenarios_changed.emit()
+        self.changed.emit()
+
+    def check_remove_scenario(self, index: int) -> None:
+        self._scenario(index)
+        if len(self._scenarios) == 1:
+            raise InvalidValueError("a design keeps at least one scenario")
+
+    def remove_scenario(self, index: int) -> Design:
+        """Take out a scenario other than the active one; returns it."""
+        self.check_remove_scenario(index)
+        if index == self._active:
+            raise InvalidValueError("the active scenario cannot be removed; switch first")
+        design = self._scenarios.pop(index)
+        if index < self._active:
+            self._active -= 1
+            self.active_scenario_changed.emit(self._active)
+        self.scenarios_changed.emit()
+        self.changed.emit()
+        return design
+
+    def rename_scenario(self, index: int, name: str) -> None:
+        self.check_scenario_name(name, index)
+        self._scenarios[index] = dataclasses.replace(self._scenario(index), name=name)
+        if index == self._active:
+            self.settings_changed.emit("name")
+        self.scenarios_changed.emit()
+        self.changed.emit()
+
+    def set_active_scenario(self, index: int) -> None:
+        """Show and edit scenario ``index``."""
+        design = self._scenario(index)
+        self._active = index
+        self.active_scenario_changed.emit(index)
         self.design_replaced.emit(design)
         self.changed.emit()
 
+    def _scenario(self, index: int) -> Design:
+        if not 0 <= index < len(self._scenarios):
+            raise UnknownIdError(f"no scenario {index}")
+        return self._scenarios[index]
+
+    def _set_active(self, design: Design) -> None:
+        self._scenarios[self._active] = design
+
+    def _set_file_design(self, design: Design, active: int) -> None:
+        self._scenarios = list(scenarios_of(design))
+        self._active = min(max(active, 0), len(self._scenarios) - 1)
+        self._catalog = catalog_for(self._scenarios[0], self._base_catalog)
+        self.scenarios_changed.emit()
+        self.active_scenario_changed.emit(self._active)
+        self.design_replaced.emit(self.design)
+        self.changed.emit()
+
     def _with_items(self, kind: str, items: tuple[Item, ...]) -> Design:
-        return dataclasses.replace(self._design, **{_FIELD[kind]: items})
+        return dataclasses.replace(self.design, **{_FIELD[kind]: items})
 
     def _on_stack_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)

@@ -111,7 +111,7 @@ class FileController(QObject):
     def save_to(self, path: Path) -> bool:
         """Write the design to ``path`` and make it the document's file."""
         try:
-            save_design(self._doc.design, path)
+            save_design(self._doc.file_design, path)
         except OSError as exc:
             self.show_problems("Could not save", f"{path} was not written.",
                                 [f"{path}: {exc.strerror or exc}"])

@@ -1,9 +1,10 @@
 """The workbench window: the canvas in the middle, panels around it, files and autosave.
 
 The window wires parts together and owns no design logic: the document
-holds the design, the canvas editor and inspector binder turn gestures into
-commands, the live evaluator computes, the analysis panels show the
-engine's curves, the file controller loads and saves. Panel layout, recent
+holds the design and its scenarios, the canvas editor, inspector binder and
+scenario binder turn gestures into commands, the live evaluator computes,
+the analysis panels show the engine's curves, the comparison panel compares
+the scenarios, the file controller loads and saves. Panel layout, recent
 files, the theme and the heat overlay are remembered in the settings object
 it is given.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QUndoView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -32,8 +35,10 @@ from engine.errors import InputError
 from widgets.canvas.heat import HeatLegend
 from widgets.canvas.theme import CanvasTheme
 from widgets.canvas.view import layout_files
+from widgets.comparison_view import ComparisonView
 from widgets.inspector import Inspector
 from widgets.palette import Palette
+from widgets.scenario_tabs import ScenarioTabs
 from widgets.summary import SummaryPanel
 from workbench import panel_layout, summary_rows
 from workbench.actions import build_actions, paint_icons
@@ -42,15 +47,31 @@ from workbench.app_settings import AppSettings
 from workbench.canvas_editor import CanvasEditor
 from workbench.catalog_model import PAYLOAD_ROLE, SEARCH_ROLE, CatalogModel
 from workbench.commands import ReplaceDesignCommand
+from workbench.comparison_panel import ComparisonPanel
 from workbench.document import Document
 from workbench.files import FileController
 from workbench.inspector_binder import InspectorBinder
 from workbench.live_evaluation import LiveEvaluator, Result
 from workbench.menus import build_menus, build_toolbar, canvas_menu
 from workbench.recovery import Autosaver, Recovered, RecoveryStore
+from workbench.report_export import export_report
+from workbench.scenario_actions import build_scenario_actions
+from workbench.scenario_binder import ScenarioBinder
+from workbench.scenario_overlay import ScenarioOverlay
+from workbench.sweep_window import SweepWindow
 from workbench.theme import apply_theme
 
 APP_TITLE = "Cluster Workbench"
+
+
+class Background(Protocol):
+    """Work done off the UI thread (a live evaluator, an analysis runner, a lane)."""
+
+    def wait(self) -> None: ...
+
+    def is_idle(self) -> bool: ...
+
+
 Dock = Qt.DockWidgetArea
 
 
@@ -68,10 +89,12 @@ class MainWindow(QMainWindow):
         self.recovery = recovery
         self.document = Document(catalog, new_design(), parent=self)
         self.editor = CanvasEditor(self.document, CanvasTheme.from_palette(self.palette()), self)
-        self.setCentralWidget(self.editor.view)
+        self.scenario_tabs = ScenarioTabs()
+        self.setCentralWidget(self._centre(self.scenario_tabs, self.editor.view))
         self.palette_panel = Palette(CatalogModel(catalog), PAYLOAD_ROLE, SEARCH_ROLE)
         self.inspector = Inspector()
         self.summary = SummaryPanel()
+        self.comparison_view = ComparisonView()
         self.history = QUndoView(self.document.undo_stack)
         self.history.setEmptyLabel("<opened>")
         self.evaluator = LiveEvaluator(self.document, parent=self)
@@ -88,12 +111,26 @@ class MainWindow(QMainWindow):
         self.analysis_docks = {name: self._dock(name, title, widget, Dock.BottomDockWidgetArea)
                                for name, title, widget in self._analysis_panels()}
         panel_layout.tabbed(self, self.analysis_docks)
+        self.comparison_dock = self._dock("comparison", "Comparison", self.comparison_view,
+                                          Dock.BottomDockWidgetArea)
+        self.addDockWidget(Dock.BottomDockWidgetArea, self.comparison_dock,
+                           Qt.Orientation.Vertical)          # under the panels, full width
+        self.comparison_dock.hide()
+        self.docks.append(self.comparison_dock)
         self.files = FileController(self, self.document, catalog, self.settings, new_design)
         self.inspector_binder = InspectorBinder(self.document, self.editor, self.inspector)
+        self.scenario_binder = ScenarioBinder(self.document, self.scenario_tabs)
+        self.comparison = ComparisonPanel(self.document, self.evaluator, self.comparison_view,
+                                          self._comparison_title, self)
+        self.overlay = ScenarioOverlay(self.document, self.comparison.evaluator, self.panels,
+                                       self)
+        self.sweep: SweepWindow | None = None
         self.autosaver = Autosaver(self.document, recovery, self) if recovery else None
         self.actions = build_actions(self, self.document.undo_stack)
+        self.scenario_actions = build_scenario_actions(self)
         self.recent_menu = build_menus(self, self.actions,
-                                       [*self.docks, *self.analysis_docks.values()])
+                                       [*self.docks, *self.analysis_docks.values()],
+                                       self.scenario_actions)
         build_toolbar(self, self.actions)
         self.context_menu = canvas_menu(self, self.actions)
         self._zoom_label = QLabel()
@@ -110,6 +147,17 @@ class MainWindow(QMainWindow):
         self.evaluator.evaluate_now()
 
     # -- wiring -----------------------------------------------------------------------
+
+    @staticmethod
+    def _centre(tabs: QWidget, canvas: QWidget) -> QWidget:
+        """The scenario tabs over the canvas."""
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(tabs)
+        layout.addWidget(canvas, 1)
+        return centre
 
     def _analysis_panels(self) -> list[tuple[str, str, QWidget]]:
         p = self.panels
@@ -171,6 +219,60 @@ class MainWindow(QMainWindow):
         self.evaluator.evaluated.connect(self._on_evaluated)
         self.evaluator.pending_changed.connect(self._on_pending_changed)
         self.panels.message_posted.connect(self._show_message)
+        self._connect_scenarios()
+
+    def _connect_scenarios(self) -> None:
+        s, binder = self.scenario_actions, self.scenario_binder
+        s.duplicate.triggered.connect(lambda: binder.duplicate())
+        s.rename.triggered.connect(binder.edit_active_name)
+        s.delete.triggered.connect(lambda: binder.delete())
+        s.next.triggered.connect(lambda: binder.step(1))
+        s.previous.triggered.connect(lambda: binder.step(-1))
+        s.compare.triggered.connect(self.show_comparison)
+        s.present.triggered.connect(lambda: self.comparison.present())
+        s.sweep.triggered.connect(self.show_sweep)
+        s.export_report.triggered.connect(self._export_report)
+        s.overlay.toggled.connect(self.overlay.set_enabled)
+        s.overlay.toggled.connect(lambda _: self._update_scenario_actions())
+        binder.message_posted.connect(self._show_message)
+        binder.duplicated.connect(self.show_comparison)
+        self.comparison.scenario_requested.connect(binder.show_scenario)
+        self.comparison_dock.visibilityChanged.connect(self.comparison.set_visible)
+        self.document.scenarios_changed.connect(self._update_scenario_actions)
+        self._update_scenario_actions()
+
+    def show_sweep(self) -> SweepWindow:
+        """The sweep window for the shown scenario (one, kept while the window lives)."""
+        if self.sweep is None:
+            self.sweep = SweepWindow(self.document, self)
+        self.sweep.refresh()
+        self.sweep.show()
+        self.sweep.raise_()
+        return self.sweep
+
+    def _export_report(self) -> None:
+        try:
+            path = export_report(self, self.document, self.files.display_name())
+        except OSError as exc:
+            self.files.show_problems("Could not export the report", "No report was written.",
+                                     [str(exc)])
+            return
+        if path is not None:
+            self._show_message(f"Report written to {path}")
+
+    def _comparison_title(self) -> str:
+        """The scenarios by name, as a presentation's title."""
+        names = [d.name for d in self.document.scenarios]
+        return " vs ".join(names) if len(names) <= 4 else self.files.display_name()
+
+    def show_comparison(self) -> None:
+        self.comparison_dock.show()
+        self.comparison_dock.raise_()
+
+    def _update_scenario_actions(self) -> None:
+        several = len(self.document.scenarios) > 1
+        self.scenario_actions.delete.setEnabled(several)
+        self.comparison.set_overlaid(several and self.scenario_actions.overlay.isChecked())
 
     # -- files ------------------------------------------------------------------------
 
@@ -240,14 +342,24 @@ class MainWindow(QMainWindow):
             apply_theme(app, theme)
 
     def shutdown(self) -> None:
-        """Remember the panel layout; leave no recovery files (on close and on quit)."""
+        """Remember the panel layout; leave no recovery files; stop a sweep and let the
+        background work finish, so no worker thread runs Python while it shuts down (on
+        close and on quit)."""
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        if self.sweep is not None:
+            self.sweep.runner.cancel()
+        for work in self.background_work():
+            work.wait()
         if self._attached:
             self.editor.detach()
             self._attached = False
         if self.recovery is not None:
             self.recovery.close()
             self.recovery = None
+
+    def background_work(self) -> tuple[Background, ...]:
+        """Everything the window computes off the UI thread."""
+        return (self.evaluator, self.panels.runner, self.comparison.evaluator, self.overlay)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.confirm_discard():
@@ -278,9 +390,10 @@ class MainWindow(QMainWindow):
             self._default_sizes()
 
     def _default_sizes(self) -> None:
-        palette, _, summary, inspector = self.docks
+        palette, _, summary, inspector, comparison = self.docks
         self.resizeDocks([palette, summary], [250, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([summary, inspector], [430, 470], Qt.Orientation.Vertical)
+        self.resizeDocks([comparison], [420], Qt.Orientation.Vertical)
         panel_layout.size_tabbed(self, self.analysis_docks)
 
     def _reset_layout(self) -> None:

@@ -6,9 +6,11 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
 from workbench.actions import Actions
+from workbench.scenario_actions import ScenarioActions
 
 
-def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget]) -> QMenu:
+def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget],
+                scenario: ScenarioActions) -> QMenu:
     """Fill the menu bar; returns the (empty) Open Recent menu for the window to fill."""
     bar = window.menuBar()
     file = bar.addMenu("&File")
@@ -16,6 +18,8 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
     recent = file.addMenu("Open &Recent")
     file.addSeparator()
     file.addActions([actions.save, actions.save_as])
+    file.addSeparator()
+    file.addAction(scenario.export_report)
     file.addSeparator()
     file.addAction(actions.quit)
 
@@ -45,6 +49,15 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
     arrange.addActions(list(actions.arrange.values())[:6])
     arrange.addSeparator()
     arrange.addActions(list(actions.arrange.values())[6:])
+
+    scenarios = bar.addMenu("&Scenarios")
+    scenarios.addActions([scenario.duplicate, scenario.rename, scenario.delete])
+    scenarios.addSeparator()
+    scenarios.addActions([scenario.next, scenario.previous])
+    scenarios.addSeparator()
+    scenarios.addActions([scenario.compare, scenario.sweep, scenario.present])
+    scenarios.addSeparator()
+    scenarios.addAction(scenario.overlay)
 
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(actions.about)

@@ -127,7 +127,7 @@ class Autosaver(QObject):
 
     def save_now(self) -> None:
         if self._doc.is_modified() and self._unsaved_edits:
-            self._store.save(self._doc.design, self._doc.path)
+            self._store.save(self._doc.file_design, self._doc.path)
             self._unsaved_edits = False
 
     def _on_changed(self) -> None:

@@ -1,117 +1,41 @@
-"""What the summary panel shows, read from an evaluation defensively.
+"""What the summary panel shows: headline tiles and every section's figures.
 
-Sections land in the engine one by one (inventory first; network, training,
-cost and reliability later), so headlines are looked up by section and key
-and a missing section shows a dash, a failed one its reason. The details
-tree lists every figure of every section there is, so a new section shows
-up with no change here.
+The tiles are :mod:`engine.headline`'s figures, as the comparison and the
+reports show them; a missing figure says "n/a" with the reason as its
+tooltip (in red when a section failed). The details tree lists every figure
+of every section there is, so a new section shows up with no change here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from engine.evaluate import Evaluation
+from engine.headline import Figure, by_key, headline
 from engine.results import to_data
+from engine.units import number
 from widgets.summary import DetailRow, DetailSection, Tile
-from workbench.cli.output import number
 
 MAX_DEPTH = 3
 MAX_LIST = 6
 
 
-@dataclass(frozen=True)
-class Headline:
-    label: str                       # may name keys of the mapping holding the value
-    sections: tuple[str, ...]        # where to look, first found wins
-    key: str
-    show: Callable[[float, dict[str, Any]], str]   # value, the mapping holding it
-
-
-def _percent(value: float, where: dict[str, Any]) -> str:
-    return f"{value * 100:.1f} %"
-
-
-def _power(value: float, where: dict[str, Any]) -> str:
-    """Hardware with no published power figure is not counted: then the total is a floor."""
-    if where.get("power_unknown") and value == 0:
-        return "unknown"
-    shown = f"{number(value / 1e3)} MW" if value >= 1000 else f"{number(value)} kW"
-    return f"≥ {shown}" if where.get("power_unknown") else shown
-
-
-def _money(value: float, where: dict[str, Any]) -> str:
-    currency = where.get("currency", "")
-    for scale, suffix in ((1e9, " bn"), (1e6, " M"), (1e3, " k")):
-        if abs(value) >= scale:
-            return f"{number(value / scale)}{suffix} {currency}".strip()
-    return f"{number(value)} {currency}".strip()
-
-
-HEADLINES = (
-    Headline("Accelerators", ("inventory",), "accelerators", lambda v, w: f"{int(v):,}"),
-    Headline("Peak compute, {precision}", ("inventory",), "peak_pflops",
-             lambda v, w: f"{number(v)} PFLOP/s"),
-    Headline("Power", ("inventory",), "power_kw", _power),
-    Headline("All-reduce busbw", ("network", "collectives"), "busbw_GBps",
-             lambda v, w: f"{number(v)} GB/s"),
-    Headline("Time to train", ("training",), "time_to_train_days",
-             lambda v, w: f"{number(v)} days"),
-    Headline("MFU", ("training",), "mfu", _percent),
-    Headline("Cost per run", ("cost",), "cost_per_run", _money),
-    Headline("Goodput", ("reliability",), "goodput", _percent),
-)
+#: The headline figures shown as tiles (the rest are in the comparison view and reports).
+TILES = ("accelerators", "peak_pflops", "power_kw", "all_reduce_busbw_GBps",
+         "time_to_train_days", "mfu", "cost_per_run", "goodput")
 
 
 def tiles(evaluation: Evaluation) -> list[Tile]:
-    return [_tile(evaluation, h) for h in HEADLINES]
+    figures = by_key(headline(evaluation))
+    return [_tile(figures[key]) for key in TILES]
 
 
-def _tile(evaluation: Evaluation, headline: Headline) -> Tile:
-    for name in headline.sections:
-        if name in evaluation.errors:
-            return Tile(_label(headline, {}), "n/a", f"{name}: {evaluation.errors[name]}",
-                        "error")
-        if name in evaluation.sections:
-            found = _find(to_data(evaluation.sections[name]), headline.key)
-            if found is not None and isinstance(found[0], int | float) \
-                    and not isinstance(found[0], bool):
-                # "power_kw" sits beside "power_unknown": the parts it could not count
-                unknown = found[1].get(f"{headline.key.rsplit('_', 1)[0]}_unknown")
-                tip = f"{name}.{headline.key}" + (f"; no published figure for "
-                                                   f"{', '.join(unknown)}" if unknown else "")
-                return Tile(_label(headline, found[1]), headline.show(found[0], found[1]), tip)
-    return Tile(_label(headline, {}), "—", "The engine does not estimate this yet", "missing")
-
-
-def _label(headline: Headline, where: dict[str, Any]) -> str:
-    return headline.label.format_map(_Keys(where)).rstrip(", ")
-
-
-class _Keys(dict[str, Any]):
-    """Label fields: a key the mapping lacks is left out."""
-
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
-def _find(data: Any, key: str) -> tuple[Any, dict[str, Any]] | None:
-    """The first ``key`` in nested data, preferring all-reduce where collectives differ."""
-    if isinstance(data, dict):
-        if key in data and data.get("op", "all_reduce") == "all_reduce":
-            return data[key], data
-        children = list(data.values())
-    elif isinstance(data, list):
-        children = data
-    else:
-        return None
-    for child in children:
-        found = _find(child, key)
-        if found is not None:
-            return found
-    return None
+def _tile(figure: Figure) -> Tile:
+    label = f"{figure.label}, {figure.qualifier}" if figure.qualifier else figure.label
+    if figure.value is None:
+        return Tile(label, figure.text, figure.missing, "error" if figure.failed else "missing")
+    tip = f"{figure.label}: {figure.note}" if figure.note else ""
+    return Tile(label, figure.text, tip)
 
 
 def details(evaluation: Evaluation) -> list[DetailSection]:

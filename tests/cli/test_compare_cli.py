@@ -51,7 +51,8 @@ def test_compare_answers_fastest_and_cheapest():
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["a800-1024", "h800-1024", "h20-1024"]
-    assert any(line.startswith("capex (buy)") for line in lines)
+    capex = next(line for line in lines if line.startswith("Capex (buy)"))
+    assert capex.split()[-2:] == ["CNY", "*"]          # the H20 cluster is cheapest to buy
     assert any(line.startswith("Fastest:") and "Cheapest:" in line for line in lines)
 
 

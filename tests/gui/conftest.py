@@ -69,3 +69,18 @@ def make_window(qtbot, catalog, settings_file, tmp_path):
 @pytest.fixture
 def window(make_window, starter):
     return make_window(starter)
+
+
+@pytest.fixture
+def open_what_if(make_window):
+    """Windows on the what-if example (three scenarios). The panels' scenario overlays are
+    off unless asked for: they cost a scaling curve per scenario, and most tests look
+    elsewhere."""
+    from tests.conftest import ROOT
+
+    def open_(overlay: bool = False):
+        window = make_window()
+        window.scenario_actions.overlay.setChecked(overlay)
+        assert window.open_path(ROOT / "examples" / "what-if-a800-h800-h20.yaml")
+        return window
+    return open_

@@ -141,4 +141,4 @@ def test_the_usual_shortcuts_are_bound(window):
     for action, key in expected.items():
         assert key in [s.toString() for s in action.shortcuts()], action.text()
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&View", "&Arrange", "&Help"]
+    assert menus == ["&File", "&Edit", "&View", "&Arrange", "&Scenarios", "&Help"]

@@ -57,6 +57,7 @@ Notes = Sequence[str] | Callable[[int], str]
 FORMATS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)",
            "csv": "CSV table (*.csv)"}
 LEGEND_COLUMN_PX = 170
+LEGEND_SAMPLE_PX = 40         # the line sample and the gaps around an entry
 ZERO_BASED_ROOM = 1.1
 
 
@@ -389,6 +390,9 @@ class PlotPanel(QWidget):
         self._fit_legend()
 
     def _fit_legend(self) -> None:
-        """As many legend columns as fit the width, so the legend never widens the plot."""
-        fits = max(1, self.width() // LEGEND_COLUMN_PX)
+        """As many legend columns as fit the width, so the legend never widens the plot
+        (columns as wide as the longest entry: scenarios prefix their names)."""
+        column = max([LEGEND_COLUMN_PX, *(label.boundingRect().width() + LEGEND_SAMPLE_PX
+                                          for _, label in self.legend.items)])
+        fits = max(1, int(self.width() // column))
         self.legend.setColumnCount(max(1, min(fits, len(self.legend.items))))

@@ -18,7 +18,7 @@ from engine.analysis.cost_curves import BuyRentCurve, RunCost
 from widgets.plots.axes import SuffixAxis, format_number
 from widgets.plots.bars import BarsPanel
 from widgets.plots.base import PlotPanel
-from widgets.plots.style import MARKER_COLOR, scenario_dash, series_color
+from widgets.plots.style import MARKER_COLOR, label_height, scenario_dash, series_color
 
 BASES = ("buy", "rent")
 
@@ -37,7 +37,8 @@ class BuyRentView(PlotPanel):
 
     def set_curve(self, curve: BuyRentCurve, scenario: str = "") -> None:
         self._scenarios[scenario] = curve
-        dash = scenario_dash(list(self._scenarios).index(scenario))
+        index = list(self._scenarios).index(scenario)
+        dash = scenario_dash(index)
         money = f" {curve.currency}"
         for index, (kind, values) in enumerate((("buy", curve.buy), ("rent", curve.rent))):
             name = series_name(kind, scenario)
@@ -53,8 +54,9 @@ class BuyRentView(PlotPanel):
                                f"{format_number(c)}{money} either way"
                                for m, c in zip(at, cost, strict=True)])
         self.set_reference(series_name("break-even", scenario), even,
-                           f"break-even {even:,.0f} months" if even is not None else "",
-                           MARKER_COLOR)
+                           f"{series_name('break-even', scenario)} {even:,.0f} months"
+                           if even is not None else "", MARKER_COLOR,
+                           height=label_height(0.92, index))
         self.plot.setLabel("left", f"Cumulative cost ({curve.currency})")
         self.set_caption(f"Owning (capex, then energy) against renting "
                          f"{curve.accelerators:,} accelerators")

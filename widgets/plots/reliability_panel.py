@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from engine.analysis.checkpoint_curve import CheckpointCurve
 from widgets.plots.base import PlotPanel
-from widgets.plots.style import MARKER_COLOR, scenario_dash, series_color
+from widgets.plots.style import MARKER_COLOR, label_height, scenario_dash, series_color
 
 KINDS = ("goodput", "days lost", "chosen interval")
 
@@ -38,7 +38,8 @@ class ReliabilityPanel(PlotPanel):
 
     def set_curve(self, curve: CheckpointCurve, scenario: str = "") -> None:
         self._scenarios[scenario] = curve
-        dash = scenario_dash(list(self._scenarios).index(scenario))
+        index = list(self._scenarios).index(scenario)
+        dash = scenario_dash(index)
         lost = curve.time_lost_days
 
         def notes(i: int) -> str:
@@ -57,7 +58,9 @@ class ReliabilityPanel(PlotPanel):
                                f"{minutes(curve.chosen_interval_min)}, goodput "
                                f"{curve.chosen_goodput:.2%}"])
         self.set_reference(series_name("Young's interval", scenario), curve.young_interval_min,
-                           f"Young: {minutes(curve.young_interval_min)}", height=0.5)
+                           f"{series_name('Young', scenario)}: "
+                           f"{minutes(curve.young_interval_min)}",
+                           height=label_height(0.5, index))
         self.set_caption("Daly's model at the design's failure rate, checkpoint write time "
                          "and restart time")
         self.set_note(f"Checkpointing every {minutes(curve.chosen_interval_min)} keeps "

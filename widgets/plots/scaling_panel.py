@@ -18,7 +18,7 @@ from engine.analysis.scaling import ScalingCurve, ScalingPoint
 from widgets.plots.axes import format_count
 from widgets.plots.base import PlotPanel
 from widgets.plots.breakdown_panel import configuration
-from widgets.plots.style import MARKER_COLOR, scenario_dash, series_color
+from widgets.plots.style import MARKER_COLOR, label_height, scenario_dash, series_color
 
 KINDS = ("time to train", "MFU", "this design", "does not fit")
 
@@ -37,7 +37,8 @@ class ScalingPanel(PlotPanel):
 
     def set_curve(self, curve: ScalingCurve, scenario: str = "") -> None:
         self._scenarios[scenario] = curve
-        dash = scenario_dash(list(self._scenarios).index(scenario))
+        index = list(self._scenarios).index(scenario)
+        dash = scenario_dash(index)
         runs = [p for p in curve.points if p.estimate is not None]
         x = [p.accelerators for p in runs]
         notes = [_note(p, curve) for p in runs]
@@ -59,7 +60,8 @@ class ScalingPanel(PlotPanel):
                         notes=[_note(p, curve) for p in misses], color=MARKER_COLOR,
                         symbol="x", line=False, symbol_size=14, legend=bool(misses))
         self.set_reference(series_name("this design", scenario), own.accelerators,
-                           f"{scenario or 'this design'}: {own.accelerators:,}", height=0.55)
+                           f"{scenario or 'this design'}: {own.accelerators:,}",
+                           height=label_height(0.55, index))
         self._describe()
 
     def clear(self, scenario: str = "") -> None:

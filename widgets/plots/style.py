@@ -16,6 +16,7 @@ SERIES_COLORS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948
 SCENARIO_DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
                    Qt.PenStyle.DashDotLine)
 MARKER_COLOR = "#d62728"
+LABEL_STEP = 0.08
 LINE_WIDTH = 2.2
 
 
@@ -25,6 +26,12 @@ def series_color(index: int) -> QColor:
 
 def scenario_dash(index: int) -> Qt.PenStyle:
     return SCENARIO_DASHES[index % len(SCENARIO_DASHES)]
+
+
+def label_height(top: float, index: int) -> float:
+    """Where scenario ``index``'s reference label sits (0 bottom, 1 top): each scenario a
+    step lower than the one before, so overlaid labels do not cover each other."""
+    return max(0.05, top - LABEL_STEP * index)
 
 
 def surface(palette: QPalette) -> QColor:

@@ -22,11 +22,12 @@ from workbench.cli import (
     evaluate_cmd,
     gui_cmd,
     render_cmd,
+    report_cmd,
     search_cmd,
 )
 
 COMMANDS = (gui_cmd, catalog_cmd, evaluate_cmd, collective_cmd, estimate_cmd, search_cmd,
-            compare_cmd, render_cmd)
+            compare_cmd, render_cmd, report_cmd)
 EXIT_USAGE = 2
 
 

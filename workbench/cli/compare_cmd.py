@@ -1,9 +1,11 @@
 """``cluster-workbench compare A B ...``: what-if designs side by side, and who wins.
 
-Text puts the designs in columns and the figures in rows, with "n/a (k)"
-where a design has no figure and the reasons listed under the table; ``--csv``
-and ``--json`` give one record per design. Cost flags apply to every design,
-and all money is in one currency (``--currency``, else the first design's).
+Text puts the designs in columns and the headline figures
+(:mod:`engine.headline`) in rows, the best of each row starred, with
+"n/a (k)" where a design has no figure and the reasons listed under the
+table; ``--csv`` and ``--json`` give one record per design. A file with
+scenarios contributes each of them. Cost flags apply to every design, and
+all money is in one currency (``--currency``, else the first design's).
 """
 
 from __future__ import annotations
@@ -12,32 +14,24 @@ import argparse
 import csv
 import dataclasses
 import sys
-from pathlib import Path
 from typing import Any
 
 from engine.catalog import load_catalog
-from engine.compare import METRICS, Comparison, Row, compare
-from engine.layout import load_design
+from engine.compare import Comparison, Row, compare, verdict
+from engine.headline import FIGURES, KEYS
 from workbench.cli.cost_args import add_cost_flags, cost_settings_from_args
-from workbench.cli.output import number, print_json, print_table
+from workbench.cli.design_files import designs_in
+from workbench.cli.output import print_json, print_table
 
-LABELS = {
-    "time_to_train_days": "time to train (days)",
-    "mfu": "MFU",
-    "cost_per_run": "cost per run",
-    "cost_per_million_tokens": "cost per million tokens",
-    "goodput": "goodput",
-    "time_to_train_days_with_failures": "time with failures (days)",
-    "cost_per_run_with_failures": "cost per run with failures",
-    "capex": "capex (buy)",
-}
-FRACTIONS = ("mfu", "goodput")
-MONEY = ("cost_per_run", "cost_per_million_tokens", "cost_per_run_with_failures", "capex")
+BEST_MARK = " *"
+RECORD = ("design", "name", "accelerators", "accelerator", "currency", "basis",
+          "fits_in_memory")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("compare", help="what-if table of several designs: time, cost, goodput")
-    p.add_argument("files", nargs="+", metavar="FILE", help="layout files (.yaml)")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="layout files (.yaml); a file with scenarios adds each of them")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--csv", action="store_true", help="one CSV row per design")
     fmt.add_argument("--json", action="store_true", help="machine-readable output")
@@ -46,12 +40,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    designs = []
-    for path in args.files:
-        design = load_design(path)
-        cost = cost_settings_from_args(args, design.cost)
-        designs.append((Path(path).stem, dataclasses.replace(design, cost=cost)))
-    result = compare(designs, load_catalog(), args.currency)
+    catalog = load_catalog()
+    designs = [(label, dataclasses.replace(design, cost=cost_settings_from_args(args,
+                                                                              design.cost)))
+               for label, design in designs_in(args.files, catalog)]
+    result = compare(designs, catalog, args.currency)
     if args.json:
         print_json(result)
     elif args.csv:
@@ -64,68 +57,37 @@ def run(args: argparse.Namespace) -> int:
 def _print_text(result: Comparison) -> None:
     notes: dict[str, int] = {}
     fits = {True: "yes", False: "NO (not ranked)", None: "-"}
-    rows = [["accelerators", *(f"{r.accelerators:,} x {r.accelerator}" for r in result.rows)],
+    rows = [["hardware", *(f"{r.accelerators:,} x {r.accelerator}" for r in result.rows)],
             ["cost basis", *(f"{r.basis}, {r.currency}" for r in result.rows)],
             ["fits in memory", *(fits[r.fits_in_memory] for r in result.rows)]]
-    for metric in METRICS:
+    for spec in FIGURES:
         cells = []
         for row in result.rows:
-            value = row.values[metric]
-            if value is None:
-                reason = row.missing[metric]
-                cells.append(f"n/a ({notes.setdefault(reason, len(notes) + 1)})")
+            figure = row.figure(spec.key)
+            if figure.value is None:
+                cells.append(f"n/a ({notes.setdefault(figure.missing, len(notes) + 1)})")
             else:
-                cells.append(_shown(metric, value))
-        rows.append([LABELS[metric], *cells])
+                best = BEST_MARK if result.is_best(spec.key, row.design) else "  "
+                cells.append(figure.text + best)
+        rows.append([spec.label, *cells])
     print_table(["", *(r.design for r in result.rows)], rows,
                 right=[False, *([True] * len(result.rows))])
+    print(f"{BEST_MARK.strip()} best of the row")
     print()
-    print(answer(result))
+    print(" ".join(verdict(result)))
     for reason, index in notes.items():
         print(f"({index}) {reason}")
 
 
-def _shown(metric: str, value: float) -> str:
-    if metric in FRACTIONS:
-        return f"{value:.1%}"
-    if metric in MONEY and abs(value) >= 1e6:
-        return f"{value / 1e6:,.2f}M"
-    return number(value)
-
-
-def answer(result: Comparison) -> str:
-    """Which design trains fastest and which is cheapest, in two sentences."""
-    rows = {r.design: r for r in result.rows}
-    footing = {"time_to_train_days_with_failures": "counting failures",
-               "time_to_train_days": "without failures",
-               "cost_per_run_with_failures": "counting failures",
-               "cost_per_run": "without failures"}
-    if result.fastest is None:
-        fastest = "Fastest: cannot tell, no design has a training time."
-    else:
-        days = rows[result.fastest].values[result.fastest_by]
-        fastest = f"Fastest: {result.fastest}, {days:.1f} days {footing[result.fastest_by]}."
-    if result.cheapest is None:
-        cheapest = "Cheapest: cannot tell, no design has a cost per run."
-    else:
-        row = rows[result.cheapest]
-        money = _shown(result.cheapest_by, row.values[result.cheapest_by])
-        verb = "bought" if row.basis == "buy" else "rented"
-        cheapest = (f"Cheapest: {result.cheapest}, {money} {row.currency} per run "
-                    f"{footing[result.cheapest_by]} ({verb}).")
-    return f"{fastest} {cheapest}"
-
-
 def _print_csv(result: Comparison) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(["design", "name", "accelerators", "accelerator", "currency", "basis",
-                     "fits_in_memory", *METRICS, "notes"])
+    figures = [k for k in KEYS if k not in RECORD]
+    writer.writerow([*RECORD, *figures, "notes"])
     for row in result.rows:
-        writer.writerow(_record(row))
+        writer.writerow(_record(row, figures))
 
 
-def _record(row: Row) -> list[Any]:
-    values = ["" if row.values[m] is None else row.values[m] for m in METRICS]
-    notes = "; ".join(f"{m}: {reason}" for m, reason in row.missing.items())
-    return [row.design, row.name, row.accelerators, row.accelerator, row.currency, row.basis,
-            row.fits_in_memory, *values, notes]
+def _record(row: Row, figures: list[str]) -> list[Any]:
+    values = ["" if row.values[k] is None else row.values[k] for k in figures]
+    notes = "; ".join(f"{k}: {reason}" for k, reason in row.missing.items())
+    return [*(getattr(row, name) for name in RECORD), *values, notes]

@@ -9,9 +9,10 @@ from engine.cost import CostReport
 from engine.errors import EngineError, InputError
 from engine.results import to_data
 from engine.training import TrainingEstimate, estimate
+from engine.units import number
 from workbench.cli.cost_args import UNDRAWN_NETWORK, add_cost_flags, estimate_cost
 from workbench.cli.hardware_args import hardware_from_args
-from workbench.cli.output import number, print_json
+from workbench.cli.output import print_json
 from workbench.cli.training_args import add_training_flags, job_from_args, searched
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from engine.evaluate import Evaluation, evaluate
 from engine.layout import load_design
 from engine.results import to_data
+from engine.scenarios import scenarios_of
 from workbench.cli.output import print_json, print_tree
 
 
@@ -31,7 +32,7 @@ def evaluation_data(result: Evaluation) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     design = load_design(args.file)
-    designs = [design, *design.scenarios] if args.scenarios else [design]
+    designs = scenarios_of(design) if args.scenarios else [design]
     results = [evaluation_data(evaluate(d)) for d in designs]
     if args.json:
         print_json(results if args.scenarios else results[0])

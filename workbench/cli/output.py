@@ -8,25 +8,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from engine.results import to_data
+from engine.units import number
 
 
 def print_json(value: Any) -> None:
     json.dump(to_data(value), sys.stdout, indent=2, allow_nan=False)
     sys.stdout.write("\n")
-
-
-def number(value: Any) -> str:
-    """A number the way a person reads it: thousands separated, 4 significant digits."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return "-" if value is None else str(value)
-    if isinstance(value, int) or (float(value).is_integer() and abs(value) >= 1000):
-        return f"{int(value):,}"
-    magnitude = abs(value)
-    if magnitude >= 100:
-        return f"{value:,.0f}"
-    if magnitude >= 1 or magnitude == 0:
-        return f"{value:.3g}" if magnitude < 10 else f"{value:.1f}"
-    return f"{value:.3g}"
 
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]],

@@ -29,6 +29,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         "configurations, scaling, cost, reliability) under the canvas")
     p.add_argument("--heat", action="store_true",
                    help="colour the links by their load (the canvas heat overlay)")
+    p.add_argument("--compare", action="store_true",
+                   help="dock the comparison of the file's scenarios under the canvas")
     p.set_defaults(run=run)
 
 
@@ -44,10 +46,11 @@ def run(args: argparse.Namespace) -> int:
     catalog = load_catalog()
     design = load_design(args.file, catalog)      # a bad file fails before Qt starts
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from workbench.render import quiet_offscreen_warnings, render_window
+    from workbench.offscreen import quiet_offscreen_warnings
+    from workbench.render import render_window
     quiet_offscreen_warnings()
     image = render_window(design, Path(args.file), args.size, catalog, args.theme,
-                          args.panels, args.heat)
+                          args.panels, args.heat, args.compare)
     if not image.save(args.output):
         raise ValueError(f"cannot write image {args.output}")
     print(f"{args.output}: {image.width()}x{image.height()}")

@@ -1,0 +1,97 @@
+"""Headline figures: read from the evaluation, the better direction, reasons, and text."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from engine.catalog import load_catalog
+from engine.compare import BASE, BEST, compare
+from engine.evaluate import evaluate
+from engine.headline import HIGHER, KEYS, LOWER, by_key, figure_text, headline
+from engine.layout import load_design
+from engine.scenarios import scenarios_of
+from tests.conftest import ROOT
+
+WHAT_IF = ROOT / "examples" / "what-if-a800-h800-h20.yaml"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+@pytest.fixture(scope="module")
+def designs(catalog):
+    return scenarios_of(load_design(str(WHAT_IF), catalog))
+
+
+def test_figures_are_the_sections_numbers(catalog, designs):
+    result = evaluate(designs[0], catalog)
+    figures = by_key(headline(result))
+    assert tuple(figures) == KEYS
+    assert figures["time_to_train_days"].value == result["training"].time_to_train_days
+    assert figures["mfu"].value == result["training"].mfu
+    assert figures["capex"].value == result["cost"].capex
+    assert figures["cost_per_run"].unit == "CNY"
+    assert figures["all_reduce_busbw_GBps"].value == \
+        result["network"].main().machine["all_reduce"].busbw_GBps
+    assert figures["goodput"].better == HIGHER
+    assert figures["cost_per_run"].better == LOWER
+    assert figures["peak_pflops"].qualifier == "bf16"
+
+
+def test_a_missing_figure_says_why(catalog, designs):
+    """No training estimate: every figure that needs one gives the training section's error."""
+    design = designs[0]
+    workload = design.workload
+    no_config = dataclasses.replace(design, workload=dataclasses.replace(
+        workload, parallelism=dataclasses.replace(workload.parallelism, tp=3)))
+    figures = by_key(headline(evaluate(no_config, catalog)))
+    assert figures["accelerators"].value == 1024
+    for key in ("time_to_train_days", "mfu", "cost_per_run", "cost_per_run_with_failures"):
+        assert figures[key].value is None
+        assert figures[key].missing.startswith("training: ")
+        assert figures[key].failed
+        assert figures[key].text == "n/a"
+
+
+def test_unknown_power_is_a_floor(catalog, designs):
+    """The catalog has no H800 TDP: its power counts only the switches, so it is a floor."""
+    power = by_key(headline(evaluate(designs[1], catalog)))["power_kw"]
+    assert power.floor
+    assert "h800" in power.note
+    assert power.text.startswith("≥ ")
+
+
+@pytest.mark.parametrize(("value", "style", "unit", "text"), [
+    (1024, "count", "", "1,024"),
+    (0.7027, "fraction", "%", "70.3 %"),
+    (7146809.3, "money", "CNY", "7.15 M CNY"),
+    (3.57, "money", "CNY", "3.57 CNY"),
+    (220144800.0, "money", "USD", "220 M USD"),
+    (1500.0, "power", "kW", "1.5 MW"),
+    (45.83, "number", "days", "45.8 days"),
+    (None, "number", "days", "n/a"),
+])
+def test_text(value, style, unit, text):
+    assert figure_text(value, style, unit) == text
+
+
+def test_the_comparison_marks_the_best_and_the_differences(catalog, designs):
+    labels = ["A800", "H800", "H20"]
+    result = compare(list(zip(labels, designs, strict=True)), catalog)
+    days = {r.design: r.values["time_to_train_days"] for r in result.rows}
+    assert result.best["time_to_train_days"] == ("H800",)
+    assert days["H800"] == min(days.values())
+    assert result.best["mfu"] == ("H20",)                      # higher is better
+    assert result.best["accelerators"] == ()                   # neither: never marked
+    assert result.best["power_kw"] == ()                       # floors are not ranked
+    assert set(result.best["goodput"]) == {"H800", "H20"}      # ties are all best
+    assert result.change("time_to_train_days", "A800", BASE) == 0.0
+    assert result.change("time_to_train_days", "H20", BASE) == pytest.approx(
+        days["H20"] / days["A800"] - 1)
+    assert result.change("time_to_train_days", "A800", BEST) == pytest.approx(
+        days["A800"] / days["H800"] - 1)
+    assert all(r.figures == headline(r.evaluation) for r in result.rows)

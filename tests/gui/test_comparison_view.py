@@ -1,0 +1,142 @@
+"""The comparison view: the engine's numbers with the best marked, computed in the background
+while it is shown, an older comparison never over a newer one, and the presentation."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from engine.compare import BEST, compare
+from engine.evaluate import evaluate
+from engine.headline import FIGURES
+from engine.layout import load_design
+from tests.conftest import ROOT
+from workbench import comparison
+from workbench.commands import SettingsCommand
+from workbench.comparison import ComparisonEvaluator, labelled_scenarios
+from workbench.document import Document
+from workbench.live_evaluation import LiveEvaluator
+from workbench.scenario_commands import RenameScenarioCommand
+
+WHAT_IF = ROOT / "examples" / "what-if-a800-h800-h20.yaml"
+
+
+@pytest.fixture
+def what_if(open_what_if, qtbot):
+    window = open_what_if()
+    window.show_comparison()
+    qtbot.waitUntil(lambda: window.comparison.latest() is not None, timeout=20000)
+    return window
+
+
+def figure_rows(window) -> dict[str, list[str]]:
+    return {row[0]: row[1:] for row in window.comparison_view.table.cell_texts()}
+
+
+def test_the_table_is_the_engines_comparison_with_the_best_marked(what_if):
+    designs, catalog = labelled_scenarios(what_if.document)
+    expected = compare(designs, catalog)
+    rows = figure_rows(what_if)
+    for spec in FIGURES:
+        assert rows[spec.label] == [r.figure(spec.key).text for r in expected.rows]
+    marked = what_if.comparison_view.table.best_cells()
+    assert marked == {(spec.label, design) for spec in FIGURES
+                      for design in expected.best[spec.key]}
+    assert ("Time to train", "H800 cluster") in marked
+    assert ("Accelerators", "A800 cluster") not in marked      # neither better: never marked
+    assert what_if.comparison_view.verdict.text().startswith("Fastest: H800 cluster")
+
+
+def test_differences_follow_the_chosen_reference(what_if):
+    table = what_if.comparison_view.table
+    row = next(r for r in table.shown().rows if r.label == "Time to train")
+    assert row.cells[0].change == ""                           # the base is the reference
+    assert row.cells[2].change.startswith("+")
+    assert row.cells[2].tone == "worse"
+    view = what_if.comparison_view
+    view.relative_to.setCurrentIndex(view.relative_to.findData(BEST))
+    row = next(r for r in table.shown().rows if r.label == "Time to train")
+    assert row.cells[1].change == ""                           # the best is the reference
+    assert row.cells[0].change.startswith("+")
+    assert "best of each row" in view.caption.text()
+
+
+def test_an_edit_updates_the_comparison_without_evaluating_anything_again(what_if, qtbot):
+    """The edited scenario's evaluation is the live one; the others are remembered."""
+    misses = what_if.comparison.evaluator.cache.misses
+    cost = what_if.document.design.cost
+    what_if.document.push(lambda d: SettingsCommand(
+        d, "cost", dataclasses.replace(cost, cny_per_usd=14.2)))
+    qtbot.waitUntil(lambda: figure_rows(what_if)["Capex (buy)"][0] != "220 M CNY",
+                    timeout=20000)
+    assert what_if.comparison.evaluator.cache.misses == misses
+
+
+def test_a_hidden_comparison_computes_nothing_until_shown(open_what_if, qtbot):
+    window = open_what_if()
+    QApplication.processEvents()
+    window.comparison.evaluator.wait()
+    assert window.comparison.latest() is None
+    window.scenario_actions.compare.trigger()
+    qtbot.waitUntil(lambda: window.comparison.latest() is not None, timeout=20000)
+
+
+def test_an_older_comparison_never_replaces_a_newer_one(qtbot, catalog, monkeypatch):
+    """The comparison of the scenarios as they were is held back until after the renamed
+    ones have been shown: it must be dropped."""
+    release_old, old_done = threading.Event(), threading.Event()
+
+    def slow_for_the_old_names(design, catalog):
+        if design.name == "H20 cluster":
+            release_old.wait(30)
+            old_done.set()
+        return evaluate(design, catalog)
+
+    monkeypatch.setattr(comparison, "evaluate", slow_for_the_old_names)
+    doc = Document(catalog, load_design(str(WHAT_IF), catalog))
+    live = LiveEvaluator(doc)
+    evaluator = ComparisonEvaluator(doc, live)
+    evaluator.set_following(True)                              # held back ...
+    shown = []
+    evaluator.evaluated.connect(shown.append)
+    doc.push(lambda d: RenameScenarioCommand(d, 2, "H20, renamed"))    # ... when this runs
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    release_old.set()
+    qtbot.waitUntil(old_done.is_set)
+    evaluator.wait()
+    QApplication.processEvents()
+    assert [[r.design for r in s.comparison.rows] for s in shown] == \
+        [["A800 cluster", "H800 cluster", "H20, renamed"]]
+    assert evaluator.latest is shown[-1]
+
+
+def test_a_column_double_click_shows_that_scenario(what_if):
+    header = what_if.comparison_view.table.horizontalHeader()
+    x = header.sectionViewportPosition(3) + header.sectionSize(3) // 2
+    QTest.mouseDClick(header.viewport(), Qt.MouseButton.LeftButton,
+                      pos=QPoint(x, header.height() // 2))
+    assert what_if.document.active_scenario == 2
+    assert what_if.scenario_tabs.current() == 2
+
+
+def test_presentation_is_full_screen_with_the_same_table_and_esc_leaves(what_if, qtbot):
+    what_if.scenario_actions.present.trigger()
+    show = what_if.comparison.presentation
+    assert show is not None
+    assert show.isFullScreen()
+    assert show.table.cell_texts() == what_if.comparison_view.table.cell_texts()
+    show.showNormal()
+    show.resize(1920, 1080)                                    # a projector's screen
+    docked = what_if.comparison_view.table.font().pointSizeF()
+    qtbot.waitUntil(lambda: show.table.font().pointSizeF() > docked * 1.3)
+    assert show.table.fits()                                   # every row, no scrolling
+    QTest.keyClick(show, Qt.Key.Key_Right)
+    assert show.slides.currentIndex() == 1
+    assert show.bars.chart_titles()[0] == "Peak compute"
+    QTest.keyClick(show, Qt.Key.Key_Escape)
+    assert what_if.comparison.presentation is None

@@ -1,0 +1,90 @@
+"""Sweeps: points computed in worker processes equal the engine's, and Cancel stops them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from engine.headline import by_key
+from engine.layout import load_design
+from engine.sweep import ACCELERATOR_PRICE, ACCELERATORS, sweep_point, sweep_values
+from tests.conftest import ROOT
+from workbench.sweep_runner import SweepRunner
+
+A800 = ROOT / "examples" / "a800-1024.yaml"
+
+
+@pytest.fixture
+def window(open_what_if):
+    return open_what_if()
+
+
+@pytest.fixture
+def sweep(window):
+    return window.show_sweep()
+
+
+def test_a_price_sweep_plots_the_engines_figures(window, sweep, qtbot, catalog):
+    panel = sweep.panel
+    panel.setting.setCurrentIndex(panel.setting.findData(ACCELERATOR_PRICE))
+    assert panel.log.isChecked() is False
+    panel.set_range(80_000, 170_000, False)
+    panel.steps.setValue(3)
+    with qtbot.waitSignal(sweep.runner.finished, timeout=60000) as ended:
+        QTest.mouseClick(panel.run, Qt.MouseButton.LeftButton)
+        assert panel.run.text() == "Cancel"
+    assert ended.args == [False]
+    assert panel.run.text() == "Run"
+    design = window.document.design
+    expected = [by_key(sweep_point(design, ACCELERATOR_PRICE, v, catalog).figures)
+                for v in (80_000, 125_000, 170_000)]
+    xs, capex = panel.plots.series_data("capex")
+    assert xs == [80_000, 125_000, 170_000]
+    assert capex == [e["capex"].value for e in expected]
+    assert capex[0] < capex[-1]
+    assert panel.plots.series_data("time_to_train_days")[1] == \
+        [e["time_to_train_days"].value for e in expected]
+    assert panel.status.text().startswith("Done: 3 of 3 points")
+    assert panel.progress.value() == 3
+
+
+def test_the_accelerator_sweep_offers_256_to_16384_on_a_log_scale(sweep):
+    panel = sweep.panel
+    assert panel.chosen().key == ACCELERATORS
+    assert (panel.start_value.value(), panel.stop_value.value()) == (256, 16384)
+    assert panel.log.isChecked()
+    assert panel.steps.value() == 7
+
+
+def test_cancel_stops_the_sweep_and_no_later_point_arrives(qtbot, catalog):
+    runner = SweepRunner()
+    design = load_design(str(A800), catalog)
+    values = sweep_values(256, 4096, 60, log=True, integer=True)
+    points = []
+    runner.point_ready.connect(lambda index, point: points.append(index))
+    ended = []
+    runner.finished.connect(ended.append)
+    runner.start(design, ACCELERATORS, values, catalog)
+    qtbot.waitUntil(lambda: len(points) >= 1, timeout=60000)
+    runner.cancel()
+    assert ended == [True]
+    assert not runner.is_running()
+    seen = len(points)
+    qtbot.waitUntil(runner.idle, timeout=10000)              # the workers stopped
+    QApplication.processEvents()                             # anything a late point sent
+    assert len(points) == seen < len(set(values))
+    assert ended == [True]
+
+
+def test_a_new_sweep_drops_the_points_of_the_one_it_replaced(qtbot, catalog):
+    runner = SweepRunner()
+    design = load_design(str(A800), catalog)
+    points = []
+    runner.point_ready.connect(lambda index, point: points.append(point))
+    runner.start(design, ACCELERATORS, sweep_values(256, 4096, 30, True, True), catalog)
+    with qtbot.waitSignal(runner.finished, timeout=60000,
+                          check_params_cb=lambda cancelled: not cancelled):
+        runner.start(design, "cost.discount", (0.5, 1.0), catalog)
+    assert sorted(p.value for p in points) == [0.5, 1.0]

@@ -1,0 +1,175 @@
+"""The comparison table: designs in columns, headline figures in rows, the best marked.
+
+A dumb view of a :class:`~widgets.comparison_data.ComparisonTable`. The
+first column names each figure with its unit and better direction; each
+design's cell shows the value, centred, and under it the difference to the
+reference in green (better) or red (worse). The best of a row is starred on
+a tinted background. Double-clicking a design's header asks to show it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from widgets.comparison_data import BETTER, WORSE, ComparisonTable
+from widgets.plots.style import series_color
+
+CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1
+TONE_ROLE = Qt.ItemDataRole.UserRole + 2
+BEST_ROLE = Qt.ItemDataRole.UserRole + 3
+HINT_ROLE = Qt.ItemDataRole.UserRole + 4
+FIGURE_ROLE = Qt.ItemDataRole.UserRole + 5
+TONE_COLORS = {BETTER: QColor("#15803d"), WORSE: QColor("#b91c1c")}
+BEST_TINT = QColor(22, 163, 74, 38)
+BEST_MARK = "★ "
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _CellDelegate(QStyledItemDelegate):
+    """Paints a value with a smaller second line: the difference, or the row's hint."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        text, option.text = option.text, ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter,
+                              option.widget)
+        best = bool(index.data(BEST_ROLE))
+        rect = option.rect.adjusted(10, 4, -10, -4)
+        if best:
+            painter.fillRect(option.rect, BEST_TINT)
+        label_column = index.column() == 0
+        second = index.data(HINT_ROLE) if label_column else index.data(CHANGE_ROLE)
+        align = Qt.AlignmentFlag.AlignLeft if label_column else Qt.AlignmentFlag.AlignHCenter
+        main_font = QFont(option.font)
+        main_font.setBold(best or (label_column and bool(index.data(FIGURE_ROLE))))
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * 0.78)
+        ink = option.palette.color(QPalette.ColorRole.Text)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            ink = option.palette.color(QPalette.ColorRole.HighlightedText)
+        painter.save()
+        top, bottom = (rect.adjusted(0, 0, 0, -rect.height() // 2),
+                       rect.adjusted(0, rect.height() // 2, 0, 0)) if second else (rect, rect)
+        painter.setFont(main_font)
+        painter.setPen(ink)
+        shown = f"{BEST_MARK}{text}" if best else text
+        vertical = Qt.AlignmentFlag.AlignBottom if second else Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(top, align | vertical, shown)
+        if second:
+            painter.setFont(small)
+            tone = TONE_COLORS.get(str(index.data(TONE_ROLE) or ""))
+            grey = QColor(ink)
+            grey.setAlphaF(0.6)
+            painter.setPen(tone if tone is not None and not selected else grey)
+            painter.drawText(bottom, align | Qt.AlignmentFlag.AlignTop, str(second))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        lines = 2 if (index.data(HINT_ROLE) or index.data(CHANGE_ROLE)) else 1
+        height = option.fontMetrics.height()
+        return QSize(size.width() + 36, int(height * (1.15 * lines + 0.9)))
+
+
+class ComparisonTableView(QTableWidget):
+    """Headline figures of several designs side by side."""
+
+    #: A design's column header was double-clicked: show that design (its column index).
+    column_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(_CellDelegate(self))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.sectionDoubleClicked.connect(self._on_header_double_clicked)
+        self._data = ComparisonTable((), ())
+
+    def show_table(self, data: ComparisonTable) -> None:
+        self._data = data
+        self.setColumnCount(len(data.columns) + 1)
+        self.setRowCount(len(data.rows))
+        label = QTableWidgetItem("")
+        self.setHorizontalHeaderItem(0, label)
+        for column, name in enumerate(data.columns, start=1):
+            item = QTableWidgetItem(name)
+            item.setIcon(_swatch(series_color(column - 1)))
+            font = QFont(self.font())
+            font.setBold(column - 1 == data.active)
+            item.setFont(font)
+            item.setToolTip(f"{name}{' (shown on the canvas)' if column - 1 == data.active else ''}"
+                            "; double-click to show it")
+            self.setHorizontalHeaderItem(column, item)
+        for r, row in enumerate(data.rows):
+            head = QTableWidgetItem(row.label)
+            head.setData(HINT_ROLE, row.hint)
+            head.setData(FIGURE_ROLE, row.figure)
+            self.setItem(r, 0, head)
+            for c, cell in enumerate(row.cells, start=1):
+                item = QTableWidgetItem(cell.text)
+                item.setData(CHANGE_ROLE, cell.change)
+                item.setData(TONE_ROLE, cell.tone)
+                item.setData(BEST_ROLE, cell.best)
+                item.setToolTip(cell.tooltip)
+                self.setItem(r, c, item)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.resizeRowsToContents()
+
+    def shown(self) -> ComparisonTable:
+        return self._data
+
+    def cell_texts(self) -> list[list[str]]:
+        """What each row shows: the label, then each design's value."""
+        return [[self.item(r, c).text() for c in range(self.columnCount())]
+                for r in range(self.rowCount())]
+
+    def best_cells(self) -> set[tuple[str, str]]:
+        """(row label, design) of every cell marked best."""
+        return {(self.item(r, 0).text(), self._data.columns[c - 1])
+                for r in range(self.rowCount()) for c in range(1, self.columnCount())
+                if self.item(r, c).data(BEST_ROLE)}
+
+    def fits(self) -> bool:
+        """Every row shows without scrolling."""
+        return self.verticalHeader().length() <= self.viewport().height()
+
+    def set_scale(self, factor: float) -> None:
+        """Larger type (the presentation), keeping the two-line cells proportionate."""
+        font = QFont(self.font())
+        font.setPointSizeF(QFont().pointSizeF() * factor)
+        self.setFont(font)
+        self.horizontalHeader().setFont(font)
+        self.show_table(self._data)
+
+    def _on_header_double_clicked(self, section: int) -> None:
+        if section > 0:
+            self.column_activated.emit(section - 1)
+
+
+def _swatch(color: QColor) -> QPixmap:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(color)
+    return pixmap
