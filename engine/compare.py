@@ -9,11 +9,11 @@ figure says which is better; ties are all best, and a figure every design
 shares has no best. A design whose best configuration does not fit in
 memory cannot train as estimated, so its training-dependent figures are
 shown but not ranked; nor is a floor (a total missing parts with no
-published figure). The fastest design is the one with the shortest
-schedule counting failures (without failures if any design lacks the
-reliability figure); the cheapest the one with the lowest cost per run on
-the same footing. Differences are fractions relative to the base (the
-first design) or to the best of the row.
+published figure), and no design is best where a floor could beat it. The
+fastest design is the one with the shortest schedule counting failures
+(without failures if any design lacks the reliability figure); the cheapest
+the one with the lowest cost per run on the same footing. Differences are
+fractions relative to the base (the first design) or to the best of the row.
 """
 
 from __future__ import annotations
@@ -153,13 +153,17 @@ def _lowest(rows: list[Row], key: str) -> str | None:
 
 
 def _best_of(rows: list[Row], key: str) -> tuple[str, ...]:
-    """Designs whose ``key`` is best (ties included); none if all ranked values are equal."""
+    """Designs whose ``key`` is best (ties included); none if all ranked values are equal,
+    or if a floor could beat the best (a floor is only a lower bound of its true value)."""
     better = SPECS[key].better
     ranked = [r for r in rows if r.ranked(key)]
     values = [r.values[key] for r in ranked]
     if better not in (HIGHER, LOWER) or len(ranked) < 2 or max(values) == min(values):
         return ()
     top = max(values) if better == HIGHER else min(values)
+    floors = [r.values[key] for r in rows if r.figure(key).floor and r.values[key] is not None]
+    if floors and (better == HIGHER or min(floors) < top):
+        return ()
     return tuple(r.design for r, v in zip(ranked, values, strict=True)
                  if abs(v - top) <= _TIE * max(abs(top), 1.0))
 

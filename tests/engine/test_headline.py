@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from engine.catalog import load_catalog
-from engine.compare import BASE, BEST, compare
+from engine.compare import BASE, BEST, _best_of, compare
 from engine.evaluate import evaluate
 from engine.headline import HIGHER, KEYS, LOWER, by_key, figure_text, headline
 from engine.layout import load_design
@@ -58,11 +58,19 @@ def test_a_missing_figure_says_why(catalog, designs):
 
 
 def test_unknown_power_is_a_floor(catalog, designs):
-    """The catalog has no H800 TDP: its power counts only the switches, so it is a floor."""
-    power = by_key(headline(evaluate(designs[1], catalog)))["power_kw"]
+    """The catalog has no power figure for the A800 design's QM8700 switches: a floor."""
+    power = by_key(headline(evaluate(designs[0], catalog)))["power_kw"]
     assert power.floor
-    assert "h800" in power.note
+    assert "qm8700" in power.note
     assert power.text.startswith("≥ ")
+
+
+def test_known_power_is_not_a_floor(catalog, designs):
+    """Every part of the H800 design has a power figure: the total is exact."""
+    power = by_key(headline(evaluate(designs[1], catalog)))["power_kw"]
+    assert not power.floor
+    assert power.text.endswith("kW")
+    assert not power.text.startswith("≥")
 
 
 @pytest.mark.parametrize(("value", "style", "unit", "text"), [
@@ -87,7 +95,7 @@ def test_the_comparison_marks_the_best_and_the_differences(catalog, designs):
     assert days["H800"] == min(days.values())
     assert result.best["mfu"] == ("H20",)                      # higher is better
     assert result.best["accelerators"] == ()                   # neither: never marked
-    assert result.best["power_kw"] == ()                       # floors are not ranked
+    assert result.best["power_kw"] == ()       # the A800's floor (≥ 410 kW) may beat the H20's 445
     assert set(result.best["goodput"]) == {"H800", "H20"}      # ties are all best
     assert result.change("time_to_train_days", "A800", BASE) == 0.0
     assert result.change("time_to_train_days", "H20", BASE) == pytest.approx(
@@ -95,3 +103,16 @@ def test_the_comparison_marks_the_best_and_the_differences(catalog, designs):
     assert result.change("time_to_train_days", "A800", BEST) == pytest.approx(
         days["A800"] / days["H800"] - 1)
     assert all(r.figures == headline(r.evaluation) for r in result.rows)
+
+
+def test_a_floor_above_the_lowest_leaves_it_best(catalog, designs):
+    """A total that is at least more than another design's exact total cannot beat it."""
+    rows = compare(list(zip(["A800", "H800", "H20"], designs, strict=True)), catalog).rows
+    a800 = rows[0]
+    power = a800.figure("power_kw")
+    raised = dataclasses.replace(power, value=rows[2].values["power_kw"] + 1.0)
+    figures = tuple(raised if f.key == "power_kw" else f for f in a800.figures)
+    rows = (dataclasses.replace(a800, figures=figures,
+                                values={**a800.values, "power_kw": raised.value}), *rows[1:])
+    assert power.floor
+    assert _best_of(list(rows), "power_kw") == ("H20",)
