@@ -82,6 +82,7 @@ class CanvasBinder(QObject):
         doc.design_replaced.connect(self._on_design_replaced)
         doc.settings_changed.connect(self._relayout)       # box figures use the precision
         scene.theme_changed.connect(self._on_theme_changed)
+        scene.labels_shown_changed.connect(self._on_labels_shown_changed)
         self._on_design_replaced(doc.design)
 
     # -- lookups ------------------------------------------------------------------
@@ -217,9 +218,14 @@ class CanvasBinder(QObject):
 
     def _create_link(self, link: Link) -> None:
         item = LinkItem(self._scene.theme())
+        item.set_label_shown(self._scene.labels_shown())
         self._links[link.id] = item
         self._remember(item, "link", link.id)
         self._show_link(link)
+
+    def _on_labels_shown_changed(self, shown: bool) -> None:
+        for item in self._links.values():
+            item.set_label_shown(shown)
 
     def show_heat(self, heat: Heat | None) -> None:
         """Colour links by their load (the heat overlay), or by their kind with ``None``."""

@@ -69,6 +69,10 @@ class CanvasEditor(QObject):
         self.scene.set_handler(self)
         self.view.set_placeholder("Drag servers, switches or a template here from the "
                                   "palette,\nor open a layout file (Ctrl+O).")
+        document.changed.connect(self._on_document_changed)
+        self.view.zoom_changed.connect(self.scene.set_zoom)
+        self.scene.set_zoom(self.view.zoom())
+        self._on_document_changed()
         self.scene.selectionChanged.connect(self.selection_changed)
         self.view.part_dropped.connect(self.add_part)
         self.binder.collapse_requested.connect(self.toggle_collapsed)
@@ -81,6 +85,9 @@ class CanvasEditor(QObject):
         that its items left the selection)."""
         self.scene.set_handler(None)
         self.scene.selectionChanged.disconnect(self.selection_changed)
+
+    def _on_document_changed(self) -> None:
+        self.view.set_empty(self.binder.item_count() == 0)
 
     # -- editing ---------------------------------------------------------------------
 

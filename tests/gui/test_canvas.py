@@ -9,7 +9,13 @@ from PySide6.QtCore import QPointF, Qt
 from engine.design import Group, Node
 from tests.gui.canvas_input import click, drag
 from widgets.canvas.node_item import BOX_HEIGHT
-from workbench.commands import InsertCommand, SettingsCommand, group_items, set_collapsed
+from workbench.commands import (
+    InsertCommand,
+    SettingsCommand,
+    delete_items,
+    group_items,
+    set_collapsed,
+)
 
 
 def test_items_follow_the_document_through_undo(editor):
@@ -21,6 +27,28 @@ def test_items_follow_the_document_through_undo(editor):
     assert binder.node_item("gpu").title() == "Spare"
     doc.undo_stack.undo()
     assert binder.item_count() == 3
+
+
+def test_the_how_to_start_placeholder_shows_only_on_an_empty_design(editor):
+    doc, view = editor.document, editor.view
+    assert not view.shows_placeholder()
+    doc.push(lambda d: delete_items(d, [n.id for n in d.design.nodes]))
+    assert view.shows_placeholder()
+    doc.undo_stack.undo()
+    assert not view.shows_placeholder()
+
+
+def test_link_labels_hide_when_zoomed_out_and_a_selected_link_has_a_halo(editor):
+    link = editor.binder.link_item(editor.document.design.links[0].id)
+    editor.view.reset_zoom()
+    assert link.label_shown()
+    editor.view.zoom_by(0.3)
+    assert not link.label_shown()
+    editor.view.reset_zoom()
+    assert link.label_shown()
+    assert not link.halo_shown()
+    link.setSelected(True)
+    assert link.halo_shown()
 
 
 def test_dragging_a_box_moves_it_in_one_undo_step_on_the_grid(editor):

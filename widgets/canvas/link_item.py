@@ -12,7 +12,13 @@ import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsPathItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from widgets.canvas.text import fonts
 from widgets.canvas.theme import CanvasTheme
@@ -65,19 +71,34 @@ class LinkLabel(QGraphicsItem):
 
 
 class LinkItem(QGraphicsObject):
-    """One link of the design between two boxes (the same box for mesh, ring, torus)."""
+    """One link of the design between two boxes (the same box for mesh, ring, torus).
+
+    The item itself paints nothing: its line and selection halo are Qt's own
+    path items, drawn without a call into Python, so a canvas of a thousand
+    links repaints in a fraction of the time. It keeps the selection, the
+    tooltip and a click target wider than the line.
+    """
 
     def __init__(self, theme: CanvasTheme) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.setZValue(-200)          # under group frames: their titles stay readable
         self._theme = theme
         self._path = QPainterPath()
         self._color = QColor("#64748b")
         self._width = 2.0
         self._bounds = QRectF()
+        self._halo = self._drawn_path()
+        self._halo.setVisible(False)
+        self._line = self._drawn_path()
         self._label = LinkLabel(self)
         self._restyle()
+
+    def _drawn_path(self) -> QGraphicsPathItem:
+        item = QGraphicsPathItem(self)
+        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)    # clicks go to the link
+        return item
 
     # -- setters -------------------------------------------------------------
 
@@ -92,6 +113,9 @@ class LinkItem(QGraphicsObject):
     def set_label(self, text: str) -> None:
         self._label.set_text(text)
 
+    def set_label_shown(self, shown: bool) -> None:
+        self._label.setVisible(shown)
+
     def set_geometry(self, source: QRectF, target: QRectF, bend: float = 0.0) -> None:
         """Run from box ``source`` to box ``target`` (scene rectangles)."""
         if source == target:
@@ -101,6 +125,8 @@ class LinkItem(QGraphicsObject):
         else:
             self._path = _between(source, target, bend)
             middle = self._path.pointAtPercent(0.5)
+        self._line.setPath(self._path)
+        self._halo.setPath(self._path)
         self._label.setPos(middle)
         self._rebound()
 
@@ -118,8 +144,14 @@ class LinkItem(QGraphicsObject):
     def label_text(self) -> str:
         return self._label.text()
 
+    def label_shown(self) -> bool:
+        return self._label.isVisible()
+
     def path(self) -> QPainterPath:
         return self._path
+
+    def halo_shown(self) -> bool:
+        return self._halo.isVisible()
 
     # -- QGraphicsItem -------------------------------------------------------
 
@@ -133,28 +165,30 @@ class LinkItem(QGraphicsObject):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        if self.isSelected():
-            painter.setPen(self._halo)
-            painter.drawPath(self._path)
-        painter.setPen(self._pen)
-        painter.drawPath(self._path)
+        """Never called (the item has no contents of its own)."""
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self._halo.setVisible(bool(value))
+        return super().itemChange(change, value)
 
     def _restyle(self) -> None:
-        """Pens are made once per style change, not once per paint."""
-        self._pen = QPen(self._color, self._width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        """Pens change with the style and theme, not with each paint."""
+        self._line.setPen(QPen(self._color, self._width, Qt.PenStyle.SolidLine,
+                               Qt.PenCapStyle.RoundCap))
         halo = QColor(self._theme.selection)
         halo.setAlpha(110)
-        self._halo = QPen(halo, self._width + 7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        self._halo.setPen(QPen(halo, self._width + 7, Qt.PenStyle.SolidLine,
+                               Qt.PenCapStyle.RoundCap))
         self._rebound()
         self._label.update()
-        self.update()
 
     def _rebound(self) -> None:
-        """Bounds are asked for on every repaint: computed here, once per change."""
+        """The click target's bounds, computed once per change."""
         self.prepareGeometryChange()
-        pad = self._width / 2 + 6
+        pad = max(self._width + 8, 12) / 2
         self._bounds = self._path.boundingRect().adjusted(-pad, -pad, pad, pad)
-        self.update()
+
 
 def _exit_point(rect: QRectF, towards: QPointF) -> QPointF:
     """Where the ray from the centre of ``rect`` to ``towards`` leaves the rectangle."""

@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from widgets.canvas.box import level_of_detail
+from widgets.canvas.link_item import LABEL_LOD
 from widgets.canvas.theme import CanvasTheme
 
 GRID = 20.0
@@ -36,12 +37,15 @@ class CanvasScene(QGraphicsScene):
 
     #: The colours changed; items should repaint with the new theme.
     theme_changed = Signal(object)
+    #: The view zoomed across the level where link labels become readable: shown or not.
+    labels_shown_changed = Signal(bool)
 
     def __init__(self, theme: CanvasTheme) -> None:
         super().__init__()
         self._theme = theme
         self._handler: SceneHandler | None = None
         self.snap_enabled = True
+        self._labels_shown = True
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
 
     def theme(self) -> CanvasTheme:
@@ -52,6 +56,17 @@ class CanvasScene(QGraphicsScene):
         self.setBackgroundBrush(theme.background)
         self.theme_changed.emit(theme)
         self.update()
+
+    def labels_shown(self) -> bool:
+        return self._labels_shown
+
+    def set_zoom(self, zoom: float) -> None:
+        """Follow the view's zoom: below ``LABEL_LOD`` link labels are hidden, not just left
+        unpainted, so a zoomed-out canvas of a thousand links skips them at no cost."""
+        shown = zoom >= LABEL_LOD
+        if shown != self._labels_shown:
+            self._labels_shown = shown
+            self.labels_shown_changed.emit(shown)
 
     def set_handler(self, handler: SceneHandler | None) -> None:
         self._handler = handler
