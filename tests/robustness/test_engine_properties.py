@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine.catalog import load_catalog
 from engine.design import Design, Group, Link, Node, Workload
 from engine.evaluate import evaluate
+from engine.training.search import TIE
 
 CATALOG = load_catalog(user=False)
+# A training search per example: a fifth of the profile's examples keeps `make test` quick.
+TRAINING_EXAMPLES = max(10, settings.default.max_examples // 5)
 PAIRS = [("h100-sxm", "qm9700", "ib-ndr"), ("a100-80gb", "qm8700", "ib-hdr"),
          ("h800", "qm9700", "ib-ndr"), ("mi300x", "sn5600", "roce-400g"),
          ("ascend-910b", "eth-51t", "roce-200g")]
@@ -112,3 +115,46 @@ def test_no_link_carries_more_than_its_bandwidth(design, op, nbytes):
     island = network.main().topology
     joined = {link for level in island.levels if level.tier is not None for link in level.links}
     assert set(link_loads(network).loads) == joined | set(island.scale_up.links)
+
+
+def _bought(design: Design, price_usd: float = 20_000.0) -> Design:
+    return replace(design, cost=replace(design.cost, basis="buy",
+                                        accelerator_price_usd=price_usd))
+
+
+@settings(max_examples=TRAINING_EXAMPLES)
+@given(clusters())
+def test_training_time_and_costs_are_positive_and_the_chosen_setup_fits(design):
+    result = evaluate(_bought(design), CATALOG)
+    if "network" in result.errors:
+        return
+    training, cost = result["training"], result["cost"]
+    assert training.fits_in_memory
+    assert training.time_to_train_days > 0
+    assert 0 < training.mfu <= 1
+    assert cost.cost_per_run > 0
+    assert all(line.amount >= 0 for line in (*cost.buy.capex_parts, *cost.buy.opex_parts))
+
+
+@settings(max_examples=TRAINING_EXAMPLES)
+@given(clusters(), st.integers(2, 4))
+def test_more_nics_never_slow_training(design, factor):
+    """Beyond the search's tie: found by hypothesis, a second NIC per server made plain data
+    parallelism come within 2% of context parallelism, and the simpler one is chosen."""
+    nic = design.links[0]
+    wider = replace(design, links=(replace(nic, count=nic.count * factor), *design.links[1:]))
+    narrow, wide = evaluate(design, CATALOG), evaluate(wider, CATALOG)
+    if "network" in narrow.errors or "network" in wide.errors:
+        return
+    assert wide["training"].time_to_train_days <= \
+        narrow["training"].time_to_train_days * (1 + TIE)
+
+
+@settings(max_examples=TRAINING_EXAMPLES)
+@given(clusters(), st.floats(1.01, 4.0))
+def test_a_dearer_accelerator_never_makes_a_run_cheaper(design, factor):
+    cheap, dear = (evaluate(_bought(design, price), CATALOG) for price in (2e4, 2e4 * factor))
+    if "network" in cheap.errors:
+        return
+    assert dear["cost"].cost_per_run > cheap["cost"].cost_per_run
+    assert dear["cost"].capex > cheap["cost"].capex
