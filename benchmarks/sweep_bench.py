@@ -47,7 +47,7 @@ def main() -> None:
     _spin(app, runner.idle)
     report("cancel to idle workers (one point in flight at most)",
            (time.perf_counter() - cancelled) * 1e3, "ms")
-    report("points computed before cancel, of 60", float(len(points)), "points")
+    report("points computed before cancel, of 60", len(points), "points")
 
 
 def _spin(app: QCoreApplication, until: object) -> None:

@@ -20,4 +20,5 @@ def best_seconds(fn: Callable[[], object], repeat: int = 20) -> float:
 def report(name: str, value: float, unit: str, target: str = "") -> None:
     """One figure per line: ``name  value unit  (target ...)``."""
     suffix = f"  (target {target})" if target else ""
-    print(f"{name:<52} {value:>12.3f} {unit}{suffix}")
+    number = f"{value:>12,}" if isinstance(value, int) else f"{value:>12.3f}"
+    print(f"{name:<52} {number} {unit}{suffix}")

@@ -26,8 +26,8 @@ def main() -> None:
                   machine)
     result = search(job)
     seconds = best_seconds(lambda: search(job), repeat=5)
-    report("search, gpt3-175b on 1,024 a100-80gb: configurations", result.evaluated, "")
-    report("  of which fit in memory and were timed", result.fitting, "")
+    report("search, gpt3-175b on 1,024 a100-80gb", result.evaluated, "configurations")
+    report("  of which fit in memory and were timed", result.fitting, "configurations")
     report("search rate (one process, full grid)", result.evaluated / seconds,
            "configurations/s", "> 100,000")
     report("  timed configurations per second", result.fitting / seconds, "/s")
