@@ -23,7 +23,7 @@ def _searching(design: Design) -> str:
     """Evaluate searches the parallelism fields a design leaves open: most of its time."""
     open_fields = [f.name for f in dataclasses.fields(design.workload.parallelism)
                    if getattr(design.workload.parallelism, f.name) is None]
-    return f" (searching {len(open_fields)} of the parallelism)" if open_fields else ""
+    return f" (parallelism: {len(open_fields)} open)" if open_fields else ""
 
 
 def main() -> None:

@@ -21,4 +21,4 @@ def report(name: str, value: float, unit: str, target: str = "") -> None:
     """One figure per line: ``name  value unit  (target ...)``."""
     suffix = f"  (target {target})" if target else ""
     number = f"{value:>12,}" if isinstance(value, int) else f"{value:>12.3f}"
-    print(f"{name:<52} {number} {unit}{suffix}")
+    print(f"{name:<56} {number} {unit}{suffix}")
