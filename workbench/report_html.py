@@ -47,7 +47,7 @@ class Assumption:
 
 @dataclass(frozen=True)
 class Picture:
-    """A picture with a caption (the charts; later the panels' plots)."""
+    """A picture with a caption: a bar chart or an analysis panel."""
 
     title: str
     png: bytes
