@@ -1,9 +1,9 @@
 """A link on the canvas: a line between two boxes, or a loop on one box.
 
 Its thickness and colour are set from outside (bandwidth, link kind); its
-label (type and parallel count) is a small cached child item that hides
-itself when zoomed out. Several links between the same two boxes are told
-apart by ``bend``, which curves them to either side.
+label (type and parallel count) is a small cached child item, hidden when
+the view is zoomed out too far to read it. Several links between the same
+two boxes are told apart by ``bend``, which curves them to either side.
 """
 
 from __future__ import annotations
@@ -160,7 +160,7 @@ class LinkItem(QGraphicsObject):
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
-        stroker.setWidth(max(self._width + 8, 12))
+        stroker.setWidth(self._click_width())
         return stroker.createStroke(self._path)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
@@ -183,10 +183,14 @@ class LinkItem(QGraphicsObject):
         self._rebound()
         self._label.update()
 
+    def _click_width(self) -> float:
+        """How wide a band around the line takes clicks: thin links stay easy to hit."""
+        return max(self._width + 8, 12)
+
     def _rebound(self) -> None:
         """The click target's bounds, computed once per change."""
         self.prepareGeometryChange()
-        pad = max(self._width + 8, 12) / 2
+        pad = self._click_width() / 2
         self._bounds = self._path.boundingRect().adjusted(-pad, -pad, pad, pad)
 
 
