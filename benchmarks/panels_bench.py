@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication
 from benchmarks.timing import report
 from engine.catalog import load_catalog
 from engine.layout import load_design
-from workbench.commands import ReplaceCommand
-from workbench.mainwindow import MainWindow
+from workbench.document.commands import ReplaceCommand
+from workbench.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 BIGGEST = ROOT / "examples" / "llama3-16k-h100-roce.yaml"

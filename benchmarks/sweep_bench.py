@@ -13,7 +13,7 @@ from benchmarks.timing import report
 from engine.catalog import load_catalog
 from engine.layout import load_design
 from engine.sweep import ACCELERATORS, sweep_values
-from workbench.sweep_runner import SweepRunner, worker_count
+from workbench.sweep.runner import SweepRunner, worker_count
 
 ROOT = Path(__file__).resolve().parent.parent
 DESIGN = ROOT / "examples" / "a800-1024.yaml"

@@ -34,8 +34,8 @@ def main() -> int:
     from engine.catalog import load_catalog
     from engine.layout import load_design
     from engine.sweep import ACCELERATORS
-    from workbench.offscreen import quiet_offscreen_warnings
-    from workbench.render import render_presentation, render_sweep, render_window
+    from workbench.canvas.offscreen import quiet_offscreen_warnings
+    from workbench.shell.render import render_presentation, render_sweep, render_window
 
     quiet_offscreen_warnings()
     catalog = load_catalog()

@@ -1,7 +1,7 @@
 """What the comparison views show, as plain values (no Qt, so reports can use them too).
 
 The workbench fills these from the engine's comparison
-(:mod:`workbench.comparison_rows`); the table, the bar charts, the
+(:mod:`workbench.comparison.rows`); the table, the bar charts, the
 presentation and the HTML report only lay them out.
 """
 

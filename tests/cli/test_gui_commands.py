@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 from tests.conftest import ROOT
 
 CLI = [sys.executable, "-m", "workbench.cli"]
-STARTER = ROOT / "workbench" / "resources" / "default.yaml"
+STARTER = ROOT / "workbench" / "shell" / "resources" / "default.yaml"
 
 
 def test_render_writes_a_png_of_the_requested_size(tmp_path):

@@ -14,15 +14,15 @@ def catalog():
 @pytest.fixture
 def starter(catalog):
     from engine.layout import load_design
-    from workbench.app import DEFAULT_DESIGN
+    from workbench.shell.app import DEFAULT_DESIGN
     return load_design(str(DEFAULT_DESIGN), catalog)
 
 
 @pytest.fixture
 def editor(qtbot, qapp, catalog, starter):
     from widgets.canvas.theme import CanvasTheme
-    from workbench.canvas_editor import CanvasEditor
-    from workbench.document import Document
+    from workbench.canvas.editor import CanvasEditor
+    from workbench.document.document import Document
     doc = Document(catalog, starter)
     editor = CanvasEditor(doc, CanvasTheme.from_palette(qapp.palette()))
     qtbot.addWidget(editor.view)
@@ -44,8 +44,8 @@ def make_window(qtbot, catalog, settings_file, tmp_path):
     """Main windows with throw-away settings and recovery folder, closed without prompts."""
     from PySide6.QtCore import QSettings
 
-    from workbench.mainwindow import MainWindow
-    from workbench.recovery import RecoveryStore
+    from workbench.document.recovery import RecoveryStore
+    from workbench.shell.main_window import MainWindow
     windows = []
 
     def make(design=None):

@@ -16,11 +16,11 @@ from engine.evaluate import evaluate
 from tests.conftest import ROOT
 from widgets.canvas.heat import UNLOADED, heat_color
 from widgets.canvas.theme import link_color
-from workbench.analysis_runner import AnalysisRunner
-from workbench.canvas_binder import Heat
-from workbench.commands import ReplaceCommand, delete_items
-from workbench.document import Document
-from workbench.live_evaluation import LiveEvaluator
+from workbench.analysis.live_evaluation import LiveEvaluator
+from workbench.analysis.runner import AnalysisRunner
+from workbench.canvas.binder import Heat
+from workbench.document.commands import ReplaceCommand, delete_items
+from workbench.document.document import Document
 
 LLAMA3 = ROOT / "examples" / "llama3-16k-h100-roce.yaml"
 GROUPS = ("training", "curves", "exploration")

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, Qt
 from engine.design import Group, Node
 from tests.gui.canvas_input import click, drag
 from widgets.canvas.node_item import BOX_HEIGHT
-from workbench.commands import (
+from workbench.document.commands import (
     InsertCommand,
     SettingsCommand,
     delete_items,

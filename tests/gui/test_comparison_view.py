@@ -16,12 +16,12 @@ from engine.evaluate import evaluate
 from engine.headline import FIGURES
 from engine.layout import load_design
 from tests.conftest import ROOT
-from workbench import comparison
-from workbench.commands import SettingsCommand
-from workbench.comparison import ComparisonEvaluator, labelled_scenarios
-from workbench.document import Document
-from workbench.live_evaluation import LiveEvaluator
-from workbench.scenario_commands import RenameScenarioCommand
+from workbench.analysis.live_evaluation import LiveEvaluator
+from workbench.comparison import evaluator as comparison
+from workbench.comparison.evaluator import ComparisonEvaluator, labelled_scenarios
+from workbench.document.commands import SettingsCommand
+from workbench.document.document import Document
+from workbench.document.scenario_commands import RenameScenarioCommand
 
 WHAT_IF = ROOT / "examples" / "what-if-a800-h800-h20.yaml"
 

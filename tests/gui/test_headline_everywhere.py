@@ -12,8 +12,8 @@ from engine.evaluate import evaluate
 from engine.headline import by_key, headline
 from engine.sweep import sweep_point
 from tests.conftest import ROOT
+from workbench.analysis.summary_rows import TILES
 from workbench.cli import main
-from workbench.summary_rows import TILES
 
 WHAT_IF = ROOT / "examples" / "what-if-a800-h800-h20.yaml"
 

@@ -7,10 +7,10 @@ import threading
 from PySide6.QtWidgets import QApplication
 
 from engine.evaluate import evaluate
-from workbench.background import NewestWins
-from workbench.commands import delete_items
-from workbench.document import Document
-from workbench.live_evaluation import LiveEvaluator
+from workbench.analysis.background import NewestWins
+from workbench.analysis.live_evaluation import LiveEvaluator
+from workbench.document.commands import delete_items
+from workbench.document.document import Document
 
 
 def test_an_older_result_never_replaces_a_newer_one(qtbot, catalog, starter):

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from engine.layout import load_design
 from tests.conftest import ROOT
 from tests.gui.canvas_input import drop
-from workbench.canvas_binder import Selection
-from workbench.commands import delete_items
+from workbench.canvas.binder import Selection
+from workbench.document.commands import delete_items
 
 BIG = ROOT / "examples" / "llama3-16k-h100-roce.yaml"
 
@@ -76,7 +76,7 @@ def test_closing_over_unsaved_work_asks_first(window, monkeypatch):
 
 def test_dropping_a_layout_file_on_the_window_opens_it(window):
     mime = QMimeData()
-    example = ROOT / "workbench" / "resources" / "default.yaml"
+    example = ROOT / "workbench" / "shell" / "resources" / "default.yaml"
     mime.setUrls([QUrl.fromLocalFile(str(example))])
     assert drop(window.editor.view, mime, QPointF(0, 0))
     assert window.document.path == example
@@ -87,7 +87,7 @@ def test_recent_files_list_the_newest_first(window, tmp_path):
     paths = []
     for name in ("a.yaml", "b.yaml"):
         path = tmp_path / name
-        path.write_text((ROOT / "workbench" / "resources" / "default.yaml").read_text())
+        path.write_text((ROOT / "workbench" / "shell" / "resources" / "default.yaml").read_text())
         assert window.open_path(path)
         paths.append(path)
     assert [a.text() for a in window.recent_menu.actions()] == ["b.yaml", "a.yaml"]

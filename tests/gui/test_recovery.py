@@ -10,7 +10,7 @@ import textwrap
 from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import ROOT
-from workbench.canvas_binder import Selection
+from workbench.canvas.binder import Selection
 
 CRASHING_SESSION = textwrap.dedent("""
     import os, sys, time
@@ -20,9 +20,9 @@ CRASHING_SESSION = textwrap.dedent("""
     app = QApplication([])
     from engine.catalog import load_catalog
     from engine.layout import load_design
-    from workbench.commands import delete_items
-    from workbench.mainwindow import MainWindow
-    from workbench.recovery import RecoveryStore
+    from workbench.document.commands import delete_items
+    from workbench.shell.main_window import MainWindow
+    from workbench.document.recovery import RecoveryStore
     folder, layout = Path(sys.argv[1]), Path(sys.argv[2])
     settings = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(load_catalog(), settings, RecoveryStore(folder / "recovery"))
@@ -47,7 +47,7 @@ def test_edits_are_autosaved_and_saving_clears_the_recovery_file(window, qtbot, 
 def test_after_a_crash_the_next_start_offers_the_unsaved_work_back(make_window, tmp_path,
                                                                   monkeypatch):
     layout = tmp_path / "pod.yaml"
-    layout.write_text((ROOT / "workbench" / "resources" / "default.yaml").read_text())
+    layout.write_text((ROOT / "workbench" / "shell" / "resources" / "default.yaml").read_text())
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     crashed = subprocess.run([sys.executable, "-c", CRASHING_SESSION, str(tmp_path),
                               str(layout)], cwd=ROOT, env=env, capture_output=True, text=True,

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QApplication, QTabBar
 
 from engine.layout import load_design
 from tests.conftest import ROOT
-from workbench import render
-from workbench.mainwindow import MainWindow
+from workbench.shell import render
+from workbench.shell.main_window import MainWindow
 
 LLAMA3 = ROOT / "examples" / "llama3-16k-h100-roce.yaml"
 

@@ -9,7 +9,7 @@ import pytest
 from engine.analysis import curves
 from engine.analysis.scaling import scaling_curve
 from engine.evaluate import evaluate
-from workbench.scenario_commands import delete_scenario
+from workbench.document.scenario_commands import delete_scenario
 
 
 def settle(qtbot, window, drawn: list[str]) -> None:

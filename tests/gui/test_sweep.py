@@ -11,7 +11,7 @@ from engine.headline import by_key
 from engine.layout import load_design
 from engine.sweep import ACCELERATOR_PRICE, ACCELERATORS, sweep_point, sweep_values
 from tests.conftest import ROOT
-from workbench.sweep_runner import SweepRunner
+from workbench.sweep.runner import SweepRunner
 
 A800 = ROOT / "examples" / "a800-1024.yaml"
 

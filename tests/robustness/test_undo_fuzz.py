@@ -21,10 +21,10 @@ from engine.design import Group, Link
 from engine.layout import load_design
 from tests.conftest import ROOT
 from widgets.canvas.theme import CanvasTheme
-from workbench import commands, scenario_commands
-from workbench.canvas_editor import CanvasEditor
-from workbench.document import Document
-from workbench.edit_errors import EditError
+from workbench.canvas.editor import CanvasEditor
+from workbench.document import commands, scenario_commands
+from workbench.document.document import Document
+from workbench.document.edit_errors import EditError
 
 FILES = ("what-if-a800-h800-h20.yaml", "dgx-h100-superpod.yaml", "tpu-v4-pod.yaml")
 

@@ -23,5 +23,5 @@ def linked_design() -> Design:
 
 @pytest.fixture
 def doc(qapp, small_catalog, linked_design):
-    from workbench.document import Document
+    from workbench.document.document import Document
     return Document(small_catalog, linked_design)

@@ -6,7 +6,7 @@ import dataclasses
 
 from engine.design import CostSettings, Design, Group, Link, Node
 from engine.structure import total_accelerators
-from workbench.commands import (
+from workbench.document.commands import (
     MoveNodesCommand,
     ReplaceCommand,
     SettingsCommand,

@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 
 from engine.design import Link, Node
-from workbench.commands import InsertCommand
-from workbench.edit_errors import (
+from workbench.document.commands import InsertCommand
+from workbench.document.edit_errors import (
     DuplicateIdError,
     IncompatibleLinkError,
     InvalidValueError,

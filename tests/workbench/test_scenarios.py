@@ -11,10 +11,10 @@ from engine.design import Design
 from engine.layout import load_design, save_design
 from engine.scenarios import scenarios_of, unique_labels, unique_name, with_scenarios
 from tests.conftest import ROOT
-from workbench.commands import ReplaceCommand
-from workbench.document import Document
-from workbench.edit_errors import InvalidValueError
-from workbench.scenario_commands import (
+from workbench.document.commands import ReplaceCommand
+from workbench.document.document import Document
+from workbench.document.edit_errors import InvalidValueError
+from workbench.document.scenario_commands import (
     RenameScenarioCommand,
     SwitchScenarioCommand,
     delete_scenario,

@@ -8,10 +8,10 @@ from engine.catalog import load_catalog
 from engine.design import Design
 from engine.layout import dumps_design, loads_design
 from engine.structure import total_accelerators
-from workbench.commands import add_fragment
-from workbench.document import Document
-from workbench.fragments import rebase
-from workbench.templates import TEMPLATES
+from workbench.canvas.templates import TEMPLATES
+from workbench.document.commands import add_fragment
+from workbench.document.document import Document
+from workbench.document.fragments import rebase
 
 ACCELERATORS = {"dgx-server": 8, "rail-pod": 256, "fat-tree": 512, "torus": 64}
 

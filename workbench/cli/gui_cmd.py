@@ -20,10 +20,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     design = load_design(args.file)
-    from workbench.app import run_app
+    from workbench.shell.app import run_app
     return run_app(design, Path(args.file).resolve())
 
 
 def open_default() -> int:
-    from workbench.app import run_app
+    from workbench.shell.app import run_app
     return run_app(None, None)

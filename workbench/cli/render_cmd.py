@@ -46,8 +46,8 @@ def run(args: argparse.Namespace) -> int:
     catalog = load_catalog()
     design = load_design(args.file, catalog)      # a bad file fails before Qt starts
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from workbench.offscreen import quiet_offscreen_warnings
-    from workbench.render import render_window
+    from workbench.canvas.offscreen import quiet_offscreen_warnings
+    from workbench.shell.render import render_window
     quiet_offscreen_warnings()
     image = render_window(design, Path(args.file), args.size, catalog, args.theme,
                           args.panels, args.heat, args.compare)

@@ -32,8 +32,8 @@ def run(args: argparse.Namespace) -> int:
     catalog = load_catalog()
     designs = designs_in(args.files, catalog)       # a bad file fails before Qt starts
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from workbench.offscreen import application, quiet_offscreen_warnings
-    from workbench.report import write_report
+    from workbench.canvas.offscreen import application, quiet_offscreen_warnings
+    from workbench.report.build import write_report
     quiet_offscreen_warnings()
     application("light")
     output = Path(args.output)

@@ -1,0 +1,1 @@
+"""The live estimates and analysis panels, computed off the UI thread, newest wins."""

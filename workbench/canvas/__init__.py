@@ -1,0 +1,1 @@
+"""The canvas as an editor: the scene kept in step with the document, gestures, palette parts."""

@@ -1,0 +1,378 @@
+"""Keeps the canvas in step with the document: the only code that writes to canvas items.
+
+It listens to the document's fine-grained signals and keeps ``id -> item``
+dicts. Group frames and link geometry are derived here from node positions
+(groups have no position of their own): a frame wraps its members, a
+collapsed group becomes one stacked box, and links into a collapsed group
+end on that box. While a drag is previewed, items move without the document
+knowing; the binder still keeps links and frames attached to them.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QRectF, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem
+
+from engine.design import Design, Group, Link, Node
+from engine.structure import group_chain
+from widgets.canvas.group_item import TITLE_HEIGHT, GroupItem
+from widgets.canvas.heat import UNLOADED, heat_color
+from widgets.canvas.link_item import LinkItem
+from widgets.canvas.node_item import BOX_HEIGHT, BOX_WIDTH, NodeItem
+from widgets.canvas.scene import CanvasScene
+from widgets.canvas.theme import CanvasTheme, link_color
+from workbench.canvas.text import group_text, link_look, node_text
+from workbench.document.document import Document
+
+FRAME_PADDING = 22.0
+BEND_STEP = 34.0
+SCENE_MARGIN = 1500.0
+
+
+@dataclass(frozen=True)
+class Heat:
+    """Link loads to colour the links by, and the collective that causes them."""
+
+    loads: dict[str, float]
+    collective: str
+
+
+@dataclass
+class Selection:
+    """Ids of the selected items, by kind."""
+
+    nodes: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.nodes or self.links or self.groups)
+
+
+class CanvasBinder(QObject):
+    """One item per node, link and group of the document, kept up to date."""
+
+    #: The user clicked a group's disclosure triangle: group id.
+    collapse_requested = Signal(str)
+
+    def __init__(self, document: Document, scene: CanvasScene) -> None:
+        super().__init__(scene)
+        self._doc = document
+        self._scene = scene
+        self._nodes: dict[str, NodeItem] = {}
+        self._links: dict[str, LinkItem] = {}
+        self._groups: dict[str, GroupItem] = {}
+        self._ids: dict[QGraphicsItem, tuple[str, str]] = {}
+        self._heat: Heat | None = None
+        doc = document
+        doc.node_added.connect(self._on_node_added)
+        doc.node_removed.connect(self._on_node_removed)
+        doc.node_changed.connect(self._on_node_changed)
+        doc.link_added.connect(self._on_link_added)
+        doc.link_removed.connect(self._on_link_removed)
+        doc.link_changed.connect(self._on_link_changed)
+        doc.group_added.connect(self._on_group_added)
+        doc.group_removed.connect(self._on_group_removed)
+        doc.group_changed.connect(self._on_group_changed)
+        doc.design_replaced.connect(self._on_design_replaced)
+        doc.settings_changed.connect(self._relayout)       # box figures use the precision
+        scene.theme_changed.connect(self._on_theme_changed)
+        scene.labels_shown_changed.connect(self._on_labels_shown_changed)
+        self._on_design_replaced(doc.design)
+
+    # -- lookups ------------------------------------------------------------------
+
+    def item(self, kind: str, item_id: str) -> QGraphicsItem:
+        return {"node": self._nodes, "link": self._links, "group": self._groups}[kind][item_id]
+
+    def node_item(self, node_id: str) -> NodeItem:
+        return self._nodes[node_id]
+
+    def link_item(self, link_id: str) -> LinkItem:
+        return self._links[link_id]
+
+    def group_item(self, group_id: str) -> GroupItem:
+        return self._groups[group_id]
+
+    def item_count(self) -> int:
+        return len(self._nodes) + len(self._links) + len(self._groups)
+
+    def id_of(self, item: QGraphicsItem | None) -> tuple[str, str] | None:
+        """``(kind, id)`` of a canvas item (or of the link a label belongs to)."""
+        while item is not None:
+            found = self._ids.get(item)
+            if found is not None:
+                return found
+            item = item.parentItem()
+        return None
+
+    def selection(self) -> Selection:
+        chosen = Selection()
+        for item in self._scene.selectedItems():
+            found = self._ids.get(item)
+            if found is not None:
+                getattr(chosen, f"{found[0]}s").append(found[1])
+        return chosen
+
+    def select(self, selection: Selection) -> None:
+        self._scene.clearSelection()
+        for kind, ids in (("node", selection.nodes), ("link", selection.links),
+                          ("group", selection.groups)):
+            for item_id in ids:
+                self.item(kind, item_id).setSelected(True)
+
+    def nodes_rect(self) -> QRectF:
+        """The scene area the design's visible items cover."""
+        rect = QRectF()
+        for item in self._ids:
+            if item.isVisible():
+                rect = rect.united(self._extent(item))
+        return rect
+
+    @staticmethod
+    def _extent(item: QGraphicsItem) -> QRectF:
+        """Scene rectangle of an item with its children (a link with its label)."""
+        return item.mapRectToScene(item.boundingRect() | item.childrenBoundingRect())
+
+    # -- document -> items --------------------------------------------------------------
+
+    def _on_design_replaced(self, design: Design) -> None:
+        for item in list(self._ids):
+            self._scene.removeItem(item)
+        self._nodes.clear()
+        self._links.clear()
+        self._groups.clear()
+        self._ids.clear()
+        for group in design.groups:
+            self._create_group(group)
+        for node in design.nodes:
+            self._create_node(node)
+        for link in design.links:
+            self._create_link(link)
+        self._relayout()
+
+    def _on_node_added(self, index: int, node: Node) -> None:
+        self._create_node(node)
+        self._relayout()
+
+    def _on_node_removed(self, index: int, node: Node) -> None:
+        self._forget(self._nodes.pop(node.id))
+        self._relayout()
+
+    def _on_node_changed(self, old: Node, new: Node) -> None:
+        self._show_node(new)
+        if (old.group, old.replicas, old.accelerators) != (new.group, new.replicas,
+                                                          new.accelerators):
+            self._relayout()
+
+    def _on_link_added(self, index: int, link: Link) -> None:
+        self._create_link(link)
+        self._place_links()
+
+    def _on_link_removed(self, index: int, link: Link) -> None:
+        self._forget(self._links.pop(link.id))
+        self._place_links()
+
+    def _on_link_changed(self, old: Link, new: Link) -> None:
+        self._show_link(new)
+        self._place_links()
+
+    def _on_group_added(self, index: int, group: Group) -> None:
+        self._create_group(group)
+        self._relayout()
+
+    def _on_group_removed(self, index: int, group: Group) -> None:
+        self._forget(self._groups.pop(group.id))
+        self._relayout()
+
+    def _on_group_changed(self, old: Group, new: Group) -> None:
+        self._relayout()
+
+    def _on_theme_changed(self, theme: CanvasTheme) -> None:
+        for item in self._ids:
+            item.set_theme(theme)
+
+    # -- creating and showing items ----------------------------------------------------------
+
+    def _create_node(self, node: Node) -> None:
+        item = NodeItem(node.kind, self._scene.theme())
+        self._nodes[node.id] = item
+        self._remember(item, "node", node.id)
+        self._show_node(node)
+        item.position_changed.connect(functools.partial(self._on_node_item_moved, node.id))
+
+    def _show_node(self, node: Node) -> None:
+        item = self._nodes[node.id]
+        text = node_text(self._doc.design, self._doc.catalog, node)
+        item.set_kind(node.kind)
+        item.set_title(text.title)
+        item.set_lines(text.lines)
+        item.set_count_text(text.count)
+        if (item.pos().x(), item.pos().y()) != node.position:
+            item.setPos(*node.position)
+
+    def _create_link(self, link: Link) -> None:
+        item = LinkItem(self._scene.theme())
+        item.set_label_shown(self._scene.labels_shown())
+        self._links[link.id] = item
+        self._remember(item, "link", link.id)
+        self._show_link(link)
+
+    def _on_labels_shown_changed(self, shown: bool) -> None:
+        for item in self._links.values():
+            item.set_label_shown(shown)
+
+    def show_heat(self, heat: Heat | None) -> None:
+        """Colour links by their load (the heat overlay), or by their kind with ``None``."""
+        self._heat = heat
+        for link in self._doc.design.links:
+            self._show_link(link)
+
+    def _show_link(self, link: Link) -> None:
+        look = link_look(self._doc.catalog, link)
+        item = self._links[link.id]
+        if self._heat is None:
+            item.set_label(look.label)
+            item.set_style(link_color(look.kind), look.width)
+            item.setToolTip("")
+            return
+        load = self._heat.loads.get(link.id)
+        if load is None:
+            item.set_label(look.label)
+            item.set_style(QColor(UNLOADED), look.width)
+            item.setToolTip(f"Not used by {self._heat.collective}")
+        else:
+            item.set_label(f"{look.label} · {load:.0%}")
+            item.set_style(heat_color(load), look.width)
+            item.setToolTip(f"{load:.0%} of this link's bandwidth in use by "
+                            f"{self._heat.collective}")
+
+    def _create_group(self, group: Group) -> None:
+        item = GroupItem(self._scene.theme())
+        self._groups[group.id] = item
+        self._remember(item, "group", group.id)
+        item.collapse_toggled.connect(functools.partial(self.collapse_requested.emit, group.id))
+
+    def _remember(self, item: QGraphicsItem, kind: str, item_id: str) -> None:
+        self._ids[item] = (kind, item_id)
+        self._scene.addItem(item)
+
+    def _forget(self, item: QGraphicsItem) -> None:
+        del self._ids[item]
+        self._scene.removeItem(item)
+
+    # -- derived geometry: frames, visibility, link ends ------------------------------------
+
+    def _relayout(self) -> None:
+        design = self._doc.design
+        for group in design.groups:
+            item = self._groups[group.id]
+            text = group_text(design, group)
+            item.set_title(text.title)
+            item.set_remark(text.remark)
+            item.set_lines(text.lines)
+            item.set_count_text(text.count)
+            item.set_collapsed(group.collapsed)
+            item.set_depth(len(group_chain(design, group.id)) - 1)
+        owners = self._owners()
+        for node in design.nodes:
+            self._show_node(node)
+            self._nodes[node.id].setVisible(owners[node.id] == ("node", node.id))
+        self._place_links()
+        self._place_groups()
+        self._place_links()         # again: links into collapsed groups end on their boxes
+        rect = self.nodes_rect()
+        self._scene.setSceneRect(rect.adjusted(-SCENE_MARGIN, -SCENE_MARGIN,
+                                               SCENE_MARGIN, SCENE_MARGIN))
+
+    def _on_node_item_moved(self, node_id: str) -> None:
+        """A box moved (drag preview or binder): frames and links follow."""
+        self._place_links(touching=node_id)
+        if any(n.group is not None for n in self._doc.design.nodes):
+            self._place_groups()
+            self._place_links(touching=node_id)
+
+    def _place_groups(self) -> None:
+        """Frames wrap their members, innermost first; collapsed groups are one box."""
+        design = self._doc.design
+        shown: dict[str, QRectF] = {}
+        for group in sorted(design.groups, key=lambda g: -len(group_chain(design, g.id))):
+            content = QRectF()
+            for node in design.nodes:
+                if node.group == group.id:
+                    content = content.united(self._nodes[node.id].scene_body_rect())
+            for link in design.links:
+                if link.source == link.target and design.node(link.source).group == group.id:
+                    content = content.united(self._extent(self._links[link.id]))
+            for child in design.groups:
+                if child.parent == group.id and child.id in shown:
+                    content = content.united(shown[child.id])
+            item = self._groups[group.id]
+            if content.isNull():
+                item.setVisible(False)
+                continue
+            if group.collapsed:
+                centre = content.center()
+                frame = QRectF(centre.x() - BOX_WIDTH / 2, centre.y() - BOX_HEIGHT / 2,
+                               BOX_WIDTH, BOX_HEIGHT)
+            else:
+                frame = content.adjusted(-FRAME_PADDING, -FRAME_PADDING - TITLE_HEIGHT,
+                                         FRAME_PADDING, FRAME_PADDING)
+            shown[group.id] = frame
+            item.set_frame(frame)
+            item.setVisible(self._owner_of_group(group.id) == ("group", group.id))
+
+    def _place_links(self, touching: str | None = None) -> None:
+        """Link ends on the visible box standing for each end; parallel links fan out."""
+        owners = self._owners()
+        bundles: dict[frozenset[tuple[str, str]], list[Link]] = defaultdict(list)
+        for link in self._doc.design.links:
+            ends = (owners[link.source], owners[link.target])
+            if ends[0] == ends[1] and link.source != link.target:
+                self._links[link.id].setVisible(False)     # inside one collapsed group
+                continue
+            bundles[frozenset(ends)].append(link)
+        for bundle in bundles.values():
+            if touching is not None and not any(touching in (lk.source, lk.target)
+                                                for lk in bundle):
+                continue
+            for i, link in enumerate(bundle):
+                source, target = owners[link.source], owners[link.target]
+                bend = BEND_STEP * (i - (len(bundle) - 1) / 2)
+                if source == target:
+                    bend = BEND_STEP * i
+                elif source > target:
+                    bend = -bend        # the same side whichever way the link was drawn
+                item = self._links[link.id]
+                item.setVisible(True)
+                item.set_geometry(self._rect_of(source), self._rect_of(target), bend)
+
+    def _owners(self) -> dict[str, tuple[str, str]]:
+        """The visible item standing for each node: itself, or its outermost collapsed group."""
+        design = self._doc.design
+        owners = {}
+        for node in design.nodes:
+            owner = ("node", node.id)
+            for group in group_chain(design, node.group):
+                if group.collapsed:
+                    owner = ("group", group.id)
+            owners[node.id] = owner
+        return owners
+
+    def _owner_of_group(self, group_id: str) -> tuple[str, str]:
+        owner = ("group", group_id)
+        for group in group_chain(self._doc.design, group_id)[1:]:
+            if group.collapsed:
+                owner = ("group", group.id)
+        return owner
+
+    def _rect_of(self, owner: tuple[str, str]) -> QRectF:
+        kind, item_id = owner
+        if kind == "node":
+            return self._nodes[item_id].scene_body_rect()
+        return self._groups[item_id].scene_frame()

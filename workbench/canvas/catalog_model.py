@@ -1,0 +1,116 @@
+"""The catalog as a Qt item model for the palette: templates, then servers, single
+accelerators and switches, each grouped by vendor.
+
+The pure registry (``engine.catalog``) stays Qt-free; this adapter adds
+icons, tooltips, a search text per entry (id, name, vendor, aliases) and the
+drag payload that the canvas turns into a fragment (:mod:`workbench.canvas.parts`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+
+from engine.catalog import AcceleratorSpec, Catalog, SwitchSpec
+from engine.units import bytes_to_memory_label
+from widgets.canvas.icons import kind_icon
+from widgets.canvas.theme import kind_accent
+from widgets.mime import PART_MIME
+from workbench.canvas.parts import node_payload, template_payload
+from workbench.canvas.templates import TEMPLATES
+from workbench.canvas.text import short_name
+
+PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class CatalogModel(QStandardItemModel):
+    """Palette entries; leaves carry a drag payload, headings do not."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self.appendRow(self._templates())
+        accelerators = sorted(catalog.accelerators.values(), key=lambda a: (a.vendor, a.name))
+        self.appendRow(self._by_vendor("Servers", "server", accelerators, self._server))
+        self.appendRow(self._by_vendor("Accelerators", "accelerator", accelerators,
+                                       self._accelerator))
+        switches = sorted(catalog.switches.values(), key=lambda s: (s.vendor, s.name))
+        self.appendRow(self._by_vendor("Switches", "switch", switches, self._switch))
+
+    def mimeTypes(self) -> list[str]:
+        return [PART_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex | QPersistentModelIndex]) -> QMimeData:
+        mime = QMimeData()
+        payloads = [i.data(PAYLOAD_ROLE) for i in indexes if i.data(PAYLOAD_ROLE)]
+        if payloads:
+            mime.setData(PART_MIME, payloads[0].encode("utf-8"))
+        return mime
+
+    # -- entries -------------------------------------------------------------------
+
+    def _templates(self) -> QStandardItem:
+        heading = _heading("Templates", "group")
+        for template in TEMPLATES.values():
+            heading.appendRow(_leaf(template.title, "group", template_payload(template.id),
+                                    template.description,
+                                    [template.id, template.title, template.description]))
+        return heading
+
+    def _by_vendor(self, title: str, kind: str, specs: Iterable[AcceleratorSpec | SwitchSpec],
+                   leaf: Callable[[Any], QStandardItem]) -> QStandardItem:
+        heading = _heading(title, kind)
+        vendors: dict[str, QStandardItem] = {}
+        for spec in specs:
+            if spec.vendor not in vendors:
+                vendors[spec.vendor] = _heading(spec.vendor or "Other", kind)
+                heading.appendRow(vendors[spec.vendor])
+            vendors[spec.vendor].appendRow(leaf(spec))
+        return heading
+
+    @staticmethod
+    def _server(spec: AcceleratorSpec) -> QStandardItem:
+        server = spec.server
+        tip = (f"{server.name}: {server.accelerators} × {spec.name}, "
+               f"{server.nics} × {server.nic_link} NICs")
+        return _leaf(server.name, "server", node_payload("server", spec.id), tip,
+                     [spec.id, spec.name, spec.vendor, server.name, *spec.aliases])
+
+    @staticmethod
+    def _accelerator(spec: AcceleratorSpec) -> QStandardItem:
+        peak = spec.peak_flops("bf16") or spec.peak_flops("fp16") or 0.0
+        memory = bytes_to_memory_label(spec.memory_bytes)
+        tip = (f"{spec.name}: {peak / 1e12:,.0f} TFLOP/s dense, "
+               f"{memory:g} GB at {spec.memory_bw_Bps / 1e12:g} TB/s")
+        return _leaf(short_name(spec.name, spec.vendor), "accelerator",
+                     node_payload("accelerator", spec.id), tip,
+                     [spec.id, spec.name, spec.vendor, *spec.aliases])
+
+    @staticmethod
+    def _switch(spec: SwitchSpec) -> QStandardItem:
+        tip = (f"{spec.name}: {spec.ports} × {spec.port_Bps * 8 / 1e9:g} Gb/s, "
+               f"{', '.join(spec.link_kinds)}")
+        return _leaf(short_name(spec.name, spec.vendor), "switch",
+                     node_payload("switch", spec.id), tip,
+                     [spec.id, spec.name, spec.vendor, *spec.link_kinds, *spec.aliases])
+
+
+def _heading(title: str, kind: str) -> QStandardItem:
+    item = QStandardItem(title)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+    item.setData(title, SEARCH_ROLE)
+    return item
+
+
+def _leaf(title: str, kind: str, payload: str, tooltip: str,
+          search: list[str]) -> QStandardItem:
+    item = QStandardItem(kind_icon(kind, kind_accent(kind)), title)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                  | Qt.ItemFlag.ItemIsDragEnabled)
+    item.setToolTip(tooltip)
+    item.setData(payload, PAYLOAD_ROLE)
+    item.setData(" ".join(search), SEARCH_ROLE)
+    return item

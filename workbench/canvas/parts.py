@@ -1,0 +1,52 @@
+"""Palette parts: what a dropped palette entry adds to the design.
+
+A part's payload is JSON: ``{"node": {"kind": ..., "hardware": ...}}`` for
+one box, ``{"template": id}`` for a template. Both become a fragment,
+positioned and given free ids by :func:`workbench.document.fragments.rebase`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from engine.catalog import Catalog
+from engine.design import Design, Node
+from engine.errors import LookupFailed
+from workbench.canvas.templates import TEMPLATES
+from workbench.canvas.text import short_name
+from workbench.document.edit_errors import EditError
+
+
+def node_payload(kind: str, hardware: str) -> str:
+    return json.dumps({"node": {"kind": kind, "hardware": hardware}})
+
+
+def template_payload(template_id: str) -> str:
+    return json.dumps({"template": template_id})
+
+
+def new_node(catalog: Catalog, kind: str, hardware: str) -> Node:
+    """One unit of catalog hardware, named as people call it (``DGX H100``, ``QM9700``)."""
+    if kind == "switch":
+        spec = catalog.switch(hardware)
+        return Node(spec.id, "switch", spec.id, short_name(spec.name, spec.vendor),
+                    accelerators=0)
+    accel = catalog.accelerator(hardware)
+    if kind == "server":
+        return Node(accel.id, "server", accel.id, accel.server.name,
+                    accelerators=accel.server.accelerators)
+    return Node(accel.id, "accelerator", accel.id, short_name(accel.name, accel.vendor))
+
+
+def fragment_for(catalog: Catalog, payload: str) -> tuple[Design, str]:
+    """The fragment a payload adds and the undo text for adding it."""
+    try:
+        data: Any = json.loads(payload)
+        if "template" in data:
+            template = TEMPLATES[data["template"]]
+            return template.build(), f"Drop {template.title}"
+        node = new_node(catalog, data["node"]["kind"], data["node"]["hardware"])
+    except (ValueError, KeyError, TypeError, LookupFailed) as exc:
+        raise EditError(f"not a palette entry: {payload[:80]!r}") from exc
+    return Design(nodes=(node,)), f"Add {node.label}"

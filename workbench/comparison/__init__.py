@@ -1,0 +1,1 @@
+"""The comparison of every scenario: evaluated, tabulated, drawn."""

@@ -1,0 +1,128 @@
+"""New, Open, Save and Save As for the document, with the questions and errors around them.
+
+Files go through ``engine.layout`` only. A file that does not load is
+reported line by line (file, line, key path, what is wrong) in a dialog and
+the open document is left exactly as it was. Work is never thrown away
+without asking: New, Open and closing the window first offer to save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from engine.catalog import Catalog
+from engine.design import Design
+from engine.errors import InputError
+from engine.layout import load_design, save_design
+from widgets.problems_dialog import ProblemsDialog
+from workbench.document.app_settings import AppSettings
+from workbench.document.document import Document
+
+FILE_FILTER = "Cluster Workbench layouts (*.yaml *.yml);;All files (*)"
+
+
+class FileController(QObject):
+    """Moves designs between files and the document."""
+
+    #: The list of recent files changed.
+    recent_changed = Signal()
+    #: Something to tell the user in the status bar.
+    message_posted = Signal(str)
+
+    def __init__(self, window: QWidget, document: Document, catalog: Catalog,
+                 settings: AppSettings, new_design: Callable[[], Design]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._doc = document
+        self._catalog = catalog
+        self._settings = settings
+        self._new_design = new_design
+        self.last_error: ProblemsDialog | None = None
+
+    def display_name(self) -> str:
+        return self._doc.path.name if self._doc.path else "Untitled"
+
+    # -- actions -------------------------------------------------------------------
+
+    def new(self) -> None:
+        if self.confirm_discard():
+            self._doc.load(self._new_design(), None)
+            self.message_posted.emit("New design")
+
+    def open_dialog(self) -> None:
+        if not self.confirm_discard():
+            return
+        start = str(self._doc.path.parent) if self._doc.path else ""
+        name, _ = QFileDialog.getOpenFileName(self._window, "Open design", start, FILE_FILTER)
+        if name:
+            self.open_path(Path(name), confirmed=True)
+
+    def open_path(self, path: Path, confirmed: bool = False) -> bool:
+        """Load ``path`` into the document; on any problem the document stays as it was."""
+        if not confirmed and not self.confirm_discard():
+            return False
+        try:
+            design = load_design(str(path), self._catalog)
+        except InputError as exc:
+            self.show_problems(f"Could not open {path.name}",
+                                f"{path} was not opened; the open design is unchanged.",
+                                exc.lines())
+            return False
+        self._doc.load(design, path)
+        self._settings.add_recent(path)
+        self.recent_changed.emit()
+        self.message_posted.emit(f"Opened {path}")
+        return True
+
+    def save(self) -> bool:
+        if self._doc.path is None:
+            return self.save_as()
+        return self.save_to(self._doc.path)
+
+    def save_as(self) -> bool:
+        start = str(self._doc.path or Path.cwd() / "design.yaml")
+        name, _ = QFileDialog.getSaveFileName(self._window, "Save design as", start, FILE_FILTER)
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() not in (".yaml", ".yml"):
+            path = path.with_suffix(".yaml")
+        return self.save_to(path)
+
+    def confirm_discard(self) -> bool:
+        """True if the document may be replaced: saved, or the user said so."""
+        if not self._doc.is_modified():
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.warning(
+            self._window, "Unsaved changes",
+            f"{self.display_name()} has unsaved changes. Save them first?",
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer == buttons.Save:
+            return self.save()
+        return answer == buttons.Discard
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def save_to(self, path: Path) -> bool:
+        """Write the design to ``path`` and make it the document's file."""
+        try:
+            save_design(self._doc.file_design, path)
+        except OSError as exc:
+            self.show_problems("Could not save", f"{path} was not written.",
+                                [f"{path}: {exc.strerror or exc}"])
+            return False
+        self._doc.mark_saved(path)
+        self._settings.add_recent(path)
+        self.recent_changed.emit()
+        self.message_posted.emit(f"Saved {path}")
+        return True
+
+    def show_problems(self, title: str, message: str, lines: list[str]) -> None:
+        dialog = ProblemsDialog(title, message, lines, self._window)
+        self.last_error = dialog
+        dialog.open()

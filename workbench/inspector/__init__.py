@@ -1,0 +1,1 @@
+"""The inspector: the selection's fields, edits made as undo commands."""

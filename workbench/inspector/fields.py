@@ -1,0 +1,193 @@
+"""What the inspector shows for a node, a link, a group, a multiple selection or the design.
+
+Each function turns part of the document into inspector sections. Settings
+sections are built from ``engine.settings.settings_of``, so a setting added
+to the engine appears here with its label, unit, range, choices and source
+and no change to the GUI. Choice lists only offer what the document would
+accept (hardware every attached link still fits, link types both ends take).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine.catalog import AcceleratorSpec, Catalog, SwitchSpec
+from engine.design import ACCELERATOR_OVERRIDES, SWITCH_OVERRIDES, Group, Link, Node
+from engine.hardware import link_kinds_of
+from engine.settings import is_settings_class, settings_of
+from engine.structure import physical_links, total_accelerators, units
+from engine.units import bytes_to_memory_label
+from widgets.field_editors import Field
+from widgets.inspector import Section
+from workbench.canvas.text import short_name
+from workbench.document.document import SETTINGS_SECTIONS, Document
+from workbench.document.grouping import nodes_within
+
+#: Override key -> (label, unit, catalog value of an accelerator or switch spec).
+OVERRIDES: dict[str, tuple[str, str, Any]] = {
+    "peak_tflops_bf16": ("Peak bf16", "TFLOP/s", lambda a: _scaled(a.peaks.bf16, 1e12)),
+    "peak_tflops_fp16": ("Peak fp16", "TFLOP/s", lambda a: _scaled(a.peaks.fp16, 1e12)),
+    "peak_tflops_fp8": ("Peak fp8", "TFLOP/s", lambda a: _scaled(a.peaks.fp8, 1e12)),
+    "memory_gb": ("Memory", "GB", lambda a: bytes_to_memory_label(a.memory_bytes)),
+    "memory_tbps": ("Memory bandwidth", "TB/s", lambda a: a.memory_bw_Bps / 1e12),
+    "scale_up_GBps_per_dir": ("Scale-up bandwidth", "GB/s per direction",
+                              lambda a: a.scale_up.bandwidth_Bps / 1e9),
+    "tdp_w": ("Board power", "W", lambda a: a.tdp_w),
+    "price_usd": ("Price", "USD", lambda spec: None),
+    "ports": ("Ports", "", lambda s: s.ports),
+    "power_w": ("Power", "W", lambda s: s.power_w),
+}
+MAX_ACCELERATORS_PER_SERVER = 1024
+
+
+def node_sections(doc: Document, node: Node) -> tuple[str, list[Section]]:
+    design, catalog = doc.design, doc.catalog
+    n = units(design, node)
+    main = [Field("name", "Name", "text", node.name, tooltip=f"id: {node.id}"),
+            Field("hardware", "Hardware", "choice", node.hardware,
+                  choices=_hardware_choices(doc, node))]
+    if node.kind == "server":
+        main.append(Field("accelerators", "Accelerators", "int", node.accelerators, minimum=1,
+                          maximum=MAX_ACCELERATORS_PER_SERVER, unit="per server"))
+    main.append(Field("replicas", "Replicas", "int", node.replicas, minimum=1,
+                      tooltip="identical units this box stands for (before group replicas)"))
+    main.append(Field("group", "Group", "choice", node.group, optional=True, none_text="(none)",
+                      choices=tuple((g.name or g.id, g.id) for g in design.groups)))
+    totals = [Field("units", "Units in the design", "info", f"{n:,}")]
+    if node.kind != "switch":
+        totals.append(Field("total", "Accelerators", "info", f"{n * node.accelerators:,}"))
+    spec: AcceleratorSpec | SwitchSpec = (catalog.switch(node.hardware) if node.kind == "switch"
+                                          else catalog.accelerator(node.hardware))
+    allowed = SWITCH_OVERRIDES if node.kind == "switch" else ACCELERATOR_OVERRIDES
+    overrides = []
+    for key in allowed:
+        label, unit, of = OVERRIDES[key]
+        default = of(spec)
+        none_text = f"catalog: {default:g}" if default is not None else "catalog"
+        overrides.append(Field(f"override.{key}", label, "float", node.override(key),
+                               minimum=0.0, optional=True, none_text=none_text, unit=unit))
+    kind = {"server": "Server", "accelerator": "Accelerator", "switch": "Switch"}[node.kind]
+    return (f"{kind}: {node.label}",
+            [Section("Box", tuple(main)), Section("Totals", tuple(totals)),
+             Section("Catalog values", tuple(overrides),
+                     "Empty fields use the catalog's value.")])
+
+
+def link_sections(doc: Document, link: Link) -> tuple[str, list[Section]]:
+    design, catalog = doc.design, doc.catalog
+    spec = catalog.link(link.type)
+    source, target = design.node(link.source), design.node(link.target)
+    types = tuple((f"{t.name} ({t.id})", t.id)
+                  for t in doc.compatible_link_types(link.source, link.target))
+    main = [Field("from", "From", "info", source.label), Field("to", "To", "info", target.label),
+            Field("type", "Type", "choice", link.type, choices=types),
+            Field("count", "Count", "int", link.count, minimum=1,
+                  tooltip=f"parallel links from each unit of {source.label}")]
+    if link.source == link.target:
+        main.append(Field("pattern", "Pattern", "choice", link.pattern,
+                          choices=(("full mesh", "mesh"), ("ring", "ring"), ("torus", "torus"))))
+        if link.pattern == "torus":
+            main.append(Field("dims", "Torus shape", "text", "x".join(map(str, link.dims)),
+                              tooltip="e.g. 4x4x4: the product is the units it joins"))
+    per_unit = link.count * spec.bandwidth_Bps / 1e9
+    totals = (Field("cables", "Physical links", "info", f"{physical_links(design, link):,}"),
+              Field("bandwidth", "Bandwidth per unit", "info",
+                    f"{per_unit:,.1f} GB/s per direction ({spec.kind})"))
+    arrow = "↻" if link.source == link.target else "→"
+    return (f"Link: {source.label} {arrow} {target.label}",
+            [Section("Link", tuple(main)), Section("Totals", totals)])
+
+
+def group_sections(doc: Document, group: Group) -> tuple[str, list[Section]]:
+    design = doc.design
+    inside = nodes_within(design, group.id)
+    parents = tuple((g.name or g.id, g.id) for g in design.groups if g.id != group.id)
+    main = (Field("name", "Name", "text", group.name, tooltip=f"id: {group.id}"),
+            Field("replicas", "Replicas", "int", group.replicas, minimum=1,
+                  tooltip="how many times the group's contents are repeated"),
+            Field("parent", "Inside", "choice", group.parent, optional=True,
+                  none_text="(top level)", choices=parents),
+            Field("collapsed", "Collapsed", "bool", group.collapsed))
+    accelerators = sum(units(design, n) * n.accelerators for n in inside if n.kind != "switch")
+    totals = (Field("boxes", "Boxes inside", "info", str(len(inside))),
+              Field("accelerators", "Accelerators", "info", f"{accelerators:,}"))
+    return (f"Group: {group.name or group.id}",
+            [Section("Group", main), Section("Totals", totals)])
+
+
+def selection_sections(nodes: int, links: int, groups: int) -> tuple[str, list[Section]]:
+    parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in
+             ((nodes, "box"), (links, "link"), (groups, "group")) if n]
+    parts = [p.replace("boxs", "boxes") for p in parts]
+    note = ("Select a single item to edit it. Arrange lines boxes up; "
+            "Edit > Group puts them in a group.")
+    return f"{', '.join(parts)} selected", [Section("Selection", (), note)]
+
+
+def design_sections(doc: Document) -> tuple[str, list[Section]]:
+    """The design's name and every workload, cost and reliability setting."""
+    design = doc.design
+    about = [Field("design.name", "Name", "text", design.name),
+             Field("design.accelerators", "Accelerators", "info",
+                   f"{total_accelerators(design):,}")]
+    about += [Field(f"design.{key}", key.capitalize(), "info", _shortened(text), tooltip=text)
+              for key, text in (("description", design.description), ("source", design.source))
+              if text]
+    sections = [Section("Design", tuple(about))]
+    for section in SETTINGS_SECTIONS:
+        sections += _settings_sections(doc.catalog, section, getattr(design, section),
+                                       section.capitalize())
+    return design.name, sections
+
+
+def _settings_sections(catalog: Catalog, prefix: str, value: Any,
+                       title: str) -> list[Section]:
+    fields, nested = [], []
+    for s in settings_of(type(value)):
+        key, current = f"{prefix}.{s.name}", getattr(value, s.name)
+        if is_settings_class(s.kind):
+            nested += _settings_sections(catalog, key, current, s.info.label or s.name)
+            continue
+        info = s.info
+        tooltip = "\n".join(t for t in (info.doc, f"Source: {info.source}" if info.source
+                                        else "") if t)
+        common = {"optional": s.optional, "none_text": "auto", "tooltip": tooltip}
+        choices = info.choices and tuple((c, c) for c in info.choices)
+        if s.name == "model":
+            choices = tuple((m.name, m.id) for m in catalog.models.values())
+        if choices:
+            fields.append(Field(key, info.label, "choice", current, choices=choices, **common))
+        elif s.kind in (int, float):
+            fields.append(Field(key, info.label, "int" if s.kind is int else "float", current,
+                                minimum=info.minimum, maximum=info.maximum, unit=info.unit,
+                                **common))
+        elif s.kind is bool:
+            fields.append(Field(key, info.label, "bool", current, **common))
+        else:
+            fields.append(Field(key, info.label, "text", current, unit=info.unit, **common))
+    note = "" if fields or nested else "No settings yet: the estimates use no assumptions here."
+    return [Section(title, tuple(fields), note), *nested]
+
+
+def _hardware_choices(doc: Document, node: Node) -> tuple[tuple[str, str], ...]:
+    """Hardware of the node's kind that every link on the node still fits."""
+    catalog = doc.catalog
+    needed = {catalog.link(lk.type).kind for lk in doc.design.links_of(node.id)}
+    table = catalog.switches if node.kind == "switch" else catalog.accelerators
+    out = []
+    for spec in table.values():
+        candidate = Node(node.id, node.kind, spec.id, accelerators=node.accelerators)
+        if needed <= set(link_kinds_of(catalog, candidate)):
+            out.append((f"{short_name(spec.name, spec.vendor)} ({spec.vendor})", spec.id))
+    return tuple(out)
+
+
+def _shortened(text: str, limit: int = 140) -> str:
+    """Long texts fit in a few lines; the whole text is the tooltip."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _scaled(value: float | None, unit: float) -> float | None:
+    return None if value is None else value / unit
+

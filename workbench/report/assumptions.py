@@ -1,0 +1,37 @@
+"""The assumptions behind a comparison: every setting of every design, with its source.
+
+Read through :func:`engine.settings.leaves`, so a setting added to the
+engine appears in reports with no change here. Values read as the
+inspector shows them: ``auto`` for what the engine chooses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from engine.design import SETTINGS, Design
+from engine.settings import leaves
+from engine.units import number
+from workbench.report.html import Assumption
+
+
+def assumptions(designs: Sequence[Design]) -> list[Assumption]:
+    """One row per setting, values in the designs' order."""
+    rows = []
+    for attribute, label, cls in SETTINGS:
+        sections = [getattr(d, attribute) for d in designs]
+        for leaf in leaves(cls):
+            info = leaf.field.info
+            rows.append(Assumption(": ".join((label, *leaf.groups)), info.label, info.unit,
+                                   tuple(_text(leaf.value(s)) for s in sections),
+                                   info.source or info.doc))
+    return rows
+
+
+def _text(value: Any) -> str:
+    if value is None or value == "":
+        return "auto"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return number(value) if isinstance(value, int | float) else str(value)

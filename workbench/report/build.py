@@ -1,0 +1,84 @@
+"""The comparison report: designs compared, pictured and explained, in one HTML file.
+
+Used by ``cluster-workbench report`` and File > Export Report. The numbers
+are the comparison's (:mod:`engine.compare`, so :mod:`engine.headline`'s);
+the table is the one the comparison view shows; each design's canvas and
+the bar charts and the analysis panels (every design overlaid) are rendered
+offscreen as the app draws them, in the light theme whatever the app shows
+(the page is white), and embedded as PNG; the assumptions are every
+setting with its source.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from engine.catalog import Catalog
+from engine.compare import BASE, Comparison, compare
+from engine.design import Design
+from engine.yamlio import atomic_write_text
+from widgets.headline_bars import HeadlineBars
+from workbench.canvas.offscreen import grab_offscreen, light_palette, png_bytes, render_canvas
+from workbench.comparison.rows import bar_charts, comparison_table
+from workbench.report.assumptions import assumptions
+from workbench.report.html import DesignPart, Picture, Report, report_html
+from workbench.report.panels import panel_pictures
+
+CANVAS_SIZE = (1100, 620)
+CHART_WIDTH, CHART_ROW_HEIGHT, CHART_COLUMNS = 1100, 190, 3
+
+
+def engine_version() -> str:
+    try:
+        return version("cluster-workbench")
+    except PackageNotFoundError:
+        return "(not installed)"
+
+
+def build_report(designs: Sequence[tuple[str, Design]], catalog: Catalog,
+                 files: Sequence[str], currency: str | None = None) -> Report:
+    """Compare ``(label, design)`` pairs and lay the report out (needs a QApplication)."""
+    result = compare(designs, catalog, currency)
+    table = comparison_table(result, relative_to=BASE)
+    labels = [label for label, _ in designs]
+    title = (f"What-if comparison: {', '.join(labels)}" if len(labels) > 1
+             else f"Design report: {labels[0]}")
+    pictures = (_charts(result), *panel_pictures(result, catalog, light_palette()))
+    return Report(title, time.strftime("%Y-%m-%d %H:%M"), engine_version(), tuple(files),
+                  table, pictures,
+                  tuple(_design_part(label, design, catalog, result, i)
+                        for i, (label, design) in enumerate(designs)),
+                  tuple(assumptions([d for _, d in designs])))
+
+
+def write_report(designs: Sequence[tuple[str, Design]], catalog: Catalog, path: Path,
+                 files: Sequence[str], currency: str | None = None) -> Report:
+    """Build the report and write it to ``path`` atomically; returns what was written."""
+    report = build_report(designs, catalog, files, currency)
+    atomic_write_text(path, report_html(report))
+    return report
+
+
+def _charts(result: Comparison) -> Picture:
+    charts = bar_charts(result)
+    view = HeadlineBars(columns=CHART_COLUMNS)
+    view.setPalette(light_palette())
+    view.show_charts([r.design for r in result.rows], charts)
+    rows = -(-len(charts) // CHART_COLUMNS)
+    height = CHART_ROW_HEIGHT * rows * (1 + 0.2 * max(len(result.rows) - 3, 0))
+    image = grab_offscreen(view, (CHART_WIDTH, int(height)))
+    return Picture("Headline figures by design", png_bytes(image),
+                   "Each chart is one headline figure; ★ marks the best, bars are in each "
+                   "design's colour. Figures every design shares are left out.")
+
+
+def _design_part(label: str, design: Design, catalog: Catalog, result: Comparison,
+                 index: int) -> DesignPart:
+    row = result.rows[index]
+    hardware = f"{row.accelerators:,} × {row.accelerator} training {design.workload.model}"
+    picture = png_bytes(render_canvas(design, catalog, CANVAS_SIZE, light_palette()))
+    return DesignPart(label, design.name, design.description, design.source, hardware,
+                      picture)

@@ -1,0 +1,1 @@
+"""The window: the main window composing the parts, its menus, actions and theme."""

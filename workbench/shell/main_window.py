@@ -1,0 +1,431 @@
+"""The workbench window: the canvas in the middle, panels around it, files and autosave.
+
+The window wires parts together and owns no design logic: the document
+holds the design and its scenarios, the canvas editor, inspector binder and
+scenario binder turn gestures into commands, the live evaluator computes,
+the analysis panels show the engine's curves, the comparison panel compares
+the scenarios, the file controller loads and saves. Panel layout, recent
+files, the theme and the heat overlay are remembered in the settings object
+it is given.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.catalog import Catalog
+from engine.design import Design
+from engine.errors import InputError
+from widgets.canvas.heat import HeatLegend
+from widgets.canvas.theme import CanvasTheme
+from widgets.canvas.view import layout_files
+from widgets.comparison_view import ComparisonView
+from widgets.inspector import Inspector
+from widgets.palette import Palette
+from widgets.scenario_tabs import ScenarioTabs
+from widgets.summary import SummaryPanel
+from workbench.analysis import panel_layout, summary_rows
+from workbench.analysis.live_evaluation import LiveEvaluator, Result
+from workbench.analysis.panels import AnalysisPanels
+from workbench.canvas.catalog_model import PAYLOAD_ROLE, SEARCH_ROLE, CatalogModel
+from workbench.canvas.editor import CanvasEditor
+from workbench.comparison.panel import ComparisonPanel
+from workbench.document.app_settings import AppSettings
+from workbench.document.commands import ReplaceDesignCommand
+from workbench.document.document import Document
+from workbench.document.files import FileController
+from workbench.document.recovery import Autosaver, Recovered, RecoveryStore
+from workbench.inspector.binder import InspectorBinder
+from workbench.report.export import export_report
+from workbench.scenarios.binder import ScenarioBinder
+from workbench.scenarios.overlay import ScenarioOverlay
+from workbench.shell.actions import build_actions, paint_icons
+from workbench.shell.menus import build_menus, build_toolbar, canvas_menu
+from workbench.shell.scenario_actions import build_scenario_actions
+from workbench.shell.theme import apply_theme
+from workbench.sweep.window import SweepWindow
+
+APP_TITLE = "Cluster Workbench"
+
+
+class Background(Protocol):
+    """Work done off the UI thread (a live evaluator, an analysis runner, a lane)."""
+
+    def wait(self) -> None: ...
+
+    def is_idle(self) -> bool: ...
+
+
+Dock = Qt.DockWidgetArea
+
+
+class MainWindow(QMainWindow):
+    """One window editing one document."""
+
+    def __init__(self, catalog: Catalog, settings: QSettings,
+                 recovery: RecoveryStore | None = None,
+                 new_design: Callable[[], Design] = Design) -> None:
+        super().__init__()
+        self.setObjectName("main-window")
+        self.setAcceptDrops(True)
+        self.catalog = catalog
+        self.settings = AppSettings(settings)
+        self.recovery = recovery
+        self.document = Document(catalog, new_design(), parent=self)
+        self.editor = CanvasEditor(self.document, CanvasTheme.from_palette(self.palette()), self)
+        self.scenario_tabs = ScenarioTabs()
+        self.setCentralWidget(self._centre(self.scenario_tabs, self.editor.view))
+        self.palette_panel = Palette(CatalogModel(catalog), PAYLOAD_ROLE, SEARCH_ROLE)
+        self.inspector = Inspector()
+        self.summary = SummaryPanel()
+        self.comparison_view = ComparisonView()
+        self.history = QUndoView(self.document.undo_stack)
+        self.history.setEmptyLabel("<opened>")
+        self.evaluator = LiveEvaluator(self.document, parent=self)
+        self.panels = AnalysisPanels(self.document, self.evaluator, self.editor.binder,
+                                     HeatLegend(self.editor.view), self)
+        panel_layout.take_bottom_corners(self)
+        self.docks = [
+            self._dock("palette", "Palette", self.palette_panel, Dock.LeftDockWidgetArea),
+            self._dock("history", "History", self.history, Dock.LeftDockWidgetArea),
+            self._dock("summary", "Estimates", self.summary, Dock.RightDockWidgetArea),
+            self._dock("inspector", "Inspector", self.inspector, Dock.RightDockWidgetArea)]
+        self.tabifyDockWidget(self.docks[0], self.docks[1])
+        self.docks[0].raise_()
+        self.analysis_docks = {name: self._dock(name, title, widget, Dock.BottomDockWidgetArea)
+                               for name, title, widget in self._analysis_panels()}
+        panel_layout.tabbed(self, self.analysis_docks)
+        self.comparison_dock = self._dock("comparison", "Comparison", self.comparison_view,
+                                          Dock.BottomDockWidgetArea)
+        self.addDockWidget(Dock.BottomDockWidgetArea, self.comparison_dock,
+                           Qt.Orientation.Vertical)          # under the panels, full width
+        self.comparison_dock.hide()
+        self.docks.append(self.comparison_dock)
+        self.files = FileController(self, self.document, catalog, self.settings, new_design)
+        self.inspector_binder = InspectorBinder(self.document, self.editor, self.inspector)
+        self.scenario_binder = ScenarioBinder(self.document, self.scenario_tabs)
+        self.comparison = ComparisonPanel(self.document, self.evaluator, self.comparison_view,
+                                          self._comparison_title, self)
+        self.overlay = ScenarioOverlay(self.document, self.comparison.evaluator, self.panels,
+                                       self)
+        self.sweep: SweepWindow | None = None
+        self.autosaver = Autosaver(self.document, recovery, self) if recovery else None
+        self.actions = build_actions(self, self.document.undo_stack)
+        self.scenario_actions = build_scenario_actions(self)
+        self.recent_menu = build_menus(self, self.actions,
+                                       [*self.docks, *self.analysis_docks.values()],
+                                       self.scenario_actions)
+        build_toolbar(self, self.actions)
+        self.context_menu = canvas_menu(self, self.actions)
+        self._zoom_label = QLabel()
+        self._estimate_label = QLabel()
+        self.statusBar().addPermanentWidget(self._estimate_label)
+        self.statusBar().addPermanentWidget(self._zoom_label)
+        self._connect()
+        self._attached = True
+        self._default_state = self.saveState()
+        self._restore_layout()
+        self._update_recent_menu()
+        self._update_title()
+        self.actions.heat.setChecked(self.settings.heat_overlay())
+        self.evaluator.evaluate_now()
+
+    # -- wiring -----------------------------------------------------------------------
+
+    @staticmethod
+    def _centre(tabs: QWidget, canvas: QWidget) -> QWidget:
+        """The scenario tabs over the canvas."""
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(tabs)
+        layout.addWidget(canvas, 1)
+        return centre
+
+    def _analysis_panels(self) -> list[tuple[str, str, QWidget]]:
+        p = self.panels
+        return [("bandwidth", "Collective Bandwidth", p.bandwidth),
+                ("scaling", "Scaling", p.scaling),
+                ("search", "Parallel Configurations", p.search),
+                ("breakdown", "Iteration Time", p.breakdown),
+                ("memory", "Memory per GPU", p.memory),
+                ("cost", "Cost", p.cost),
+                ("reliability", "Reliability", p.reliability)]
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Dock) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{name}-dock")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _connect(self) -> None:
+        a, editor, files = self.actions, self.editor, self.files
+        a.new.triggered.connect(files.new)
+        a.open.triggered.connect(files.open_dialog)
+        a.save.triggered.connect(files.save)
+        a.save_as.triggered.connect(files.save_as)
+        a.quit.triggered.connect(self.close)
+        a.cut.triggered.connect(editor.cut_selection)
+        a.copy.triggered.connect(editor.copy_selection)
+        a.paste.triggered.connect(editor.paste)
+        a.delete.triggered.connect(editor.delete_selection)
+        a.select_all.triggered.connect(editor.select_all)
+        a.group.triggered.connect(editor.group_selection)
+        a.ungroup.triggered.connect(editor.ungroup_selection)
+        a.collapse.triggered.connect(editor.toggle_selected_groups)
+        a.zoom_in.triggered.connect(editor.view.zoom_in)
+        a.zoom_out.triggered.connect(editor.view.zoom_out)
+        a.zoom_fit.triggered.connect(editor.fit)
+        a.zoom_actual.triggered.connect(editor.view.reset_zoom)
+        a.snap.toggled.connect(self._set_snap)
+        a.heat.toggled.connect(self._set_heat)
+        a.reset_layout.triggered.connect(self._reset_layout)
+        a.about.triggered.connect(self._about)
+        for name, action in a.arrange.items():
+            action.triggered.connect(lambda _=False, n=name: editor.arrange(n))
+        for name, action in a.themes.items():
+            action.setChecked(name == self.settings.theme())
+            action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
+        doc = self.document
+        doc.path_changed.connect(self._update_title)
+        doc.modified_changed.connect(self._update_title)
+        doc.settings_changed.connect(self._update_title)
+        doc.design_replaced.connect(lambda _: QTimer.singleShot(0, editor.fit))
+        editor.message_posted.connect(self._show_message)
+        editor.view.zoom_changed.connect(self._on_zoom_changed)
+        editor.view.files_dropped.connect(self._open_dropped)
+        editor.context_menu_requested.connect(self.context_menu.popup)
+        files.message_posted.connect(self._show_message)
+        files.recent_changed.connect(self._update_recent_menu)
+        self.palette_panel.part_activated.connect(editor.add_part_at_centre)
+        self.evaluator.evaluated.connect(self._on_evaluated)
+        self.evaluator.pending_changed.connect(self._on_pending_changed)
+        self.panels.message_posted.connect(self._show_message)
+        self._connect_scenarios()
+
+    def _connect_scenarios(self) -> None:
+        s, binder = self.scenario_actions, self.scenario_binder
+        s.duplicate.triggered.connect(lambda: binder.duplicate())
+        s.rename.triggered.connect(binder.edit_active_name)
+        s.delete.triggered.connect(lambda: binder.delete())
+        s.next.triggered.connect(lambda: binder.step(1))
+        s.previous.triggered.connect(lambda: binder.step(-1))
+        s.compare.triggered.connect(self.show_comparison)
+        s.present.triggered.connect(lambda: self.comparison.present())
+        s.sweep.triggered.connect(self.show_sweep)
+        s.export_report.triggered.connect(self._export_report)
+        s.overlay.toggled.connect(self.overlay.set_enabled)
+        s.overlay.toggled.connect(lambda _: self._update_scenario_actions())
+        binder.message_posted.connect(self._show_message)
+        binder.duplicated.connect(self.show_comparison)
+        self.comparison.scenario_requested.connect(binder.show_scenario)
+        self.comparison_dock.visibilityChanged.connect(self.comparison.set_visible)
+        self.document.scenarios_changed.connect(self._update_scenario_actions)
+        self._update_scenario_actions()
+
+    def show_sweep(self) -> SweepWindow:
+        """The sweep window for the shown scenario (one, kept while the window lives)."""
+        if self.sweep is None:
+            self.sweep = SweepWindow(self.document, self)
+        self.sweep.refresh()
+        self.sweep.show()
+        self.sweep.raise_()
+        return self.sweep
+
+    def _export_report(self) -> None:
+        try:
+            path = export_report(self, self.document, self.files.display_name())
+        except OSError as exc:
+            self.files.show_problems("Could not export the report", "No report was written.",
+                                     [str(exc)])
+            return
+        if path is not None:
+            self._show_message(f"Report written to {path}")
+
+    def _comparison_title(self) -> str:
+        """The scenarios by name, as a presentation's title."""
+        names = [d.name for d in self.document.scenarios]
+        return " vs ".join(names) if len(names) <= 4 else self.files.display_name()
+
+    def show_comparison(self) -> None:
+        self.comparison_dock.show()
+        self.comparison_dock.raise_()
+
+    def _update_scenario_actions(self) -> None:
+        several = len(self.document.scenarios) > 1
+        self.scenario_actions.delete.setEnabled(several)
+        self.comparison.set_overlaid(several and self.scenario_actions.overlay.isChecked())
+
+    # -- files ------------------------------------------------------------------------
+
+    def open_path(self, path: Path) -> bool:
+        return self.files.open_path(path)
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer the newest unsaved work back; True if it was restored."""
+        if self.recovery is None:
+            return False
+        orphans = self.recovery.orphans()
+        if not orphans:
+            return False
+        latest = orphans[0]
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(latest.saved_at))
+        name = latest.original.name if latest.original else "an untitled design"
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, "Recover unsaved work",
+            f"Cluster Workbench closed unexpectedly while {name} had unsaved changes "
+            f"(autosaved {when}). Restore them?", buttons.Yes | buttons.No, buttons.Yes)
+        restored = answer == buttons.Yes and self._restore(self.recovery, latest)
+        self.recovery.discard(latest)
+        return restored
+
+    def _restore(self, store: RecoveryStore, recovered: Recovered) -> bool:
+        """The file it came from (if it still loads), then the unsaved changes as one step."""
+        try:
+            design = store.load(recovered, self.catalog)
+        except InputError as exc:
+            self.files.show_problems("Could not restore", "The autosaved design is damaged.",
+                                     exc.lines())
+            return False
+        original = recovered.original
+        if not (original and original.exists()
+                and self.files.open_path(original, confirmed=True)):
+            self.document.load(Design(), None)
+        self.document.push(lambda d: ReplaceDesignCommand(d, design, "Restore unsaved changes"))
+        return True
+
+    def _open_dropped(self, paths: list[str]) -> None:
+        if paths:
+            self.files.open_path(Path(paths[0]))
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files():
+            action = self.recent_menu.addAction(path.name)
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self._open_recent(p))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    def _open_recent(self, path: Path) -> None:
+        if not path.exists():
+            self.settings.remove_recent(path)
+            self._update_recent_menu()
+            self._show_message(f"{path} no longer exists")
+            return
+        self.files.open_path(path)
+
+    # -- window -------------------------------------------------------------------------
+
+    def set_theme(self, theme: str) -> None:
+        self.settings.set_theme(theme)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
+
+    def shutdown(self) -> None:
+        """Remember the panel layout; leave no recovery files; stop a sweep and let the
+        background work finish, so no worker thread runs Python while it shuts down (on
+        close and on quit)."""
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        if self.sweep is not None:
+            self.sweep.runner.cancel()
+        for work in self.background_work():
+            work.wait()
+        if self._attached:
+            self.editor.detach()
+            self._attached = False
+        if self.recovery is not None:
+            self.recovery.close()
+            self.recovery = None
+
+    def background_work(self) -> tuple[Background, ...]:
+        """Everything the window computes off the UI thread."""
+        return (self.evaluator, self.panels.runner, self.comparison.evaluator, self.overlay)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.confirm_discard():
+            event.ignore()
+            return
+        self.shutdown()
+        event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.editor.scene.set_theme(CanvasTheme.from_palette(self.palette()))
+            paint_icons(self.actions, self.palette().windowText().color())
+        super().changeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if layout_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._open_dropped(layout_files(event.mimeData()))
+        event.acceptProposedAction()
+
+    def _restore_layout(self) -> None:
+        geometry, state = self.settings.window_state()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1440, 900)
+        if state is None or not self.restoreState(state):
+            self._default_sizes()
+
+    def _default_sizes(self) -> None:
+        palette, _, summary, inspector, comparison = self.docks
+        self.resizeDocks([palette, summary], [250, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([summary, inspector], [430, 470], Qt.Orientation.Vertical)
+        self.resizeDocks([comparison], [420], Qt.Orientation.Vertical)
+        panel_layout.size_tabbed(self, self.analysis_docks)
+
+    def _reset_layout(self) -> None:
+        self.restoreState(self._default_state)
+        self._default_sizes()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.files.display_name()}[*] - {APP_TITLE}")
+        self.setWindowModified(self.document.is_modified())
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def _on_zoom_changed(self, zoom: float) -> None:
+        self._zoom_label.setText(f"{zoom * 100:.0f} %")
+
+    def _on_evaluated(self, result: Result) -> None:
+        self.summary.set_tiles(summary_rows.tiles(result.evaluation))
+        self.summary.set_details(summary_rows.details(result.evaluation))
+        self.summary.set_status(f"Estimated in {result.seconds * 1e3:.0f} ms")
+
+    def _on_pending_changed(self, pending: bool) -> None:
+        self._estimate_label.setText("Estimating…" if pending else "")
+
+    def _set_snap(self, on: bool) -> None:
+        self.editor.scene.snap_enabled = on
+
+    def _set_heat(self, on: bool) -> None:
+        self.panels.set_heat(on)
+        self.settings.set_heat_overlay(on)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, APP_TITLE, "<b>Cluster Workbench</b><p>Design AI training "
+                          "clusters and see, as you edit, what they can do.</p>")
+

@@ -1,0 +1,1 @@
+"""Sweeps of one setting in worker processes, plotted as they arrive."""
