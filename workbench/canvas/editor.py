@@ -24,6 +24,7 @@ from workbench.canvas.binder import CanvasBinder, Selection
 from workbench.canvas.interactions import (
     Interaction,
     MoveInteraction,
+    Moves,
     NewLinkInteraction,
     RubberBandInteraction,
 )
@@ -247,6 +248,9 @@ class CanvasEditor(QObject):
             self.binder.select(Selection([n.id for n in placed.nodes], [],
                                          [g.id for g in placed.groups if g.parent is None]))
 
+    def _move(self, moves: Moves) -> None:
+        self.push(lambda doc: MoveNodesCommand(doc, moves))
+
     def _selected_node_ids(self) -> list[str]:
         """Selected boxes, and every box inside selected groups."""
         chosen = self.binder.selection()
@@ -276,11 +280,12 @@ class CanvasEditor(QObject):
         if found is None:
             if not extend:
                 self.scene.clearSelection()
-            self._interaction = RubberBandInteraction(self, pos, extend)
+            self._interaction = RubberBandInteraction(self.scene, self.binder, pos, extend)
             return True
         kind, item_id = found
         if kind == "node" and self.binder.node_item(item_id).handle_at(pos):
-            self._interaction = NewLinkInteraction(self, item_id, pos)
+            self._interaction = NewLinkInteraction(self.scene, self.binder, item_id, pos,
+                                                   self.offer_link)
             return True
         if kind == "group" and self.binder.group_item(item_id).toggle_at(pos):
             return False                      # the triangle toggles collapse itself
@@ -288,8 +293,9 @@ class CanvasEditor(QObject):
         self._click_select(target, extend)
         if kind == "link" or not target.isSelected():
             return True
-        self._interaction = MoveInteraction(self, pos, self._selected_node_ids(),
-                                            item_id if kind == "node" else None)
+        start = {i: self.document.node(i).position for i in self._selected_node_ids()}
+        self._interaction = MoveInteraction(self.scene, self.binder, pos, start,
+                                            item_id if kind == "node" else None, self._move)
         return True
 
     def mouse_move(self, event: QGraphicsSceneMouseEvent) -> bool:
