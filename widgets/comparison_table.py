@@ -1,6 +1,6 @@
 """The comparison table: designs in columns, headline figures in rows, the best marked.
 
-A dumb view of a :class:`~widgets.comparison_data.ComparisonTable`. The
+A dumb view of a :class:`~widgets.content.comparison.ComparisonTable`. The
 first column names each figure with its unit and better direction; each
 design's cell shows the value, centred, and under it the difference to the
 reference in green (better) or red (worse). The best of a row is starred on
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from widgets.comparison_data import BETTER, WORSE, ComparisonTable
+from widgets.content.comparison import BETTER, WORSE, ComparisonTable
 from widgets.plots.style import series_color
 
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1

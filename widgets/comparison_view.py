@@ -1,7 +1,7 @@
 """The comparison view: the verdict, the table of headline figures, and their bar charts.
 
 A dumb view: the workbench gives it a
-:class:`~widgets.comparison_data.ComparisonTable` and the charts, and hears
+:class:`~widgets.content.comparison.ComparisonTable` and the charts, and hears
 which reference the differences should use, which design to show, and when
 to present. The table and the charts sit side by side (the charts scroll),
 which suits a dock under the canvas.
@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from engine.compare import BASE, BEST
-from widgets.comparison_data import BarChart, ComparisonTable
 from widgets.comparison_table import ComparisonTableView
+from widgets.content.comparison import BarChart, ComparisonTable
 from widgets.headline_bars import HeadlineBars
 
 CHART_ROW_HEIGHT = 150

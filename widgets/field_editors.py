@@ -8,37 +8,17 @@ show ``none_text`` and commit ``None`` when emptied.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QRegularExpression, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
+from widgets.content.fields import Field
+
 INT_LIMIT = 2**31 - 1
 _NUMBER = QRegularExpression(r"^$|^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 
-
-@dataclass(frozen=True)
-class Field:
-    """One editable (or read-only) value of the inspector."""
-
-    key: str
-    label: str
-    kind: str                    # "text", "int", "float", "choice", "bool" or "info"
-    value: Any = None
-    minimum: float | None = None
-    maximum: float | None = None
-    choices: tuple[tuple[str, Any], ...] = ()     # (shown text, value)
-    optional: bool = False       # None is allowed, shown as none_text
-    none_text: str = "auto"
-    unit: str = ""
-    tooltip: str = ""
-
-    def shape(self) -> tuple[Any, ...]:
-        """What decides the editor (everything but the value)."""
-        return (self.key, self.kind, self.choices, self.optional, self.minimum, self.maximum,
-                self.none_text)
 
 
 class FieldEditor(QObject):

@@ -1,6 +1,6 @@
 """Bar charts of the headline figures: one small chart per figure, one bar per design.
 
-A dumb view of :class:`~widgets.comparison_data.BarChart` s. Bars are
+A dumb view of :class:`~widgets.content.comparison.BarChart` s. Bars are
 horizontal so long design names stay readable, in each design's series
 colour, with the value written at the end of the bar (inside a long bar,
 after a short one) and the best starred.
@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QWidget
 
-from widgets.comparison_data import BarChart
+from widgets.content.comparison import BarChart
 from widgets.plots.style import series_color
 
 BAR_HEIGHT = 0.62

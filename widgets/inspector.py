@@ -1,7 +1,8 @@
 """The inspector: titled sections of fields, edited in place.
 
 It knows nothing of designs. The workbench describes what to show as
-:class:`Section` lists of :class:`~widgets.field_editors.Field` and gets back
+:class:`~widgets.content.fields.Section` lists of
+:class:`~widgets.content.fields.Field` and gets back
 ``value_committed(key, value)`` for each finished edit. Showing the same
 fields again only updates their values, so an edit that round-trips through
 the document does not rebuild the form under the user's cursor.
@@ -10,7 +11,6 @@ the document does not rebuild the form under the user's cursor.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -25,14 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from widgets.field_editors import Field, FieldEditor, make_editor
-
-
-@dataclass(frozen=True)
-class Section:
-    title: str
-    fields: tuple[Field, ...]
-    note: str = ""          # shown when there are no fields, or under them
+from widgets.content.fields import Field, Section
+from widgets.field_editors import FieldEditor, make_editor
 
 
 class Inspector(QScrollArea):

@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from widgets.comparison_data import BarChart, ComparisonTable
 from widgets.comparison_table import ComparisonTableView
 from widgets.comparison_view import verdict_label
+from widgets.content.comparison import BarChart, ComparisonTable
 from widgets.headline_bars import HeadlineBars
 
 SCALE = 1.8

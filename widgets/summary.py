@@ -7,8 +7,6 @@ section is missing or failed says so, with the reason as its tooltip.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -21,32 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.content.summary import DetailRow, DetailSection, Tile
+
 ERROR_COLOR = "#dc2626"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
-
-@dataclass(frozen=True)
-class Tile:
-    label: str
-    value: str
-    tooltip: str = ""
-    state: str = "ok"           # "ok", "missing" (not estimated yet) or "error"
-
-
-@dataclass(frozen=True)
-class DetailRow:
-    """A figure, or a heading over figures (``children``)."""
-
-    key: str
-    value: str = ""
-    children: tuple[DetailRow, ...] = ()
-
-
-@dataclass(frozen=True)
-class DetailSection:
-    title: str
-    rows: tuple[DetailRow, ...] = ()
-    error: str = ""
 
 
 class _TileWidget(QFrame):

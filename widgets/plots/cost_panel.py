@@ -15,10 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
 
 from engine.analysis.cost_curves import BuyRentCurve, RunCost
+from widgets.content.colors import MARKER_COLOR
 from widgets.plots.axes import SuffixAxis, format_number
 from widgets.plots.bars import BarsPanel
 from widgets.plots.base import PlotPanel
-from widgets.plots.style import MARKER_COLOR, label_height, scenario_dash, series_color
+from widgets.plots.style import label_height, scenario_dash, series_color
 
 BASES = ("buy", "rent")
 

@@ -13,9 +13,9 @@ import numpy as np
 from PySide6.QtWidgets import QWidget
 
 from engine.training import TrainingEstimate
+from widgets.content.colors import MARKER_COLOR
 from widgets.plots.bars import BAR_HEIGHT, BarsPanel
 from widgets.plots.breakdown_panel import configuration
-from widgets.plots.style import MARKER_COLOR
 
 PARTS = (("weights", "weights", "#4e79a7"), ("gradients", "gradients", "#76b7b2"),
          ("optimizer states", "optimizer", "#f28e2b"), ("activations", "activations", "#e15759"),

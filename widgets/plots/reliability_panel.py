@@ -14,8 +14,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from engine.analysis.checkpoint_curve import CheckpointCurve
+from widgets.content.colors import MARKER_COLOR
 from widgets.plots.base import PlotPanel
-from widgets.plots.style import MARKER_COLOR, label_height, scenario_dash, series_color
+from widgets.plots.style import label_height, scenario_dash, series_color
 
 KINDS = ("goodput", "days lost", "chosen interval")
 

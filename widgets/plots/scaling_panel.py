@@ -15,10 +15,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from engine.analysis.scaling import ScalingCurve, ScalingPoint
+from widgets.content.colors import MARKER_COLOR
 from widgets.plots.axes import format_count
 from widgets.plots.base import PlotPanel
 from widgets.plots.breakdown_panel import configuration
-from widgets.plots.style import MARKER_COLOR, label_height, scenario_dash, series_color
+from widgets.plots.style import label_height, scenario_dash, series_color
 
 KINDS = ("time to train", "MFU", "this design", "does not fit")
 

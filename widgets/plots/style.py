@@ -9,19 +9,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
-#: Series colours in the order series are created (Tableau 10, colour-blind aware).
-SERIES_COLORS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
-                 "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
+from widgets.content.colors import series_hex
+
 #: Dash styles that tell scenarios apart when their series share a colour.
 SCENARIO_DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
                    Qt.PenStyle.DashDotLine)
-MARKER_COLOR = "#d62728"
 LABEL_STEP = 0.08
 LINE_WIDTH = 2.2
 
 
 def series_color(index: int) -> QColor:
-    return QColor(SERIES_COLORS[index % len(SERIES_COLORS)])
+    return QColor(series_hex(index))
 
 
 def scenario_dash(index: int) -> Qt.PenStyle:

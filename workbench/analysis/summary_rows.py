@@ -14,7 +14,7 @@ from engine.evaluate import Evaluation
 from engine.headline import Figure, by_key, headline
 from engine.results import to_data
 from engine.units import number
-from widgets.summary import DetailRow, DetailSection, Tile
+from widgets.content.summary import DetailRow, DetailSection, Tile
 
 MAX_DEPTH = 3
 MAX_LIST = 6

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from engine.catalog import Catalog
 from engine.design import Design
+from widgets.app_theme import apply_theme
 from widgets.canvas.theme import CanvasTheme
 from workbench.canvas.editor import CanvasEditor
 from workbench.document.document import Document
-from workbench.shell.theme import apply_theme
 
 
 def application(theme: str | None = None) -> QApplication:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from engine.compare import BASE, Comparison, Row, verdict
 from engine.headline import FIGURES, HIGHER, LOWER, FigureSpec
-from widgets.comparison_data import BETTER, WORSE, BarChart, Cell, ComparisonTable, TableRow
+from widgets.content.comparison import BETTER, WORSE, BarChart, Cell, ComparisonTable, TableRow
 
 BEST_MARK = "★"
 _FITS = {True: "yes", False: "no: not ranked", None: "—"}

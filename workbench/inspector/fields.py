@@ -17,8 +17,7 @@ from engine.hardware import link_kinds_of
 from engine.settings import is_settings_class, settings_of
 from engine.structure import physical_links, total_accelerators, units
 from engine.units import bytes_to_memory_label
-from widgets.field_editors import Field
-from widgets.inspector import Section
+from widgets.content.fields import Field, Section
 from workbench.canvas.text import short_name
 from workbench.document.document import SETTINGS_SECTIONS, Document
 from workbench.document.grouping import nodes_within

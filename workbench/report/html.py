@@ -3,7 +3,7 @@
 Everything the page needs is inside it: the style sheet, and every picture
 as a base64 ``data:`` PNG, so it opens offline, survives e-mail and prints.
 It lays out what it is given: the comparison table the views show
-(:mod:`widgets.comparison_data`), pictures already rendered, the
+(:mod:`widgets.content.comparison`), pictures already rendered, the
 assumptions, the version. All text is escaped.
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from widgets.comparison_data import BETTER, WORSE, ComparisonTable
-from widgets.plots.style import series_color
+from widgets.content.colors import series_hex
+from widgets.content.comparison import BETTER, WORSE, ComparisonTable
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def _png(data: bytes, alt: str) -> str:
 
 
 def _swatch_rules(count: int) -> str:
-    return "".join(f".s{i}{{background:{series_color(i).name()}}}" for i in range(count))
+    return "".join(f".s{i}{{background:{series_hex(i)}}}" for i in range(count))
 
 
 def _swatch(index: int) -> str:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QU
 from PySide6.QtWidgets import QStyle, QWidget
 
 from widgets.action_icons import action_icon
-from workbench.shell.theme import THEMES
+from widgets.app_theme import THEMES
 
 Key = QKeySequence.StandardKey
 

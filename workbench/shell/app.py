@@ -19,6 +19,7 @@ def run_app(design: Design | None, path: Path | None) -> int:
 
     from engine.catalog import load_catalog
     from engine.layout import load_design
+    from widgets.app_theme import apply_theme
     from workbench.document.app_settings import (
         APPLICATION,
         ORGANIZATION,
@@ -27,7 +28,6 @@ def run_app(design: Design | None, path: Path | None) -> int:
     )
     from workbench.document.recovery import RecoveryStore
     from workbench.shell.main_window import MainWindow
-    from workbench.shell.theme import apply_theme
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from engine.catalog import Catalog
 from engine.design import Design
 from engine.errors import InputError
+from widgets.app_theme import apply_theme
 from widgets.canvas.heat import HeatLegend
 from widgets.canvas.theme import CanvasTheme
 from widgets.canvas.view import layout_files
@@ -58,7 +59,6 @@ from workbench.scenarios.overlay import ScenarioOverlay
 from workbench.shell.actions import build_actions, paint_icons
 from workbench.shell.menus import build_menus, build_toolbar, canvas_menu
 from workbench.shell.scenario_actions import build_scenario_actions
-from workbench.shell.theme import apply_theme
 from workbench.sweep.window import SweepWindow
 
 APP_TITLE = "Cluster Workbench"
