@@ -1,9 +1,10 @@
 """Units: the engine is SI inside (bytes, seconds, FLOP/s, watts, bit/s).
 
 Human units appear only in file keys, flags and displays; this module reads
-and writes the ones they share (sizes, memory labels, numbers). In sizes, ``KB, MB, GB`` are powers of
-ten and ``KiB, MiB, GiB`` powers of two, as the IEC prefixes say; a bare
-``K``/``M``/``G`` (nccl-tests' own ``-b 8 -e 16G`` flags) is a power of two.
+and writes the ones they share (sizes, memory labels, numbers). In sizes,
+``KB, MB, GB`` are powers of ten and ``KiB, MiB, GiB`` powers of two, as the
+IEC prefixes say; a bare ``K``/``M``/``G`` (nccl-tests' own ``-b 8 -e 16G``
+flags) is a power of two.
 """
 
 from __future__ import annotations
