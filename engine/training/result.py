@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from engine.results import JsonResult
 from engine.training.candidates import Candidates
 
 GIB = 2**30
@@ -67,7 +68,7 @@ class MemoryBreakdown:
 
 
 @dataclass(frozen=True)
-class TrainingEstimate:
+class TrainingEstimate(JsonResult):
     iteration_time_s: float
     tokens_per_s: float
     model_tflops_per_gpu: float
