@@ -91,12 +91,17 @@ class SectionSettings(Generic[S]):
         return value if value is not None else self.cls()
 
     def with_value(self, design: Design, value: S) -> Design:
-        """``design`` with these settings set to ``value``."""
+        """``design`` with these settings set to ``value``.
+
+        Defaults are kept as no entry, so a design that never set them equals
+        one read from a file that has them.
+        """
         if self.key in _DESIGN_FIELDS:
             return dataclasses.replace(design, **{self.key: value})
-        others = {k: v for k, v in design.section_settings if k != self.key}
-        pairs = tuple(sorted({**others, self.key: value}.items()))
-        return dataclasses.replace(design, section_settings=pairs)
+        pairs = {k: v for k, v in design.section_settings if k != self.key}
+        if value != self.cls():
+            pairs[self.key] = value
+        return dataclasses.replace(design, section_settings=tuple(sorted(pairs.items())))
 
 
 _DESIGN_FIELDS = frozenset(f.name for f in dataclasses.fields(Design))
