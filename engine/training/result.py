@@ -1,9 +1,10 @@
-"""One training estimate with every key of the JSON contract (design.md, "Training").
+"""One training estimate: ``estimate --json``, and the ``training`` of ``evaluate --json``.
 
-Keys are stable: add, never rename. ``model_tflops_per_gpu`` counts model
-FLOPs (forward and backward); ``hardware_tflops_per_gpu`` adds what
-recomputation runs again, the figure Megatron-LM papers report. MFU and HFU
-divide them by the precision's dense peak.
+Keys are stable (scripts read them): add, never rename.
+``model_tflops_per_gpu`` counts model FLOPs (forward and backward);
+``hardware_tflops_per_gpu`` adds what recomputation runs again, the figure
+Megatron-LM papers report. MFU and HFU divide them by the precision's dense
+peak.
 """
 
 from __future__ import annotations
