@@ -97,7 +97,8 @@ class SectionSettings(Generic[S]):
         one read from a file that has them.
         """
         if self.key in _DESIGN_FIELDS:
-            return dataclasses.replace(design, **{self.key: value})
+            field: dict[str, Any] = {self.key: value}
+            return dataclasses.replace(design, **field)
         pairs = {k: v for k, v in design.section_settings if k != self.key}
         if value != self.cls():
             pairs[self.key] = value

@@ -31,11 +31,18 @@ T = TypeVar("T")
 
 
 class TrainingFigures(Protocol):
-    """What the cost and reliability models read from the training section."""
+    """What the cost and reliability models read from the training section (read-only,
+    so a frozen training estimate is one)."""
 
-    time_to_train_days: float
-    tokens_per_s: float
-    gpus: int                   # accelerators the job uses
+    @property
+    def time_to_train_days(self) -> float: ...
+
+    @property
+    def tokens_per_s(self) -> float: ...
+
+    @property
+    def gpus(self) -> int:      # accelerators the job uses
+        ...
 
 
 @dataclass(frozen=True)
