@@ -68,10 +68,11 @@ ARCH_OF_LINK = {"nvlink2": "volta", "nvlink3": "ampere", "nvlink4": "hopper",
 DEFAULT_ARCH = "ampere"           # non-NVIDIA fabrics: no published constants of their own
 LL128_DATA_FRACTION = 120 / 128   # LL128 lines carry 120 data bytes in 128
 
-# Calibrated against the two published nccl-tests sweeps in shared/calibration (8x A100,
-# 8x H100): the half-performance lengths of Simple and NVLS; NVLS algorithm bandwidth as a
-# fraction of the NVLink line rate (480 GB/s busbw on 450 GB/s NVLink 4 gives 0.61;
-# SimAI's H100 NVLS constant 475 gives 0.60); LL128 channels = scale-up links / 2.
+# Calibrated against the two published nccl-tests sweeps (8x A100, 8x H100) in
+# tests/data/calibration/published_runs.yaml: the half-performance lengths of Simple and
+# NVLS; NVLS algorithm bandwidth as a fraction of the NVLink line rate (480 GB/s busbw on
+# 450 GB/s NVLink 4 gives 0.61; SimAI's H100 NVLS constant 475 gives 0.60); LL128
+# channels = scale-up links / 2.
 FILL_BYTES = {"LL": 0.0, "LL128": 0.0, "Simple": 56e6}
 NVLS_FILL_BYTES = 16e6
 NVLS_EFFICIENCY = 0.60

@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 from engine.catalog import Catalog
 from engine.design import Design
 from engine.evaluate import Evaluation, evaluate
-from engine.headline import FIGURES, HIGHER, LOWER, SPECS, Figure, headline
+from engine.headline import HIGHER, LOWER, Figure, figure_keys, figure_spec, headline
+from engine.inventory import INVENTORY
+from engine.training import TRAINING
 
 Evaluate = Callable[[Design, Catalog], Evaluation]
 BASE, BEST = "base", "best"
@@ -63,7 +65,7 @@ class Row:
         if it depends on training, the design trains as estimated."""
         figure = self.figure(key)
         return figure.value is not None and not figure.floor and not (
-            SPECS[key].needs_training and self.fits_in_memory is False)
+            figure_spec(key).needs_training and self.fits_in_memory is False)
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,7 @@ def compare(designs: Sequence[tuple[str, Design]], catalog: Catalog,
         rows.append(_row(label, design, run(design, catalog)))
     fastest_by = _footing(rows, "time_to_train_days_with_failures", "time_to_train_days")
     cheapest_by = _footing(rows, "cost_per_run_with_failures", "cost_per_run")
-    best = {spec.key: _best_of(rows, spec.key) for spec in FIGURES}
+    best = {key: _best_of(rows, key) for key in figure_keys()}
     return Comparison(tuple(rows), _lowest(rows, fastest_by), fastest_by,
                       _lowest(rows, cheapest_by), cheapest_by, best)
 
@@ -130,10 +132,10 @@ def verdict(result: Comparison) -> tuple[str, str]:
 
 
 def _row(label: str, design: Design, result: Evaluation) -> Row:
-    inventory = result.get("inventory")
+    inventory = result.result(INVENTORY)
     by_type = inventory.accelerators_by_type if inventory else {}
     figures = headline(result, design.cost.currency)
-    training = result.get("training")
+    training = result.result(TRAINING)
     return Row(label, design.name, inventory.accelerators if inventory else 0,
                ", ".join(by_type) or "-", design.cost.currency, design.cost.basis,
                {f.key: f.value for f in figures},
@@ -155,7 +157,7 @@ def _lowest(rows: list[Row], key: str) -> str | None:
 def _best_of(rows: list[Row], key: str) -> tuple[str, ...]:
     """Designs whose ``key`` is best (ties included); none if all ranked values are equal,
     or if a floor could beat the best (a floor is only a lower bound of its true value)."""
-    better = SPECS[key].better
+    better = figure_spec(key).better
     ranked = [r for r in rows if r.ranked(key)]
     values = [r.values[key] for r in ranked]
     if better not in (HIGHER, LOWER) or len(ranked) < 2 or max(values) == min(values):

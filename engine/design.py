@@ -2,7 +2,8 @@
 
 A :class:`Design` is nodes (accelerator servers, standalone accelerators,
 switches), links between them, groups that repeat their members, and the
-workload, cost and reliability settings. A node stands for ``replicas``
+settings of its estimates: workload, cost and reliability, and those of
+sections added since, by section. A node stands for ``replicas``
 identical units, so a 16,384-GPU cluster is a few dozen nodes. Positions are
 plain ``(x, y)`` tuples: the canvas reads them from here and never keeps its
 own.
@@ -14,6 +15,7 @@ undo can keep old ones and two designs compare with ``==``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from engine.catalog.specs import CLOUD_KINDS, PRECISIONS
 from engine.settings import setting
@@ -298,13 +300,15 @@ class Design:
     reliability: ReliabilitySettings = field(default_factory=ReliabilitySettings)
     scenarios: tuple[Design, ...] = ()
     catalog: dict | None = field(default=None, compare=True)   # the file's catalog section
+    #: Settings of sections other than those three, as ``(section key, settings)`` pairs
+    #: sorted by key (:class:`engine.sections.SectionSettings` reads and writes them).
+    section_settings: tuple[tuple[str, Any], ...] = ()
 
     def node(self, node_id: str) -> Node:
         for node in self.nodes:
             if node.id == node_id:
                 return node
         raise KeyError(node_id)
-
 
     def group(self, group_id: str) -> Group:
         for group in self.groups:
@@ -315,8 +319,3 @@ class Design:
     def links_of(self, node_id: str) -> tuple[Link, ...]:
         return tuple(link for link in self.links if node_id in (link.source, link.target))
 
-
-#: The settings sections of a design: attribute, label, settings class.
-SETTINGS: tuple[tuple[str, str, type], ...] = (
-    ("workload", "Workload", Workload), ("cost", "Cost", CostSettings),
-    ("reliability", "Reliability", ReliabilitySettings))

@@ -1,80 +1,74 @@
 """Every estimate of a design, section by section.
 
-Sections run in order and each may use the ones before it (training uses
-the network, cost uses training). A section that cannot be computed for this
+Sections (:mod:`engine.sections`) run in the order they are registered and
+each may read those it needs from the evaluation so far (training reads the
+network, cost reads training). A section that cannot be computed for this
 design (no configuration fits, say) records its reason instead of a result;
 the other sections still run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from engine.catalog import Catalog, load_catalog
-from engine.cost import cost_section
 from engine.design import Design
 from engine.errors import EngineError
-from engine.inventory import take_inventory
 from engine.layout import catalog_for
-from engine.network import network_section
-from engine.reliability import reliability_section
-from engine.training.section import training_section
+from engine.sections import Section, SectionResult, sections
 
-Section = Callable[[Design, Catalog, dict[str, Any]], Any]
+R = TypeVar("R", bound=SectionResult)
 
 
 @dataclass(frozen=True)
 class Evaluation:
-    """Results by section name, and the reason for each section that has none."""
+    """Results by section name, and the reason for each section that has none.
+
+    Read a section's result with :meth:`result` (or :meth:`require`), which
+    know its type; ``sections`` and ``errors`` are for loops over them all.
+    """
 
     design: str
     sections: dict[str, Any]
     errors: dict[str, str] = field(default_factory=dict)
 
-    def __getitem__(self, name: str) -> Any:
-        return self.sections[name]
+    def result(self, section: Section[R]) -> R | None:
+        """The section's result, ``None`` if it has none (see :meth:`error`)."""
+        return self.sections.get(section.name)
 
-    def get(self, name: str) -> Any:
-        return self.sections.get(name)
+    def require(self, section: Section[R]) -> R:
+        """The section's result; raise :class:`EngineError` with the reason it has none."""
+        if section.name not in self.sections:
+            raise EngineError(f"needs the {section.name} section: "
+                              f"{self.errors.get(section.name, 'not computed')}")
+        return self.sections[section.name]
 
+    def error(self, section: Section[Any]) -> str | None:
+        """Why the section has no result (``None`` if it has one or did not run)."""
+        return self.errors.get(section.name)
 
-def _inventory(design: Design, catalog: Catalog, done: dict[str, Any]) -> Any:
-    return take_inventory(design, catalog)
-
-
-def _network(design: Design, catalog: Catalog, done: dict[str, Any]) -> Any:
-    return network_section(design, catalog)
-
-
-def _cost(design: Design, catalog: Catalog, done: dict[str, Any]) -> Any:
-    return cost_section(design, catalog, done["inventory"], done.get("network"),
-                        done.get("training"))
-
-
-def _reliability(design: Design, catalog: Catalog, done: dict[str, Any]) -> Any:
-    return reliability_section(design, catalog, done["inventory"], done.get("training"),
-                               done.get("cost"))
-
-
-SECTIONS: tuple[tuple[str, Section], ...] = (
-    ("inventory", _inventory),
-    ("network", _network),
-    ("training", training_section),
-    ("cost", _cost),
-    ("reliability", _reliability),
-)
+    def to_json(self) -> dict[str, Any]:
+        """``design``, each section's result by name, and ``errors`` when there are any."""
+        data: dict[str, Any] = {"design": self.design}
+        data.update({name: result.to_json() for name, result in self.sections.items()})
+        if self.errors:
+            data["errors"] = dict(self.errors)
+        return data
 
 
 def evaluate(design: Design, catalog: Catalog | None = None) -> Evaluation:
-    """Run every section on ``design``."""
+    """Run every registered section on ``design``."""
     catalog = catalog_for(design, catalog if catalog is not None else load_catalog())
-    done: dict[str, Any] = {}
-    errors: dict[str, str] = {}
-    for name, section in SECTIONS:
+    done = Evaluation(design.name, {}, {})
+    for section in sections():
         try:
-            done[name] = section(design, catalog, done)
-        except EngineError as exc:
-            errors[name] = str(exc)
-    return Evaluation(design.name, done, errors)
+            result = section.compute(design, catalog, done)
+        except section.problems as exc:
+            done.errors[section.name] = str(exc)
+            continue
+        if not isinstance(result, section.result):
+            raise TypeError(f"section {section.name!r} computed a {type(result).__name__}, "
+                            f"not a {section.result.__name__}")
+        done.sections[section.name] = result
+    return done

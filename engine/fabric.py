@@ -7,7 +7,8 @@ on. Each tier says how many units of the tier below one of its units joins,
 the achievable bandwidth per accelerator for traffic that crosses it (after
 link efficiency and the oversubscription of every layer below), and the
 one-way latency between two accelerators that first meet there. This is
-astra-sim's per-dimension network description (style.md 1.9), derived from a
+astra-sim's per-dimension network description (its analytical backend's
+``npus_count``, ``bandwidth`` and ``latency`` per dimension), derived from a
 drawn design by :mod:`engine.topology` or from a few flags here.
 """
 

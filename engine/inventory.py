@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from engine.catalog import Catalog
 from engine.design import Design
 from engine.hardware import accelerator_of, switch_of
+from engine.results import JsonResult
+from engine.sections import HIGHER, LOWER, NEITHER, FigureSpec, Section
 from engine.structure import physical_links, units
 
 
 @dataclass(frozen=True)
-class Inventory:
+class Inventory(JsonResult):
     """Counts and totals; ``*_by_type`` maps catalog ids to counts."""
 
     accelerators: int
@@ -77,3 +79,23 @@ def take_inventory(design: Design, catalog: Catalog) -> Inventory:
         links_by_type=dict(links), precision=precision, peak_pflops=peak / 1e15,
         memory_tb=memory / 1e12, power_kw=sum(parts.values()), power_parts_kw=parts,
         power_unknown=tuple(sorted(unknown)))
+
+
+def _power_floor(inventory: Inventory) -> str:
+    """What the power total leaves out: hardware with no published power figure."""
+    unknown = inventory.power_unknown
+    return f"no published power figure for {', '.join(unknown)}" if unknown else ""
+
+
+INVENTORY = Section(
+    "inventory", "Inventory", Inventory,
+    lambda design, catalog, done: take_inventory(design, catalog),
+    figures=(
+        FigureSpec("accelerators", "Accelerators", "", NEITHER, lambda s: s.accelerators,
+                   order=10, style="count"),
+        FigureSpec("peak_pflops", "Peak compute", "PFLOP/s", HIGHER, lambda s: s.peak_pflops,
+                   order=20, qualifier=lambda s: s.precision),
+        FigureSpec("power_kw", "Power", "kW", LOWER,
+                   lambda s: None if s.power_unknown and not s.power_kw else s.power_kw,
+                   order=30, style="power", floor=_power_floor),
+    ))

@@ -14,6 +14,8 @@ from engine.catalog import Catalog
 from engine.collectives import collective
 from engine.design import Design
 from engine.fabric import Fabric
+from engine.results import JsonResult
+from engine.sections import HIGHER, FigureSpec, Section
 from engine.topology import Island, PathReport, analyse
 
 HEADLINE_BYTES = 2**30
@@ -37,7 +39,7 @@ class IslandReport:
 
 
 @dataclass(frozen=True)
-class NetworkReport:
+class NetworkReport(JsonResult):
     islands: tuple[IslandReport, ...]
     paths: tuple[PathReport, ...]
     warnings: tuple[str, ...]
@@ -67,3 +69,17 @@ def network_section(design: Design, catalog: Catalog) -> NetworkReport:
         reports.append(IslandReport(island, headline(fabric, fabric.ranks),
                                     headline(fabric, fabric.tiers[0].fanout)))
     return NetworkReport(tuple(reports), topology.paths, topology.warnings)
+
+
+def _all_reduce_busbw(network: NetworkReport) -> float | None:
+    figure = network.main().machine.get("all_reduce")
+    return figure.busbw_GBps if figure is not None else None
+
+
+NETWORK = Section(
+    "network", "Network", NetworkReport,
+    lambda design, catalog, done: network_section(design, catalog),
+    figures=(
+        FigureSpec("all_reduce_busbw_GBps", "All-reduce busbw", "GB/s", HIGHER,
+                   _all_reduce_busbw, order=40, missing="a single accelerator: no collective"),
+    ))

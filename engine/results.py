@@ -1,7 +1,9 @@
 """Results as plain JSON-ready data (dataclasses, tuples and dicts flattened).
 
 A dataclass field declared with ``metadata={"json": False}`` (an engine
-object kept for reuse, such as an island's fabric) is left out.
+object kept for reuse, such as an island's fabric) is left out. A value
+with a ``to_json()`` method (a section's result, an evaluation) is written
+as that method says.
 """
 
 from __future__ import annotations
@@ -11,11 +13,19 @@ import math
 from typing import Any
 
 
+class JsonResult:
+    """Base of a section's result dataclass: its JSON form is its fields as plain data."""
+
+    def to_json(self) -> dict[str, Any]:
+        return fields_data(self)
+
+
 def to_data(value: Any) -> Any:
     """``value`` as dicts, lists, strings, numbers, booleans and ``None``."""
+    if callable(getattr(value, "to_json", None)) and not isinstance(value, type):
+        return value.to_json()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if f.metadata.get("json", True)}
+        return fields_data(value)
     if isinstance(value, dict):
         return {str(k): to_data(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -25,3 +35,9 @@ def to_data(value: Any) -> Any:
     if hasattr(value, "item") and callable(value.item):   # numpy scalars
         return to_data(value.item())
     return value
+
+
+def fields_data(value: Any) -> dict[str, Any]:
+    """A dataclass instance's fields as plain data, those marked ``json: False`` left out."""
+    return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)
+            if f.metadata.get("json", True)}

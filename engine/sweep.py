@@ -4,9 +4,9 @@ What can be swept (:func:`parameters`): the accelerator count (the design's
 block replicated, exactly as the scaling panel replicates it:
 :mod:`engine.analysis.scaling`), the price of one accelerator in
 the design's currency (``cost.accelerator_price_usd``, and any node's own
-``price_usd``, which would otherwise win), and every numeric workload, cost
-and reliability setting (:func:`engine.settings.settings_of`), addressed by
-its path such as ``cost.discount``. :func:`sweep_point` is one point, pure
+``price_usd``, which would otherwise win), and every numeric setting of every
+section (workload, cost, reliability ...: :func:`engine.sections.settings_sections`),
+addressed by its path such as ``cost.discount``. :func:`sweep_point` is one point, pure
 and picklable, so the GUI can spread points over worker processes. A point
 keeps the topology's warnings (a scaled design whose switches get more
 cables than they have ports is estimated, and says so).
@@ -23,12 +23,14 @@ from typing import Any
 from engine.analysis.scaling import resized, scaling_block
 from engine.catalog import Catalog
 from engine.cost.prices import accelerator_quote
-from engine.design import SETTINGS, Design
+from engine.design import Design
 from engine.errors import EngineError
 from engine.evaluate import evaluate
 from engine.hardware import accelerator_of
 from engine.headline import Figure, headline
 from engine.layout import catalog_for
+from engine.network import NETWORK
+from engine.sections import settings_sections
 from engine.settings import leaves, settings_of
 from engine.structure import total_accelerators, units
 
@@ -77,13 +79,13 @@ def parameters(design: Design, catalog: Catalog) -> tuple[Parameter, ...]:
                        _accelerator_price(design, catalog),
                        "one accelerator, bought; replaces the catalog's price and every "
                        "box's own price")]
-    for section, group, cls in SETTINGS:
-        for leaf in leaves(cls):
-            s, key = leaf.field, ".".join((section, *leaf.path))
+    for settings in settings_sections():
+        for leaf in leaves(settings.cls):
+            s, key = leaf.field, ".".join((settings.key, *leaf.path))
             if s.kind in (int, float) and not s.info.choices and key not in _SUPERSEDED:
-                current = leaf.value(getattr(design, section))
-                found.append(Parameter(key, s.info.label, group, s.info.unit, s.info.minimum,
-                                       s.info.maximum, s.kind is int,
+                current = leaf.value(settings.of(design))
+                found.append(Parameter(key, s.info.label, settings.label, s.info.unit,
+                                       s.info.minimum, s.info.maximum, s.kind is int,
                                        None if current is None else float(current),
                                        s.info.doc))
     return tuple(found)
@@ -109,10 +111,10 @@ def apply(design: Design, key: str, value: float) -> Design:
     if key == ACCELERATOR_PRICE:
         return _with_price(design, value)
     section, *path = key.split(".")
-    if section not in {name for name, _, _ in SETTINGS} or not path:
+    settings = next((s for s in settings_sections() if s.key == section), None)
+    if settings is None or not path:
         raise EngineError(f"no setting {key!r} to sweep")
-    return dataclasses.replace(design, **{section: _set(getattr(design, section), path,
-                                                       value, key)})
+    return settings.with_value(design, _set(settings.of(design), path, value, key))
 
 
 def _set(values: Any, path: list[str], value: float, key: str) -> Any:
@@ -201,6 +203,6 @@ def sweep_point(design: Design, key: str, value: float, catalog: Catalog) -> Swe
     changed = apply(design, key, value)
     result = evaluate(changed, catalog)
     x = float(total_accelerators(changed)) if key == ACCELERATORS else value
-    network = result.get("network")
+    network = result.result(NETWORK)
     return SweepPoint(value, x, headline(result, changed.cost.currency),
                       network.warnings if network is not None else ())

@@ -1,9 +1,10 @@
 """Units: the engine is SI inside (bytes, seconds, FLOP/s, watts, bit/s).
 
-Human units appear only in file keys, flags and displays; the converters
-here are the only place they meet. In sizes, ``KB, MB, GB`` are powers of
-ten and ``KiB, MiB, GiB`` powers of two, as the IEC prefixes say; a bare
-``K``/``M``/``G`` (nccl-tests' own ``-b 8 -e 16G`` flags) is a power of two.
+Human units appear only in file keys, flags and displays; this module reads
+and writes the ones they share (sizes, memory labels, numbers). In sizes,
+``KB, MB, GB`` are powers of ten and ``KiB, MiB, GiB`` powers of two, as the
+IEC prefixes say; a bare ``K``/``M``/``G`` (nccl-tests' own ``-b 8 -e 16G``
+flags) is a power of two.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import math
 import re
 from typing import Any
 
-KILO, MEGA, GIGA, TERA, PETA = 1e3, 1e6, 1e9, 1e12, 1e15
 KIB, MIB, GIB, TIB = 2**10, 2**20, 2**30, 2**40
 HOUR = 3600.0
 DAY = 86400.0
@@ -49,21 +49,6 @@ def format_bytes(n: float) -> str:
             value = n / size
             return f"{value:.0f} {unit}" if value == int(value) else f"{value:.2f} {unit}"
     return f"{n:.0f} B"
-
-
-def gbps_to_Bps(gbit_per_s: float) -> float:
-    """Line rate in Gb/s to bytes per second."""
-    return gbit_per_s * GIGA / 8
-
-
-def GBps_to_Bps(gbyte_per_s: float) -> float:
-    """GB/s (1e9 B/s) to bytes per second."""
-    return gbyte_per_s * GIGA
-
-
-def tflops_to_flops(tflops: float) -> float:
-    """TFLOP/s to FLOP/s."""
-    return tflops * TERA
 
 
 def memory_label_to_bytes(gb: float) -> float:

@@ -186,13 +186,6 @@ def _check_tree(root: yaml.Node) -> None:
     size(root)
 
 
-def dump_yaml(data: Any) -> str:
-    """Plain data to block-style YAML, keys in the order given."""
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=100)
-
-
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` to ``path`` so that a crash leaves either the old or the new file.
 

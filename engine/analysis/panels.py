@@ -23,10 +23,13 @@ from engine.analysis.cost_curves import BuyRentCurve, RunCost, buy_rent_curve, r
 from engine.analysis.link_loads import LinkLoads, link_loads
 from engine.analysis.scaling import ScalingCurve, scaling_curve
 from engine.catalog import Catalog
+from engine.cost import COST
 from engine.design import Design
 from engine.errors import EngineError
 from engine.evaluate import Evaluation
 from engine.layout import catalog_for
+from engine.network import NETWORK
+from engine.reliability import RELIABILITY
 from engine.training import SearchResult
 
 
@@ -47,23 +50,15 @@ class Exploration:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def _section(evaluation: Evaluation, name: str) -> Any:
-    """The section, or an error carrying the reason it is missing."""
-    if name not in evaluation.sections:
-        raise EngineError(f"needs the {name} section: "
-                              f"{evaluation.errors.get(name, 'not computed')}")
-    return evaluation.sections[name]
-
-
 def curves(evaluation: Evaluation) -> Curves:
     """The cheap curves of an evaluated design (all drawn from its sections)."""
     e = evaluation
     return Curves(**_parts({
-        "bandwidth": lambda: bandwidth_curves(_section(e, "network")),
-        "link_loads": lambda: link_loads(_section(e, "network")),
-        "buy_rent": lambda: buy_rent_curve(_section(e, "cost")),
-        "run_cost": lambda: run_cost(_section(e, "cost"), e.get("reliability")),
-        "checkpoints": lambda: checkpoint_curve(_section(e, "reliability")),
+        "bandwidth": lambda: bandwidth_curves(e.require(NETWORK)),
+        "link_loads": lambda: link_loads(e.require(NETWORK)),
+        "buy_rent": lambda: buy_rent_curve(e.require(COST)),
+        "run_cost": lambda: run_cost(e.require(COST), e.result(RELIABILITY)),
+        "checkpoints": lambda: checkpoint_curve(e.require(RELIABILITY)),
     }))
 
 
@@ -73,7 +68,7 @@ def explore(design: Design, catalog: Catalog, evaluation: Evaluation,
     catalog = catalog_for(design, catalog)
     return Exploration(**_parts({
         "scaling": lambda: scaling_curve(design, catalog),
-        "search": lambda: alternatives(design, catalog, _section(evaluation, "network"),
+        "search": lambda: alternatives(design, catalog, evaluation.require(NETWORK),
                                        every_setting),
     }))
 

@@ -87,14 +87,8 @@ class Catalog:
     def model(self, name: str) -> ModelSpec:
         return self.models.get_named(name)
 
-    def find_accelerator(self, name: str) -> AcceleratorSpec | None:
-        return self.accelerators.find(name)
-
     def find_link(self, name: str) -> LinkSpec | None:
         return self.links.find(name)
-
-    def find_switch(self, name: str) -> SwitchSpec | None:
-        return self.switches.find(name)
 
     def find_model(self, name: str) -> ModelSpec | None:
         return self.models.find(name)

@@ -6,6 +6,13 @@ for an evaluation (docs/engine.md, Cost).
 """
 
 from engine.cost.parts import CostLine
-from engine.cost.section import CostReport, TrainingFigures, break_even_months, cost_section
+from engine.cost.section import (
+    COST,
+    CostReport,
+    TrainingFigures,
+    break_even_months,
+    cost_section,
+)
 
-__all__ = ["CostLine", "CostReport", "TrainingFigures", "break_even_months", "cost_section"]
+__all__ = ["COST", "CostLine", "CostReport", "TrainingFigures", "break_even_months",
+           "cost_section"]

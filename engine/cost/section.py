@@ -18,25 +18,35 @@ from typing import Protocol, TypeVar
 from engine.catalog import Catalog
 from engine.cost.buy import HOURS_PER_YEAR, Purchase, buy
 from engine.cost.rent import Rental, rent
-from engine.design import Design
+from engine.design import CostSettings, Design
 from engine.errors import EngineError
-from engine.inventory import Inventory
-from engine.network import NetworkReport
+from engine.inventory import INVENTORY, Inventory
+from engine.network import NETWORK, NetworkReport
+from engine.results import JsonResult
+from engine.sections import LOWER, FigureSpec, Section, SectionSettings
+from engine.training.section import TRAINING
 
 HOURS_PER_MONTH = HOURS_PER_YEAR / 12
 T = TypeVar("T")
 
 
 class TrainingFigures(Protocol):
-    """What the cost and reliability models read from the training section."""
+    """What the cost and reliability models read from the training section (read-only,
+    so a frozen training estimate is one)."""
 
-    time_to_train_days: float
-    tokens_per_s: float
-    gpus: int                   # accelerators the job uses
+    @property
+    def time_to_train_days(self) -> float: ...
+
+    @property
+    def tokens_per_s(self) -> float: ...
+
+    @property
+    def gpus(self) -> int:      # accelerators the job uses
+        ...
 
 
 @dataclass(frozen=True)
-class CostReport:
+class CostReport(JsonResult):
     """Money in ``currency``; ``buy`` and ``rent`` hold the parts lists."""
 
     currency: str
@@ -105,3 +115,20 @@ def _priced(price: Callable[[], T], basis: str, unavailable: dict[str, str]) -> 
     except EngineError as exc:
         unavailable[basis] = str(exc)
         return None
+
+
+COST = Section(
+    "cost", "Cost", CostReport,
+    lambda design, catalog, done: cost_section(
+        design, catalog, done.require(INVENTORY), done.result(NETWORK), done.result(TRAINING)),
+    needs=(INVENTORY, NETWORK, TRAINING),
+    settings=SectionSettings("cost", "Cost", CostSettings),
+    figures=(
+        FigureSpec("cost_per_run", "Cost per run", "money", LOWER, lambda s: s.cost_per_run,
+                   order=90, needs_training=True, style="money"),
+        FigureSpec("cost_per_million_tokens", "Cost per million tokens", "money", LOWER,
+                   lambda s: s.cost_per_million_tokens, order=110, needs_training=True,
+                   style="money"),
+        FigureSpec("capex", "Capex (buy)", "money", LOWER, lambda s: s.capex, order=120,
+                   unavailable="buy", style="money"),
+    ))

@@ -23,16 +23,14 @@ from engine.design import (
     NODE_KINDS,
     SELF_PATTERNS,
     SWITCH_OVERRIDES,
-    CostSettings,
     Design,
     Group,
     Link,
     Node,
-    ReliabilitySettings,
-    Workload,
 )
 from engine.errors import LayoutError, LookupFailed, Problem, UnsupportedFormatError
 from engine.hardware import link_kinds_of
+from engine.sections import settings_sections
 from engine.settings import is_settings_class, settings_of
 from engine.structure import scope, units_in_scope
 from engine.validation import MAX_COUNT, Fields, Reporter
@@ -42,8 +40,6 @@ from engine.yamlio import parse_yaml, read_yaml_file
 FORMAT_NAME = "cluster-workbench"
 FORMAT_VERSION = 1
 _FORMAT = re.compile(r"^cluster-workbench/(\d+)$")
-DESIGN_KEYS = ("name", "description", "source", "groups", "nodes", "links", "workload",
-               "cost", "reliability")
 MAX_COORDINATE = 1e7
 
 
@@ -122,20 +118,22 @@ def _design(f: Fields, catalog: Catalog, scenario: bool) -> Design:
              for path, item in f.items("nodes", required=True)]
     links = [(path, _link(Fields(item, path, f.report), catalog))
              for path, item in f.items("links")]
-    workload = read_settings(f.mapping("workload"), Workload)
-    cost = read_settings(f.mapping("cost"), CostSettings)
-    reliability = read_settings(f.mapping("reliability"), ReliabilitySettings)
+    settled = Design()
+    for settings in settings_sections():
+        settled = settings.with_value(settled, read_settings(f.mapping(settings.key),
+                                                             settings.cls))
+    workload = settled.workload
     if catalog.find_model(workload.model) is None:
         f.report.add(f.path + ("workload", "model"), _unknown(catalog.model, workload.model))
     else:
         workload = replace(workload, model=catalog.model(workload.model).id)
-    design = Design(
-        name=name, description=f.text("description", "") or "",
+    design = replace(
+        settled, name=name, description=f.text("description", "") or "",
         source=f.text("source", "") or "",
         groups=tuple(g for _, g in groups if g is not None),
         nodes=tuple(n for _, n in nodes if n is not None),
         links=tuple(lk for _, lk in links if lk is not None),
-        workload=workload, cost=cost, reliability=reliability)
+        workload=workload)
     raw_nodes = f.raw("nodes")
     declared = {str(item["id"]) for item in raw_nodes if isinstance(item, dict)
                 and item.get("id") is not None} if isinstance(raw_nodes, list) else set()

@@ -14,6 +14,7 @@ import yaml
 
 from engine.design import Design, Group, Link, Node
 from engine.layout.reader import FORMAT_NAME, FORMAT_VERSION
+from engine.sections import settings_sections
 from engine.settings import is_settings_class, settings_of
 from engine.yamlio import atomic_write_text
 
@@ -69,9 +70,8 @@ def _design(design: Design) -> dict[str, Any]:
         out["groups"] = [_group(g) for g in design.groups]
     out["nodes"] = [_node(n) for n in design.nodes]
     out["links"] = [_link(lk) for lk in design.links]
-    out["workload"] = settings_data(design.workload)
-    out["cost"] = settings_data(design.cost)
-    out["reliability"] = settings_data(design.reliability)
+    for settings in settings_sections():
+        out[settings.key] = settings_data(settings.of(design))
     return out
 
 

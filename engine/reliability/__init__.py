@@ -5,6 +5,6 @@ spares it needs, ``checkpoints`` holds Young's interval and Daly's goodput,
 ``section`` puts them together for an evaluation (docs/engine.md, Reliability).
 """
 
-from engine.reliability.section import ReliabilityReport, reliability_section
+from engine.reliability.section import RELIABILITY, ReliabilityReport, reliability_section
 
-__all__ = ["ReliabilityReport", "reliability_section"]
+__all__ = ["RELIABILITY", "ReliabilityReport", "reliability_section"]

@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from engine.catalog import Catalog
-from engine.cost import CostReport, TrainingFigures
-from engine.design import Design
+from engine.cost import COST, CostReport, TrainingFigures
+from engine.design import Design, ReliabilitySettings
 from engine.errors import EngineError
-from engine.inventory import Inventory
+from engine.inventory import INVENTORY, Inventory
 from engine.reliability.checkpoints import checkpoint_write_s, goodput, young_interval_s
 from engine.reliability.failures import (
     FailureSource,
@@ -25,10 +25,13 @@ from engine.reliability.failures import (
     poisson_quantile,
     servers_under_repair,
 )
+from engine.results import JsonResult
+from engine.sections import HIGHER, LOWER, FigureSpec, Section, SectionSettings
+from engine.training.section import TRAINING
 
 
 @dataclass(frozen=True)
-class ReliabilityReport:
+class ReliabilityReport(JsonResult):
     job_mtbf_hours: float
     interruptions_per_day: float
     failure_sources: tuple[FailureSource, ...]
@@ -84,3 +87,21 @@ def reliability_section(design: Design, catalog: Catalog, inventory: Inventory,
         interval_s / 60, settings.restart_min, share, days, days_failing, per_run, run_cost,
         repair, poisson_quantile(repair, settings.spare_confidence), unavailable)
 
+
+
+RELIABILITY = Section(
+    "reliability", "Reliability", ReliabilityReport,
+    lambda design, catalog, done: reliability_section(
+        design, catalog, done.require(INVENTORY), done.result(TRAINING), done.result(COST)),
+    needs=(INVENTORY, TRAINING, COST),
+    settings=SectionSettings("reliability", "Reliability", ReliabilitySettings),
+    figures=(
+        FigureSpec("time_to_train_days_with_failures", "Time with failures", "days", LOWER,
+                   lambda s: s.time_to_train_days_with_failures, order=60,
+                   needs_training=True),
+        FigureSpec("goodput", "Goodput", "%", HIGHER, lambda s: s.goodput, order=80,
+                   style="fraction"),
+        FigureSpec("cost_per_run_with_failures", "Cost with failures", "money", LOWER,
+                   lambda s: s.cost_per_run_with_failures, order=100, needs_training=True,
+                   unavailable="cost", style="money"),
+    ))

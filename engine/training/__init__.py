@@ -12,6 +12,7 @@ configurations and their rules), ``memory``, ``efficiency``, ``timing``,
 from engine.training.job import Job, Machine, job_for
 from engine.training.result import TrainingEstimate
 from engine.training.search import RankingKey, SearchResult, by_time, estimate, search
+from engine.training.section import TRAINING
 
-__all__ = ["Job", "Machine", "RankingKey", "SearchResult", "TrainingEstimate", "by_time",
-           "estimate", "job_for", "search"]
+__all__ = ["TRAINING", "Job", "Machine", "RankingKey", "SearchResult", "TrainingEstimate",
+           "by_time", "estimate", "job_for", "search"]

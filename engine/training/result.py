@@ -1,15 +1,17 @@
-"""One training estimate with every key of the JSON contract (design.md, "Training").
+"""One training estimate: ``estimate --json``, and the ``training`` of ``evaluate --json``.
 
-Keys are stable: add, never rename. ``model_tflops_per_gpu`` counts model
-FLOPs (forward and backward); ``hardware_tflops_per_gpu`` adds what
-recomputation runs again, the figure Megatron-LM papers report. MFU and HFU
-divide them by the precision's dense peak.
+Keys are stable (scripts read them): add, never rename.
+``model_tflops_per_gpu`` counts model FLOPs (forward and backward);
+``hardware_tflops_per_gpu`` adds what recomputation runs again, the figure
+Megatron-LM papers report. MFU and HFU divide them by the precision's dense
+peak.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from engine.results import JsonResult
 from engine.training.candidates import Candidates
 
 GIB = 2**30
@@ -67,7 +69,7 @@ class MemoryBreakdown:
 
 
 @dataclass(frozen=True)
-class TrainingEstimate:
+class TrainingEstimate(JsonResult):
     iteration_time_s: float
     tokens_per_s: float
     model_tflops_per_gpu: float

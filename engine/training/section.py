@@ -9,17 +9,21 @@ override it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from engine.catalog import Catalog
-from engine.design import Design
+from engine.design import Design, Workload
 from engine.errors import InfeasibleConfig
 from engine.hardware import accelerator_of
-from engine.network import NetworkReport
+from engine.network import NETWORK, NetworkReport
+from engine.sections import HIGHER, LOWER, FigureSpec, Section, SectionSettings
 from engine.topology import Island
 from engine.training.job import Job, Machine, job_for
 from engine.training.result import TrainingEstimate
 from engine.training.search import estimate
+
+if TYPE_CHECKING:
+    from engine.evaluate import Evaluation
 
 
 def design_job(design: Design, catalog: Catalog, network: NetworkReport | None) -> Job:
@@ -35,6 +39,16 @@ def island_job(design: Design, catalog: Catalog, island: Island) -> Job:
     return job_for(catalog.model(design.workload.model), design.workload, machine)
 
 
-def training_section(design: Design, catalog: Catalog, done: dict[str, Any]) -> \
-        TrainingEstimate:
-    return estimate(design_job(design, catalog, done.get("network")))
+def training_section(design: Design, catalog: Catalog, done: Evaluation) -> TrainingEstimate:
+    return estimate(design_job(design, catalog, done.result(NETWORK)))
+
+
+TRAINING = Section(
+    "training", "Training", TrainingEstimate, training_section, needs=(NETWORK,),
+    settings=SectionSettings("workload", "Workload", Workload),
+    figures=(
+        FigureSpec("time_to_train_days", "Time to train", "days", LOWER,
+                   lambda s: s.time_to_train_days, order=50, needs_training=True),
+        FigureSpec("mfu", "MFU", "%", HIGHER, lambda s: s.mfu, order=70,
+                   needs_training=True, style="fraction"),
+    ))

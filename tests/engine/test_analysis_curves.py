@@ -13,9 +13,11 @@ from engine.analysis.bandwidth import OPS, SIZES
 from engine.analysis.cost_curves import FAILURES_PART, line_kind
 from engine.catalog import load_catalog
 from engine.collectives import collective
-from engine.cost import CostLine
+from engine.cost import COST, CostLine
 from engine.evaluate import Evaluation, evaluate
 from engine.layout import load_design
+from engine.network import NETWORK
+from engine.reliability import RELIABILITY
 from engine.reliability.checkpoints import goodput
 from tests.conftest import ROOT
 
@@ -34,7 +36,7 @@ def evaluated(path: str, **cost: object) -> Evaluation:
 
 def test_bandwidth_curves_are_one_collective_call_per_operation_over_64_sizes():
     e = evaluated(str(LLAMA3))
-    fabric = e["network"].main().topology.fabric
+    fabric = e.require(NETWORK).main().topology.fabric
     bandwidth = curves(e).bandwidth
     assert (SIZES.size, SIZES[0], SIZES[-1]) == (64, 8, 16 * 2**30)
     assert set(bandwidth.curves) == set(OPS)
@@ -44,7 +46,7 @@ def test_bandwidth_curves_are_one_collective_call_per_operation_over_64_sizes():
         np.testing.assert_array_equal(result.busbw_GBps, direct.busbw_GBps)
         assert list(result.bottleneck) == list(direct.bottleneck)
     # where the 1 GiB headline sits on the curve, the network section agrees
-    headline = e["network"].main().machine["all_to_all"]
+    headline = e.require(NETWORK).main().machine["all_to_all"]
     at_1gib = collective(fabric, "all_to_all", 2**30)
     assert headline.busbw_GBps == pytest.approx(at_1gib.busbw_GBps[0])
 
@@ -60,7 +62,7 @@ def test_the_aggregation_layer_of_the_16k_cluster_is_its_hottest_link():
     assert "atsw" in loads.bottleneck
     # a GPU sends all but 8/16,384 of its data out of its server, all but 2,048/16,384 out
     # of its pod, whose uplinks have 1/7.1 of the bandwidth per GPU of its NIC
-    tiers = e["network"].main().topology.fabric.tiers
+    tiers = e.require(NETWORK).main().topology.fabric.tiers
     nic_share = (16384 - 8) / (16384 - 2048) * tiers[3].bandwidth_Bps / tiers[1].bandwidth_Bps
     assert loads.loads["nics"] == pytest.approx(nic_share * loads.loads["ctsw-up"])
 
@@ -68,7 +70,7 @@ def test_the_aggregation_layer_of_the_16k_cluster_is_its_hottest_link():
 def test_buy_and_rent_cross_at_the_break_even_month():
     e = evaluated(str(DEEPSEEK))
     curve = curves(e).buy_rent
-    cost = e["cost"]
+    cost = e.require(COST)
     assert curve.break_even_months == pytest.approx(cost.break_even_months)
     assert curve.buy[0] == pytest.approx(cost.capex)
     assert curve.rent[0] == 0
@@ -83,17 +85,17 @@ def test_a_runs_parts_add_up_to_its_cost_and_failures_are_a_part_of_their_own():
     e = evaluated(str(DEEPSEEK), basis="buy")
     run = curves(e).run_cost
     parts = dict(run.parts)
-    with_failures = e["reliability"].cost_per_run_with_failures
+    with_failures = e.require(RELIABILITY).cost_per_run_with_failures
     assert sum(parts.values()) == pytest.approx(with_failures)
-    assert parts[FAILURES_PART] == pytest.approx(with_failures - e["cost"].cost_per_run)
+    assert parts[FAILURES_PART] == pytest.approx(with_failures - e.require(COST).cost_per_run)
     assert {"accelerators", "server hosts", "switches", "optics and cables"} <= set(parts)
     # each kind's share of the run is its share of the yearly cost of owning
-    purchase = e["cost"].buy
+    purchase = e.require(COST).buy
     yearly = purchase.capex / purchase.amortisation_years + purchase.opex_per_year
     accelerators = sum(line.amount for line in purchase.capex_parts
                        if line.part.startswith("accelerators"))
     assert parts["accelerators"] == pytest.approx(
-        e["cost"].cost_per_run * accelerators / purchase.amortisation_years / yearly)
+        e.require(COST).cost_per_run * accelerators / purchase.amortisation_years / yearly)
 
 
 def test_renting_bills_the_rent_alone():
@@ -112,7 +114,7 @@ def test_line_kinds():
 
 def test_checkpoint_curve_passes_through_the_chosen_interval():
     e = evaluated(str(LLAMA3))
-    report = e["reliability"]
+    report = e.require(RELIABILITY)
     curve = curves(e).checkpoints
     assert curve.chosen_interval_min == report.checkpoint_interval_min
     assert curve.chosen_goodput == report.goodput

@@ -12,8 +12,9 @@ from engine.catalog import load_catalog
 from engine.design import Parallelism
 from engine.evaluate import evaluate
 from engine.layout import load_design
+from engine.network import NETWORK
 from engine.structure import total_accelerators
-from engine.training import estimate, search
+from engine.training import TRAINING, estimate, search
 from engine.training.section import design_job
 from tests.conftest import ROOT
 
@@ -38,7 +39,7 @@ def test_the_design_point_is_the_training_sections_estimate():
     curve = scaling_curve(design, CATALOG)
     assert [p.replicas for p in curve.points] == [1, 2, 4, 8, 16, 32]
     assert [p.accelerators for p in curve.points] == [2048 * r for r in (1, 2, 4, 8, 16, 32)]
-    assert curve.design_point().estimate == evaluate(design, CATALOG)["training"]
+    assert curve.design_point().estimate == evaluate(design, CATALOG).require(TRAINING)
 
 
 def test_a_fixed_data_parallel_degree_scales_with_the_block():
@@ -83,7 +84,7 @@ def test_points_that_cannot_run_say_why():
 
 def test_alternatives_hold_the_fixed_settings_or_search_them_all():
     design = example("llama3-16k-h100-roce")
-    network = evaluate(design, CATALOG)["network"]
+    network = evaluate(design, CATALOG).require(NETWORK)
     held = alternatives(design, CATALOG, network, every_setting=False)
     assert held == search(design_job(design, CATALOG, network), 20)
     assert {(r.parallelism.tp, r.parallelism.pp, r.parallelism.dp) for r in held.top} == \

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from engine.catalog import load_catalog
 from engine.catalog.loader import build_catalog
-from engine.cost import break_even_months, cost_section
+from engine.cost import COST, break_even_months, cost_section
 from engine.cost.buy import HOURS_PER_YEAR
 from engine.cost.prices import accelerator_quote, date_key, rent_quote
 from engine.design import CostSettings, Design, Node
@@ -20,6 +20,8 @@ from engine.evaluate import evaluate
 from engine.inventory import take_inventory
 from engine.layout import load_design, loads_design
 from engine.network import network_section
+from engine.reliability import RELIABILITY
+from engine.training import TRAINING
 from tests.conftest import DATA, ROOT
 
 SMALL = """format: cluster-workbench/1
@@ -98,7 +100,7 @@ def test_break_even_never_when_rent_is_below_energy():
 
 def test_run_and_tokens_from_the_training_estimate(small_catalog):
     result = evaluate(loads_design(SMALL, catalog=small_catalog), small_catalog)
-    training, cost = result["training"], result["cost"]
+    training, cost = result.require(TRAINING), result.require(COST)
     assert cost.run_accelerators == training.gpus
     assert cost.cost_per_run == pytest.approx(
         1.0 * training.gpus * training.time_to_train_days * 24)     # 1 USD per GPU-hour
@@ -120,8 +122,8 @@ def test_a_design_without_accelerators_has_no_cost_and_no_failures(small_catalog
     design = loads_design("format: cluster-workbench/1\nnodes: []\nworkload: {model: tiny}\n",
                           catalog=small_catalog)
     result = evaluate(design, small_catalog)
-    assert result.errors["cost"] == "the design has no accelerators to price"
-    assert "no accelerators" in result.errors["reliability"]
+    assert result.error(COST) == "the design has no accelerators to price"
+    assert "no accelerators" in result.error(RELIABILITY)
 
 
 def test_the_chosen_basis_must_be_priced(small_catalog):

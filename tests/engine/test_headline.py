@@ -8,10 +8,13 @@ import pytest
 
 from engine.catalog import load_catalog
 from engine.compare import BASE, BEST, _best_of, compare
+from engine.cost import COST
 from engine.evaluate import evaluate
-from engine.headline import HIGHER, KEYS, LOWER, by_key, figure_text, headline
+from engine.headline import HIGHER, LOWER, by_key, figure_keys, figure_text, headline
 from engine.layout import load_design
+from engine.network import NETWORK
 from engine.scenarios import scenarios_of
+from engine.training import TRAINING
 from tests.conftest import ROOT
 
 WHAT_IF = ROOT / "examples" / "what-if-a800-h800-h20.yaml"
@@ -30,13 +33,16 @@ def designs(catalog):
 def test_figures_are_the_sections_numbers(catalog, designs):
     result = evaluate(designs[0], catalog)
     figures = by_key(headline(result))
-    assert tuple(figures) == KEYS
-    assert figures["time_to_train_days"].value == result["training"].time_to_train_days
-    assert figures["mfu"].value == result["training"].mfu
-    assert figures["capex"].value == result["cost"].capex
+    assert tuple(figures) == figure_keys() == (
+        "accelerators", "peak_pflops", "power_kw", "all_reduce_busbw_GBps",
+        "time_to_train_days", "time_to_train_days_with_failures", "mfu", "goodput",
+        "cost_per_run", "cost_per_run_with_failures", "cost_per_million_tokens", "capex")
+    assert figures["time_to_train_days"].value == result.require(TRAINING).time_to_train_days
+    assert figures["mfu"].value == result.require(TRAINING).mfu
+    assert figures["capex"].value == result.require(COST).capex
     assert figures["cost_per_run"].unit == "CNY"
     assert figures["all_reduce_busbw_GBps"].value == \
-        result["network"].main().machine["all_reduce"].busbw_GBps
+        result.require(NETWORK).main().machine["all_reduce"].busbw_GBps
     assert figures["goodput"].better == HIGHER
     assert figures["cost_per_run"].better == LOWER
     assert figures["peak_pflops"].qualifier == "bf16"

@@ -12,6 +12,7 @@ from engine.catalog import load_catalog
 from engine.design import CostSettings, Design, Group, Link, Node, Parallelism, Workload
 from engine.errors import LayoutError
 from engine.hardware import compatible_links
+from engine.inventory import INVENTORY
 from engine.layout import dumps_design, load_design, loads_design, save_design
 from tests.conftest import EXAMPLES
 
@@ -145,4 +146,4 @@ def test_errors_in_a_layouts_catalog_section_are_located():
 def test_evaluate_uses_the_layouts_own_catalog():
     from engine.evaluate import evaluate
     result = evaluate(loads_design(CUSTOM))
-    assert result["inventory"].peak_pflops == pytest.approx(16 * 500e12 / 1e15)
+    assert result.require(INVENTORY).peak_pflops == pytest.approx(16 * 500e12 / 1e15)

@@ -11,14 +11,15 @@ from hypothesis import strategies as st
 
 from engine.catalog import load_catalog
 from engine.catalog.loader import build_catalog
-from engine.cost import cost_section
+from engine.cost import COST, cost_section
 from engine.evaluate import evaluate
 from engine.inventory import take_inventory
 from engine.layout import load_design, loads_design
 from engine.network import network_section
-from engine.reliability import reliability_section
+from engine.reliability import RELIABILITY, reliability_section
 from engine.reliability.checkpoints import checkpoint_write_s, goodput, young_interval_s
 from engine.reliability.failures import poisson_quantile
+from engine.training import TRAINING
 from tests.conftest import DATA, ROOT
 from tests.engine.test_cost import SMALL
 
@@ -86,7 +87,8 @@ def test_small_design_by_hand(small_with_model):
                           catalog=small_with_model)
     r = design.reliability
     result = evaluate(design, small_with_model)
-    report, training, cost = result["reliability"], result["training"], result["cost"]
+    report, training = result.require(RELIABILITY), result.require(TRAINING)
+    cost = result.require(COST)
     per_hour = (16 * r.accelerator_failures + 2 * r.server_failures + 1 * r.switch_failures
                 + 16 * r.software_failures) / 1e6
     assert report.job_mtbf_hours == pytest.approx(1 / per_hour)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from engine.analysis import curves, explore
 from engine.evaluate import evaluate
+from engine.inventory import INVENTORY
+from engine.training import TRAINING
 from tests.conftest import ROOT
 from widgets.canvas.heat import UNLOADED, heat_color
 from widgets.canvas.theme import link_color
@@ -48,7 +50,7 @@ def test_every_panel_shows_the_engines_numbers_for_the_open_design(llama3):
     doc, panels = llama3.document, llama3.panels
     e = evaluate(doc.design, doc.catalog)
     c, x = curves(e), explore(doc.design, doc.catalog, e)
-    training = e["training"]
+    training = e.require(TRAINING)
     assert panels.breakdown.bars.total("") == pytest.approx(training.iteration_time_s)
     assert panels.memory.bars.total("") == pytest.approx(training.memory_per_gpu_gib)
     np.testing.assert_array_equal(panels.bandwidth.series("all-to-all").y,
@@ -71,8 +73,8 @@ def test_an_edit_updates_every_panel(llama3, qtbot):
     settle(qtbot, llama3)
     e = evaluate(doc.design, doc.catalog)
     c = curves(e)
-    assert e["inventory"].accelerators == 32768
-    assert panels.breakdown.bars.total("") == pytest.approx(e["training"].iteration_time_s)
+    assert e.require(INVENTORY).accelerators == 32768
+    assert panels.breakdown.bars.total("") == pytest.approx(e.require(TRAINING).iteration_time_s)
     assert panels.bandwidth.caption().startswith("32,768 ×")
     np.testing.assert_array_equal(panels.bandwidth.series("all-reduce").y,
                                   c.bandwidth.curves["all_reduce"].busbw_GBps)
@@ -99,7 +101,7 @@ def test_a_stale_analysis_never_overwrites_a_newer_one(qtbot, catalog, starter):
     release, old_done = threading.Event(), threading.Event()
 
     def draw(evaluation):
-        if evaluation["inventory"].accelerators == 32:      # the design before the edit
+        if evaluation.require(INVENTORY).accelerators == 32:      # the design before the edit
             release.wait(30)
             old_done.set()
         return curves(evaluation)

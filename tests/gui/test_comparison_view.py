@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from engine.compare import BEST, compare
 from engine.evaluate import evaluate
-from engine.headline import FIGURES
+from engine.headline import figure_specs
 from engine.layout import load_design
 from tests.conftest import ROOT
 from workbench.analysis.live_evaluation import LiveEvaluator
@@ -42,10 +42,10 @@ def test_the_table_is_the_engines_comparison_with_the_best_marked(what_if):
     designs, catalog = labelled_scenarios(what_if.document)
     expected = compare(designs, catalog)
     rows = figure_rows(what_if)
-    for spec in FIGURES:
+    for spec in figure_specs():
         assert rows[spec.label] == [r.figure(spec.key).text for r in expected.rows]
     marked = what_if.comparison_view.table.best_cells()
-    assert marked == {(spec.label, design) for spec in FIGURES
+    assert marked == {(spec.label, design) for spec in figure_specs()
                       for design in expected.best[spec.key]}
     assert ("Time to train", "H800 cluster") in marked
     assert ("Accelerators", "A800 cluster") not in marked      # neither better: never marked

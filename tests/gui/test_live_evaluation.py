@@ -7,6 +7,7 @@ import threading
 from PySide6.QtWidgets import QApplication
 
 from engine.evaluate import evaluate
+from engine.inventory import INVENTORY
 from workbench.analysis.background import NewestWins
 from workbench.analysis.live_evaluation import LiveEvaluator
 from workbench.document.commands import delete_items
@@ -39,7 +40,7 @@ def test_an_older_result_never_replaces_a_newer_one(qtbot, catalog, starter):
     qtbot.waitUntil(old_done.is_set)
     evaluator.wait()
     QApplication.processEvents()
-    assert [r.evaluation["inventory"].accelerators for r in shown] == [0]
+    assert [r.evaluation.require(INVENTORY).accelerators for r in shown] == [0]
     assert evaluator.latest is shown[0]
 
 
@@ -51,10 +52,10 @@ def test_one_edit_is_evaluated_at_once_and_a_burst_once_more_when_it_pauses(qtbo
     evaluator.evaluated.connect(shown.append)
     with qtbot.waitSignal(evaluator.evaluated, timeout=5000):
         doc.push(lambda d: delete_items(d, link_ids=["rails"]))
-    assert shown[-1].evaluation["inventory"].links_by_type == {}
+    assert shown[-1].evaluation.require(INVENTORY).links_by_type == {}
     for node in ("dgx", "leaf"):                  # a burst, faster than the quiet period
         doc.push(lambda d, n=node: delete_items(d, node_ids=[n]))
-    qtbot.waitUntil(lambda: shown[-1].evaluation["inventory"].switches == 0, timeout=5000)
+    qtbot.waitUntil(lambda: shown[-1].evaluation.require(INVENTORY).switches == 0, timeout=5000)
     assert evaluator.latest is shown[-1]
     assert len(shown) <= 3
 

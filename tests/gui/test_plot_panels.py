@@ -15,6 +15,7 @@ from engine.analysis import curves, explore
 from engine.catalog import load_catalog
 from engine.evaluate import evaluate
 from engine.layout import load_design
+from engine.training import TRAINING
 from tests.conftest import ROOT
 from widgets.plots.bandwidth_panel import BandwidthPanel
 from widgets.plots.breakdown_panel import PARTS as TIME_PARTS
@@ -94,7 +95,7 @@ def test_a_scenario_overlays_and_clears_without_replotting_the_design(shown):
 
 def test_iteration_and_memory_bars_are_the_estimates_parts(shown):
     e, _, _ = engine_results()
-    training = e["training"]
+    training = e.require(TRAINING)
     time_panel = shown(BreakdownPanel())
     time_panel.set_estimate(training)
     parts = time_panel.bars.values("")
@@ -184,18 +185,18 @@ def test_export_writes_a_picture_a_drawing_and_the_numbers(shown, tmp_path):
 def test_bar_panels_export_their_parts(shown, tmp_path):
     e, _, _ = engine_results()
     panel = shown(BreakdownPanel())
-    panel.set_estimate(e["training"])
+    panel.set_estimate(e.require(TRAINING))
     panel.export_csv(tmp_path / "t.csv")
     with (tmp_path / "t.csv").open() as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["bar", "part", "Time per iteration (s)"]
     assert rows[1][:2] == ["tp 8 · pp 16 · dp 128", "compute"]
-    assert float(rows[1][2]) == pytest.approx(e["training"].breakdown_s.compute)
+    assert float(rows[1][2]) == pytest.approx(e.require(TRAINING).breakdown_s.compute)
 
 
 def test_bars_overlay_scenarios_as_rows(shown):
     e, _, _ = engine_results()
-    training = e["training"]
+    training = e.require(TRAINING)
     panel = shown(MemoryPanel())
     panel.set_estimate(training)
     panel.set_estimate(training, scenario="H20")

@@ -9,6 +9,7 @@ import pytest
 from engine.analysis import curves
 from engine.analysis.scaling import scaling_curve
 from engine.evaluate import evaluate
+from engine.training import TRAINING
 from workbench.document.scenario_commands import delete_scenario
 
 
@@ -43,9 +44,9 @@ def test_other_scenarios_are_overlaid_and_follow_switches_deletions_and_the_togg
     np.testing.assert_array_equal(panels.reliability.series("H800 cluster · goodput").y,
                                   100 * c.checkpoints.goodput)
     assert panels.breakdown.bars.total("H800 cluster") == \
-        pytest.approx(e["training"].iteration_time_s)
+        pytest.approx(e.require(TRAINING).iteration_time_s)
     assert panels.memory.bars.total("H20 cluster") == pytest.approx(
-        evaluate(doc.scenarios[2], doc.catalog)["training"].memory_per_gpu_gib)
+        evaluate(doc.scenarios[2], doc.catalog).require(TRAINING).memory_per_gpu_gib)
     assert list(panels.scaling.series("H800 cluster · time to train").y) == [
         p.estimate.time_to_train_days for p in scaling_curve(h800, doc.catalog).points
         if p.estimate is not None]

@@ -8,8 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine.catalog import load_catalog
+from engine.cost import COST
 from engine.design import Design, Group, Link, Node, Workload
 from engine.evaluate import evaluate
+from engine.inventory import INVENTORY
+from engine.network import NETWORK
+from engine.training import TRAINING
 from engine.training.search import TIE
 
 CATALOG = load_catalog(user=False)
@@ -43,7 +47,7 @@ def clusters(draw: st.DrawFn) -> Design:
 
 
 def _busbw(design: Design) -> float:
-    network = evaluate(design, CATALOG)["network"].main()
+    network = evaluate(design, CATALOG).require(NETWORK).main()
     return network.machine["all_reduce"].busbw_GBps if network.machine else 0.0
 
 
@@ -51,14 +55,14 @@ def _busbw(design: Design) -> float:
 def test_figures_are_finite_and_non_negative(design):
     result = evaluate(design, CATALOG)
     assert "inventory" not in result.errors
-    inventory = result["inventory"]
+    inventory = result.require(INVENTORY)
     assert inventory.accelerators > 0
     assert inventory.peak_pflops > 0
     assert inventory.power_kw >= 0
     if "network" in result.errors:       # only a network that cannot join its units
-        assert "joins at most" in result.errors["network"]
+        assert "joins at most" in result.error(NETWORK)
         return
-    for island in result["network"].islands:
+    for island in result.require(NETWORK).islands:
         assert island.topology.bisection_TBps > 0
         for figure in [*island.machine.values(), *island.scale_up_domain.values()]:
             assert figure.time_s > 0
@@ -81,8 +85,8 @@ def test_more_servers_never_lower_peak_compute(design, factor):
     bigger = replace(design, nodes=(replace(design.nodes[0],
                                             replicas=design.nodes[0].replicas * factor),
                                     *design.nodes[1:]))
-    assert evaluate(bigger, CATALOG)["inventory"].peak_pflops >= \
-        evaluate(design, CATALOG)["inventory"].peak_pflops
+    assert evaluate(bigger, CATALOG).require(INVENTORY).peak_pflops >= \
+        evaluate(design, CATALOG).require(INVENTORY).peak_pflops
 
 
 def test_more_nics_that_add_a_network_level_do_not_cost_latency():
@@ -106,7 +110,7 @@ def test_no_link_carries_more_than_its_bandwidth(design, op, nbytes):
     and every design link of a level that joins more accelerators gets one."""
     from engine.analysis.link_loads import link_loads
     from engine.collectives import collective
-    network = evaluate(design, CATALOG).get("network")
+    network = evaluate(design, CATALOG).result(NETWORK)
     if network is None or network.main().topology.fabric.ranks < 2:
         return
     loads = collective(network.main().topology.fabric, op, nbytes).tier_load()
@@ -128,7 +132,7 @@ def test_training_time_and_costs_are_positive_and_the_chosen_setup_fits(design):
     result = evaluate(_bought(design), CATALOG)
     if "network" in result.errors:
         return
-    training, cost = result["training"], result["cost"]
+    training, cost = result.require(TRAINING), result.require(COST)
     assert training.fits_in_memory
     assert training.time_to_train_days > 0
     assert 0 < training.mfu <= 1
@@ -146,8 +150,8 @@ def test_more_nics_never_slow_training(design, factor):
     narrow, wide = evaluate(design, CATALOG), evaluate(wider, CATALOG)
     if "network" in narrow.errors or "network" in wide.errors:
         return
-    assert wide["training"].time_to_train_days <= \
-        narrow["training"].time_to_train_days * (1 + TIE)
+    assert wide.require(TRAINING).time_to_train_days <= \
+        narrow.require(TRAINING).time_to_train_days * (1 + TIE)
 
 
 @settings(max_examples=TRAINING_EXAMPLES)
@@ -156,5 +160,5 @@ def test_a_dearer_accelerator_never_makes_a_run_cheaper(design, factor):
     cheap, dear = (evaluate(_bought(design, price), CATALOG) for price in (2e4, 2e4 * factor))
     if "network" in cheap.errors:
         return
-    assert dear["cost"].cost_per_run > cheap["cost"].cost_per_run
-    assert dear["cost"].capex > cheap["cost"].capex
+    assert dear.require(COST).cost_per_run > cheap.require(COST).cost_per_run
+    assert dear.require(COST).capex > cheap.require(COST).capex

@@ -24,7 +24,7 @@ from engine.analysis import Curves, Exploration
 from engine.analysis.link_loads import LinkLoads
 from engine.analysis.scaling import ScalingCurve
 from engine.design import Parallelism
-from engine.training import TrainingEstimate
+from engine.training import TRAINING, TrainingEstimate
 from widgets.canvas.heat import HeatLegend
 from widgets.plots.axes import format_bytes
 from widgets.plots.bandwidth_panel import LABELS, BandwidthPanel
@@ -115,7 +115,7 @@ class AnalysisPanels(QObject):
 
     def _on_evaluated(self, result: Result) -> None:
         self._shown["training"] = result.generation
-        training = result.evaluation.get("training")
+        training = result.evaluation.result(TRAINING)
         if training is None:
             reason = _first(result.evaluation.errors, "training")
             self.breakdown.set_message(reason)
@@ -142,7 +142,7 @@ class AnalysisPanels(QObject):
         if e.search is None:
             self.search.set_message(_first(e.errors, "search"))
         else:
-            training = answer.result.evaluation.get("training")
+            training = answer.result.evaluation.result(TRAINING)
             self.search.set_result(e.search, training.parallelism if training else None)
 
 

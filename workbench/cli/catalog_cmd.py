@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from engine.catalog import AcceleratorSpec, Catalog, load_catalog
-from engine.design import CostSettings, ReliabilitySettings, Workload
+from engine.sections import settings_sections
 from engine.settings import is_settings_class, settings_of
 from engine.units import bytes_to_memory_label
 from workbench.cli.output import print_json, print_table
@@ -77,9 +77,8 @@ def _models(catalog: Catalog) -> None:
 
 def _settings_rows() -> list[dict]:
     rows = []
-    for section, cls in (("workload", Workload), ("cost", CostSettings),
-                         ("reliability", ReliabilitySettings)):
-        rows.extend(_rows_of(section, cls))
+    for settings in settings_sections():
+        rows.extend(_rows_of(settings.key, settings.cls))
     return rows
 
 

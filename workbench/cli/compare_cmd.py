@@ -18,7 +18,7 @@ from typing import Any
 
 from engine.catalog import load_catalog
 from engine.compare import Comparison, Row, compare, verdict
-from engine.headline import FIGURES, KEYS
+from engine.headline import figure_keys, figure_specs
 from workbench.cli.cost_args import add_cost_flags, cost_settings_from_args
 from workbench.cli.design_files import designs_in
 from workbench.cli.output import print_json, print_table
@@ -60,7 +60,7 @@ def _print_text(result: Comparison) -> None:
     rows = [["hardware", *(f"{r.accelerators:,} x {r.accelerator}" for r in result.rows)],
             ["cost basis", *(f"{r.basis}, {r.currency}" for r in result.rows)],
             ["fits in memory", *(fits[r.fits_in_memory] for r in result.rows)]]
-    for spec in FIGURES:
+    for spec in figure_specs():
         cells = []
         for row in result.rows:
             figure = row.figure(spec.key)
@@ -81,7 +81,7 @@ def _print_text(result: Comparison) -> None:
 
 def _print_csv(result: Comparison) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
-    figures = [k for k in KEYS if k not in RECORD]
+    figures = [k for k in figure_keys() if k not in RECORD]
     writer.writerow([*RECORD, *figures, "notes"])
     for row in result.rows:
         writer.writerow(_record(row, figures))

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from engine.evaluate import Evaluation, evaluate
+from engine.evaluate import evaluate
 from engine.layout import load_design
-from engine.results import to_data
 from engine.scenarios import scenarios_of
 from workbench.cli.output import print_json, print_tree
 
@@ -21,19 +19,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def evaluation_data(result: Evaluation) -> dict[str, Any]:
-    """An evaluation as plain data: ``design``, each section, and ``errors``."""
-    data: dict[str, Any] = {"design": result.design}
-    data.update({name: to_data(section) for name, section in result.sections.items()})
-    if result.errors:
-        data["errors"] = dict(result.errors)
-    return data
-
-
 def run(args: argparse.Namespace) -> int:
     design = load_design(args.file)
     designs = scenarios_of(design) if args.scenarios else [design]
-    results = [evaluation_data(evaluate(d)) for d in designs]
+    results = [evaluate(d).to_json() for d in designs]
     if args.json:
         print_json(results if args.scenarios else results[0])
         return 0

@@ -8,7 +8,7 @@ whether it is an improvement given the figure's better direction.
 from __future__ import annotations
 
 from engine.compare import BASE, Comparison, Row, verdict
-from engine.headline import FIGURES, HIGHER, LOWER, FigureSpec
+from engine.headline import HIGHER, LOWER, FigureSpec, figure_specs
 from widgets.content.comparison import BETTER, WORSE, BarChart, Cell, ComparisonTable, TableRow
 
 BEST_MARK = "★"
@@ -32,7 +32,7 @@ def comparison_table(result: Comparison, active: int = -1,
             Cell(_FITS[r.fits_in_memory]) for r in result.rows), figure=False))
     rows += [TableRow(spec.label, hint(spec), tuple(_cell(result, spec, r, relative_to)
                                                     for r in result.rows))
-             for spec in FIGURES]
+             for spec in figure_specs()]
     base = result.rows[0].design if result.rows else ""
     reference = f"the base scenario, {base}" if relative_to == BASE else "the best of each row"
     caption = (f"{BEST_MARK} best of the row. Differences are relative to {reference}; "
@@ -79,7 +79,7 @@ def _tone(spec: FigureSpec, change: float | None) -> str:
 def bar_charts(result: Comparison) -> tuple[BarChart, ...]:
     """One chart per headline figure that varies across the designs."""
     charts = []
-    for spec in FIGURES:
+    for spec in figure_specs():
         figures = [r.figure(spec.key) for r in result.rows]
         values = tuple(f.value for f in figures)
         if len({v for v in values if v is not None}) < 2 and len(values) > 1:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from engine.design import SETTINGS, Design
+from engine.design import Design
+from engine.sections import settings_sections
 from engine.settings import leaves
 from engine.units import number
 from workbench.report.html import Assumption
@@ -19,11 +20,12 @@ from workbench.report.html import Assumption
 def assumptions(designs: Sequence[Design]) -> list[Assumption]:
     """One row per setting, values in the designs' order."""
     rows = []
-    for attribute, label, cls in SETTINGS:
-        sections = [getattr(d, attribute) for d in designs]
-        for leaf in leaves(cls):
+    for settings in settings_sections():
+        sections = [settings.of(d) for d in designs]
+        for leaf in leaves(settings.cls):
             info = leaf.field.info
-            rows.append(Assumption(": ".join((label, *leaf.groups)), info.label, info.unit,
+            rows.append(Assumption(": ".join((settings.label, *leaf.groups)), info.label,
+                                   info.unit,
                                    tuple(_text(leaf.value(s)) for s in sections),
                                    info.source or info.doc))
     return rows

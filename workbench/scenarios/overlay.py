@@ -24,7 +24,7 @@ from engine.compare import Comparison
 from engine.design import Design
 from engine.errors import EngineError
 from engine.evaluate import Evaluation
-from engine.training import TrainingEstimate
+from engine.training import TRAINING, TrainingEstimate
 from workbench.analysis.background import Done, NewestWins
 from workbench.analysis.panels import AnalysisPanels, clear_scenario, show_scenario
 from workbench.comparison.evaluator import ComparisonEvaluator, ComparisonResult
@@ -56,7 +56,7 @@ def analyse(scenarios: Sequence[Scenario], catalog: Catalog,
             scaling: ScalingCurve | None = scaling_curve(design, catalog)
         except EngineError:
             scaling = None
-        out[label] = Overlay(design, evaluation.get("training"), curves(evaluation), scaling)
+        out[label] = Overlay(design, evaluation.result(TRAINING), curves(evaluation), scaling)
     return out
 
 

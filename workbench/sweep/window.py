@@ -18,7 +18,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
 
 from engine.errors import EngineError
-from engine.headline import FIGURES, KEYS
+from engine.headline import figure_keys, figure_specs
 from engine.sweep import ACCELERATORS, SweepPoint, default_range, parameters, sweep_values
 from widgets.sweep_panel import SweepPanel
 from widgets.sweep_plots import SweepSeries
@@ -78,7 +78,7 @@ class SweepWindow(QDialog):
         currency = design.cost.currency
         series = [SweepSeries(s.key, s.label, currency if s.unit == "money" else s.unit,
                               s.style)
-                  for s in FIGURES if s.key != key]
+                  for s in figure_specs() if s.key != key]
         self.points, self._failures = {}, {}
         self.panel.plots.start(self._label, series, parameter.current, parameter.integer, log)
         self.panel.set_running(True)
@@ -146,7 +146,8 @@ def write_csv(path: Path, label: str, points: list[SweepPoint]) -> None:
     """One row per point: the setting's value, what the design then had, every figure."""
     with path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
-        writer.writerow([label, "x", *KEYS])
+        keys = figure_keys()
+        writer.writerow([label, "x", *keys])
         for point in sorted(points, key=lambda p: p.x):
             values = {f.key: "" if f.value is None else f.value for f in point.figures}
-            writer.writerow([point.value, point.x, *(values[k] for k in KEYS)])
+            writer.writerow([point.value, point.x, *(values[k] for k in keys)])

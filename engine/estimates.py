@@ -1,0 +1,14 @@
+"""The estimates the engine makes: its built-in sections, in the order they run.
+
+Each package declares its own :class:`~engine.sections.Section`; this list
+is where one is registered. A new estimate (serving, say) is its package
+and one entry here, after the sections it needs.
+"""
+
+from engine.cost import COST
+from engine.inventory import INVENTORY
+from engine.network import NETWORK
+from engine.reliability import RELIABILITY
+from engine.training import TRAINING
+
+BUILT_IN = (INVENTORY, NETWORK, TRAINING, COST, RELIABILITY)

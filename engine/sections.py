@@ -1,0 +1,208 @@
+"""The estimate sections of an evaluation, each declared once, and their registry.
+
+A :class:`Section` is everything the rest of the engine needs to know about
+one estimate: its name (its JSON key), its label, the sections whose results
+it reads, how it is computed, the type of its result, its headline figures,
+its settings (the layout file's key for them) and the errors it records as
+the reason it has no result. :func:`~engine.evaluate.evaluate`,
+:func:`~engine.headline.headline`, :func:`~engine.compare.compare`, the
+layout reader and writer and the command line loop over :func:`sections`,
+so a new estimate is one package that declares its section and one line in
+:mod:`engine.estimates`. A test can add a section for a while with
+:func:`registered`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+
+from engine.design import Design
+from engine.errors import EngineError
+
+if TYPE_CHECKING:
+    from engine.catalog import Catalog
+    from engine.evaluate import Evaluation
+
+HIGHER, LOWER, NEITHER = "higher", "lower", ""
+
+
+class SectionResult(Protocol):
+    """What a section computes: a value with its JSON form."""
+
+    def to_json(self) -> dict[str, Any]: ...
+
+
+R = TypeVar("R", bound=SectionResult)
+S = TypeVar("S")
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """A headline figure of a section: where it comes from and how it reads.
+
+    ``read`` takes the section's result and returns the value (``None`` if
+    it has none); the reason is then the ``unavailable`` key of the result's
+    ``unavailable`` mapping, else ``missing``. ``needs_training`` figures
+    are not ranked for a design whose workload does not fit in memory.
+    ``qualifier`` says what the figure is of (the precision of peak
+    compute); ``floor`` what a total leaves out for want of published
+    figures (empty when nothing), which makes it a lower bound. Headline
+    figures are listed by ``order``, lowest first, whatever their section.
+    """
+
+    key: str
+    label: str
+    unit: str                  # "money" means the evaluation's currency
+    better: str                # HIGHER, LOWER or NEITHER
+    read: Callable[[Any], float | None]
+    order: int
+    needs_training: bool = False
+    unavailable: str = "run"
+    missing: str = "not computed"
+    style: str = "number"      # number, count, fraction, money, power
+    qualifier: Callable[[Any], str] | None = None
+    floor: Callable[[Any], str] | None = None
+
+
+@dataclass(frozen=True)
+class SectionSettings(Generic[S]):
+    """A section's settings: a settings dataclass (:mod:`engine.settings`) under ``key``.
+
+    The layout file holds them under ``key``. The workload, cost and
+    reliability settings are fields of :class:`~engine.design.Design` of that
+    name; a section added since keeps its settings in
+    ``Design.section_settings`` under its key.
+    """
+
+    key: str
+    label: str
+    cls: type[S]
+
+    def of(self, design: Design) -> S:
+        """The settings in ``design`` (the defaults when it has none)."""
+        if self.key in _DESIGN_FIELDS:
+            return getattr(design, self.key)
+        value = dict(design.section_settings).get(self.key)
+        return value if value is not None else self.cls()
+
+    def with_value(self, design: Design, value: S) -> Design:
+        """``design`` with these settings set to ``value``.
+
+        Defaults are kept as no entry, so a design that never set them equals
+        one read from a file that has them.
+        """
+        if self.key in _DESIGN_FIELDS:
+            field: dict[str, Any] = {self.key: value}
+            return dataclasses.replace(design, **field)
+        pairs = {k: v for k, v in design.section_settings if k != self.key}
+        if value != self.cls():
+            pairs[self.key] = value
+        return dataclasses.replace(design, section_settings=tuple(sorted(pairs.items())))
+
+
+_DESIGN_FIELDS = frozenset(f.name for f in dataclasses.fields(Design))
+
+
+@dataclass(frozen=True, eq=False)
+class Section(Generic[R]):
+    """One estimate of an evaluation.
+
+    ``compute(design, catalog, evaluation)`` returns the result, reading the
+    results of ``needs`` from the evaluation so far
+    (:meth:`~engine.evaluate.Evaluation.result` or ``require``); an error of
+    one of the ``problems`` types is recorded as the section's reason
+    instead of a result, and the other sections still run.
+    """
+
+    name: str
+    label: str
+    result: type[R]
+    compute: Callable[[Design, Catalog, Evaluation], R]
+    needs: tuple[Section[Any], ...] = ()
+    figures: tuple[FigureSpec, ...] = ()
+    settings: SectionSettings[Any] | None = None
+    problems: tuple[type[Exception], ...] = (EngineError,)
+
+
+_lock = threading.Lock()
+_registered: list[Section[Any]] = []
+_loaded = False
+
+
+def sections() -> tuple[Section[Any], ...]:
+    """Every registered section, in the order they run."""
+    return tuple(_registry())
+
+
+def settings_sections() -> tuple[SectionSettings[Any], ...]:
+    """The settings of every registered section that has some, in section order."""
+    return tuple(s.settings for s in _registry() if s.settings is not None)
+
+
+def figures() -> tuple[tuple[Section[Any], FigureSpec], ...]:
+    """Every headline figure with its section, in headline order."""
+    placed = [(section, spec) for section in _registry() for spec in section.figures]
+    return tuple(sorted(placed, key=lambda pair: pair[1].order))
+
+
+def register(section: Section[Any]) -> None:
+    """Run ``section`` after the registered ones; what it needs must be registered."""
+    registry = _registry()
+    _check_new(section, registry)
+    registry.append(section)
+
+
+def unregister(section: Section[Any]) -> None:
+    """Stop running ``section``; no registered section may need it."""
+    registry = _registry()
+    needing = [s.name for s in registry if section in s.needs]
+    if needing:
+        raise ValueError(f"cannot unregister {section.name!r}: {', '.join(needing)} need it")
+    registry.remove(section)
+
+
+@contextmanager
+def registered(section: Section[R]) -> Iterator[Section[R]]:
+    """``section`` registered for the ``with`` block (for tests and experiments)."""
+    register(section)
+    try:
+        yield section
+    finally:
+        unregister(section)
+
+
+def _check_new(section: Section[Any], registry: list[Section[Any]]) -> None:
+    """A section's name, settings key and figure keys are new; what it needs runs before."""
+    if any(s.name == section.name for s in registry):
+        raise ValueError(f"a section named {section.name!r} is registered already")
+    missing = [s.name for s in section.needs if s not in registry]
+    if missing:
+        raise ValueError(f"section {section.name!r} needs {', '.join(missing)}, "
+                         "which is not registered")
+    keys = {s.settings.key for s in registry if s.settings is not None}
+    if section.settings is not None and section.settings.key in keys:
+        raise ValueError(f"settings key {section.settings.key!r} is taken")
+    taken = {spec.key for s in registry for spec in s.figures}
+    clashes = [spec.key for spec in section.figures if spec.key in taken]
+    if clashes:
+        raise ValueError(f"headline figures {', '.join(clashes)} exist already")
+
+
+def _registry() -> list[Section[Any]]:
+    """The registered sections, the built-in ones (:mod:`engine.estimates`) loaded on
+    first use: they import this module, so it cannot import them at its top."""
+    global _loaded
+    if not _loaded:
+        with _lock:
+            if not _loaded:
+                from engine.estimates import BUILT_IN
+                for section in BUILT_IN:
+                    _check_new(section, _registered)
+                    _registered.append(section)
+                _loaded = True
+    return _registered
