@@ -9,6 +9,8 @@ from engine.cost import COST
 from engine.inventory import INVENTORY
 from engine.network import NETWORK
 from engine.reliability import RELIABILITY
+from engine.sections import Registry
 from engine.training import TRAINING
 
-BUILT_IN = (INVENTORY, NETWORK, TRAINING, COST, RELIABILITY)
+#: The sections every evaluation runs; a test may register more for a while.
+REGISTRY = Registry((INVENTORY, NETWORK, TRAINING, COST, RELIABILITY))

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from engine.cost import COST
+from engine.estimates import REGISTRY
 from engine.evaluate import Evaluation
-from engine.sections import HIGHER, LOWER, NEITHER, FigureSpec, Section, figures
+from engine.sections import HIGHER, LOWER, NEITHER, FigureSpec, Section
 from engine.training import TRAINING
 from engine.units import number
 
@@ -54,17 +55,17 @@ class Figure:
 
 def figure_specs() -> tuple[FigureSpec, ...]:
     """Every headline figure's spec, in headline order."""
-    return tuple(spec for _, spec in figures())
+    return tuple(spec for _, spec in REGISTRY.figures())
 
 
 def figure_keys() -> tuple[str, ...]:
     """Every headline figure's key, in headline order."""
-    return tuple(spec.key for _, spec in figures())
+    return tuple(spec.key for _, spec in REGISTRY.figures())
 
 
 def figure_spec(key: str) -> FigureSpec:
     """The spec of the headline figure ``key``."""
-    return next(spec for _, spec in figures() if spec.key == key)
+    return next(spec for _, spec in REGISTRY.figures() if spec.key == key)
 
 
 def headline(evaluation: Evaluation, currency: str = "") -> tuple[Figure, ...]:
@@ -75,7 +76,7 @@ def headline(evaluation: Evaluation, currency: str = "") -> tuple[Figure, ...]:
     """
     cost = evaluation.result(COST)
     money = cost.currency if cost is not None else currency
-    return tuple(_figure(evaluation, section, spec, money) for section, spec in figures())
+    return tuple(_figure(evaluation, section, spec, money) for section, spec in REGISTRY.figures())
 
 
 def by_key(figures: tuple[Figure, ...]) -> dict[str, Figure]:

@@ -6,19 +6,20 @@ it reads, how it is computed, the type of its result, its headline figures,
 its settings (the layout file's key for them) and the errors it records as
 the reason it has no result. :func:`~engine.evaluate.evaluate`,
 :func:`~engine.headline.headline`, :func:`~engine.compare.compare`, the
-layout reader and writer and the command line loop over :func:`sections`,
-so a new estimate is one package that declares its section and one line in
+layout reader and writer and the command line loop over a :class:`Registry`
+(the engine's is :data:`engine.estimates.REGISTRY`), so a new estimate is
+one package that declares its section and one line in
 :mod:`engine.estimates`. A test can add a section for a while with
-:func:`registered`.
+:meth:`Registry.registered`. An :class:`Evaluation` holds the results by
+section.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from engine.design import Design
@@ -26,7 +27,6 @@ from engine.errors import EngineError
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
-    from engine.evaluate import Evaluation
 
 HIGHER, LOWER, NEITHER = "higher", "lower", ""
 
@@ -39,6 +39,42 @@ class SectionResult(Protocol):
 
 R = TypeVar("R", bound=SectionResult)
 S = TypeVar("S")
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Results by section name, and the reason for each section that has none.
+
+    Read a section's result with :meth:`result` (or :meth:`require`), which
+    know its type; ``sections`` and ``errors`` are for loops over them all.
+    """
+
+    design: str
+    sections: dict[str, Any]
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def result(self, section: Section[R]) -> R | None:
+        """The section's result, ``None`` if it has none (see :meth:`error`)."""
+        return self.sections.get(section.name)
+
+    def require(self, section: Section[R]) -> R:
+        """The section's result; raise :class:`EngineError` with the reason it has none."""
+        if section.name not in self.sections:
+            raise EngineError(f"needs the {section.name} section: "
+                              f"{self.errors.get(section.name, 'not computed')}")
+        return self.sections[section.name]
+
+    def error(self, section: Section[Any]) -> str | None:
+        """Why the section has no result (``None`` if it has one or did not run)."""
+        return self.errors.get(section.name)
+
+    def to_json(self) -> dict[str, Any]:
+        """``design``, each section's result by name, and ``errors`` when there are any."""
+        data: dict[str, Any] = {"design": self.design}
+        data.update({name: result.to_json() for name, result in self.sections.items()})
+        if self.errors:
+            data["errors"] = dict(self.errors)
+        return data
 
 
 @dataclass(frozen=True)
@@ -114,7 +150,7 @@ class Section(Generic[R]):
 
     ``compute(design, catalog, evaluation)`` returns the result, reading the
     results of ``needs`` from the evaluation so far
-    (:meth:`~engine.evaluate.Evaluation.result` or ``require``); an error of
+    (:meth:`Evaluation.result` or ``require``); an error of
     one of the ``problems`` types is recorded as the section's reason
     instead of a result, and the other sections still run.
     """
@@ -129,51 +165,49 @@ class Section(Generic[R]):
     problems: tuple[type[Exception], ...] = (EngineError,)
 
 
-_lock = threading.Lock()
-_registered: list[Section[Any]] = []
-_loaded = False
+class Registry:
+    """The sections an evaluation runs, in order: the engine's own
+    (:data:`engine.estimates.REGISTRY`) and any added since."""
 
+    def __init__(self, built_in: tuple[Section[Any], ...] = ()) -> None:
+        self._sections: list[Section[Any]] = []
+        for section in built_in:
+            self.register(section)
 
-def sections() -> tuple[Section[Any], ...]:
-    """Every registered section, in the order they run."""
-    return tuple(_registry())
+    def sections(self) -> tuple[Section[Any], ...]:
+        """Every registered section, in the order they run."""
+        return tuple(self._sections)
 
+    def settings_sections(self) -> tuple[SectionSettings[Any], ...]:
+        """The settings of every registered section that has some, in section order."""
+        return tuple(s.settings for s in self._sections if s.settings is not None)
 
-def settings_sections() -> tuple[SectionSettings[Any], ...]:
-    """The settings of every registered section that has some, in section order."""
-    return tuple(s.settings for s in _registry() if s.settings is not None)
+    def figures(self) -> tuple[tuple[Section[Any], FigureSpec], ...]:
+        """Every headline figure with its section, in headline order."""
+        placed = [(section, spec) for section in self._sections for spec in section.figures]
+        return tuple(sorted(placed, key=lambda pair: pair[1].order))
 
+    def register(self, section: Section[Any]) -> None:
+        """Run ``section`` after the registered ones; what it needs must be registered."""
+        _check_new(section, self._sections)
+        self._sections.append(section)
 
-def figures() -> tuple[tuple[Section[Any], FigureSpec], ...]:
-    """Every headline figure with its section, in headline order."""
-    placed = [(section, spec) for section in _registry() for spec in section.figures]
-    return tuple(sorted(placed, key=lambda pair: pair[1].order))
+    def unregister(self, section: Section[Any]) -> None:
+        """Stop running ``section``; no registered section may need it."""
+        needing = [s.name for s in self._sections if section in s.needs]
+        if needing:
+            raise ValueError(f"cannot unregister {section.name!r}: {', '.join(needing)} "
+                             "need it")
+        self._sections.remove(section)
 
-
-def register(section: Section[Any]) -> None:
-    """Run ``section`` after the registered ones; what it needs must be registered."""
-    registry = _registry()
-    _check_new(section, registry)
-    registry.append(section)
-
-
-def unregister(section: Section[Any]) -> None:
-    """Stop running ``section``; no registered section may need it."""
-    registry = _registry()
-    needing = [s.name for s in registry if section in s.needs]
-    if needing:
-        raise ValueError(f"cannot unregister {section.name!r}: {', '.join(needing)} need it")
-    registry.remove(section)
-
-
-@contextmanager
-def registered(section: Section[R]) -> Iterator[Section[R]]:
-    """``section`` registered for the ``with`` block (for tests and experiments)."""
-    register(section)
-    try:
-        yield section
-    finally:
-        unregister(section)
+    @contextmanager
+    def registered(self, section: Section[R]) -> Iterator[Section[R]]:
+        """``section`` registered for the ``with`` block (for tests and experiments)."""
+        self.register(section)
+        try:
+            yield section
+        finally:
+            self.unregister(section)
 
 
 def _check_new(section: Section[Any], registry: list[Section[Any]]) -> None:
@@ -191,18 +225,3 @@ def _check_new(section: Section[Any], registry: list[Section[Any]]) -> None:
     clashes = [spec.key for spec in section.figures if spec.key in taken]
     if clashes:
         raise ValueError(f"headline figures {', '.join(clashes)} exist already")
-
-
-def _registry() -> list[Section[Any]]:
-    """The registered sections, the built-in ones (:mod:`engine.estimates`) loaded on
-    first use: they import this module, so it cannot import them at its top."""
-    global _loaded
-    if not _loaded:
-        with _lock:
-            if not _loaded:
-                from engine.estimates import BUILT_IN
-                for section in BUILT_IN:
-                    _check_new(section, _registered)
-                    _registered.append(section)
-                _loaded = True
-    return _registered

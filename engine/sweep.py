@@ -5,7 +5,7 @@ block replicated, exactly as the scaling panel replicates it:
 :mod:`engine.analysis.scaling`), the price of one accelerator in
 the design's currency (``cost.accelerator_price_usd``, and any node's own
 ``price_usd``, which would otherwise win), and every numeric setting of every
-section (workload, cost, reliability ...: :func:`engine.sections.settings_sections`),
+section (workload, cost, reliability ...: :meth:`engine.sections.Registry.settings_sections`),
 addressed by its path such as ``cost.discount``. :func:`sweep_point` is one point, pure
 and picklable, so the GUI can spread points over worker processes. A point
 keeps the topology's warnings (a scaled design whose switches get more
@@ -25,12 +25,12 @@ from engine.catalog import Catalog
 from engine.cost.prices import accelerator_quote
 from engine.design import Design
 from engine.errors import EngineError
+from engine.estimates import REGISTRY
 from engine.evaluate import evaluate
 from engine.hardware import accelerator_of
 from engine.headline import Figure, headline
 from engine.layout import catalog_for
 from engine.network import NETWORK
-from engine.sections import settings_sections
 from engine.settings import leaves, settings_of
 from engine.structure import total_accelerators, units
 
@@ -79,7 +79,7 @@ def parameters(design: Design, catalog: Catalog) -> tuple[Parameter, ...]:
                        _accelerator_price(design, catalog),
                        "one accelerator, bought; replaces the catalog's price and every "
                        "box's own price")]
-    for settings in settings_sections():
+    for settings in REGISTRY.settings_sections():
         for leaf in leaves(settings.cls):
             s, key = leaf.field, ".".join((settings.key, *leaf.path))
             if s.kind in (int, float) and not s.info.choices and key not in _SUPERSEDED:
@@ -111,7 +111,7 @@ def apply(design: Design, key: str, value: float) -> Design:
     if key == ACCELERATOR_PRICE:
         return _with_price(design, value)
     section, *path = key.split(".")
-    settings = next((s for s in settings_sections() if s.key == section), None)
+    settings = next((s for s in REGISTRY.settings_sections() if s.key == section), None)
     if settings is None or not path:
         raise EngineError(f"no setting {key!r} to sweep")
     return settings.with_value(design, _set(settings.of(design), path, value, key))

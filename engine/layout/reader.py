@@ -29,8 +29,8 @@ from engine.design import (
     Node,
 )
 from engine.errors import LayoutError, LookupFailed, Problem, UnsupportedFormatError
+from engine.estimates import REGISTRY
 from engine.hardware import link_kinds_of
-from engine.sections import settings_sections
 from engine.settings import is_settings_class, settings_of
 from engine.structure import scope, units_in_scope
 from engine.validation import MAX_COUNT, Fields, Reporter
@@ -119,7 +119,7 @@ def _design(f: Fields, catalog: Catalog, scenario: bool) -> Design:
     links = [(path, _link(Fields(item, path, f.report), catalog))
              for path, item in f.items("links")]
     settled = Design()
-    for settings in settings_sections():
+    for settings in REGISTRY.settings_sections():
         settled = settings.with_value(settled, read_settings(f.mapping(settings.key),
                                                              settings.cls))
     workload = settled.workload

@@ -13,8 +13,8 @@ from typing import Any
 import yaml
 
 from engine.design import Design, Group, Link, Node
+from engine.estimates import REGISTRY
 from engine.layout.reader import FORMAT_NAME, FORMAT_VERSION
-from engine.sections import settings_sections
 from engine.settings import is_settings_class, settings_of
 from engine.yamlio import atomic_write_text
 
@@ -70,7 +70,7 @@ def _design(design: Design) -> dict[str, Any]:
         out["groups"] = [_group(g) for g in design.groups]
     out["nodes"] = [_node(n) for n in design.nodes]
     out["links"] = [_link(lk) for lk in design.links]
-    for settings in settings_sections():
+    for settings in REGISTRY.settings_sections():
         out[settings.key] = settings_data(settings.of(design))
     return out
 

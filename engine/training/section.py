@@ -23,7 +23,7 @@ from engine.training.result import TrainingEstimate
 from engine.training.search import estimate
 
 if TYPE_CHECKING:
-    from engine.evaluate import Evaluation
+    from engine.sections import Evaluation
 
 
 def design_job(design: Design, catalog: Catalog, network: NetworkReport | None) -> Job:

@@ -16,22 +16,13 @@ import pytest
 from engine.catalog import load_catalog
 from engine.compare import compare
 from engine.errors import LayoutError
+from engine.estimates import REGISTRY
 from engine.evaluate import evaluate
 from engine.headline import by_key, figure_keys, headline
 from engine.inventory import INVENTORY
 from engine.layout import dumps_design, loads_design
 from engine.results import JsonResult
-from engine.sections import (
-    HIGHER,
-    FigureSpec,
-    Section,
-    SectionSettings,
-    register,
-    registered,
-    sections,
-    settings_sections,
-    unregister,
-)
+from engine.sections import HIGHER, FigureSpec, Section, SectionSettings
 from engine.settings import setting
 from engine.sweep import parameters
 from engine.training import TRAINING
@@ -76,7 +67,7 @@ def _with_toy_settings(per_accelerator: float) -> str:
 
 
 def test_a_registered_section_is_evaluated_headlined_compared_and_saved(catalog):
-    with registered(TOY):
+    with REGISTRY.registered(TOY):
         design = loads_design(_with_toy_settings(3.0), catalog=catalog)
         assert TOY_SETTINGS.of(design) == ToySettings(3.0)
         assert loads_design(dumps_design(design), catalog=catalog) == design
@@ -103,7 +94,7 @@ def test_a_registered_section_is_evaluated_headlined_compared_and_saved(catalog)
 def test_a_registered_section_is_in_evaluate_json(tmp_path, capsys):
     path = tmp_path / "toy.yaml"
     path.write_text(_with_toy_settings(0.5))
-    with registered(TOY):
+    with REGISTRY.registered(TOY):
         assert main(["evaluate", str(path), "--json"]) == 0
         data = json.loads(capsys.readouterr().out)
         assert data["toy"] == {"widgets": 0.5 * ACCELERATORS}
@@ -113,10 +104,10 @@ def test_a_registered_section_is_in_evaluate_json(tmp_path, capsys):
 
 
 def test_an_unregistered_section_leaves_nothing_behind(catalog):
-    with registered(TOY):
+    with REGISTRY.registered(TOY):
         pass
-    assert TOY not in sections()
-    assert TOY_SETTINGS not in settings_sections()
+    assert TOY not in REGISTRY.sections()
+    assert TOY_SETTINGS not in REGISTRY.settings_sections()
     assert "widgets" not in figure_keys()
     design = loads_design(SELENE.read_text(), catalog=catalog)
     assert "toy" not in evaluate(design, catalog).sections
@@ -127,21 +118,22 @@ def test_an_unregistered_section_leaves_nothing_behind(catalog):
 
 def test_the_registry_refuses_what_would_break_it():
     with pytest.raises(ValueError, match="registered already"):
-        register(TRAINING)
+        REGISTRY.register(TRAINING)
     lonely = Section("lonely", "Lonely", ToyResult, _widgets, needs=(TOY,))
     with pytest.raises(ValueError, match="needs toy"):
-        register(lonely)
-    with registered(TOY), registered(lonely), pytest.raises(ValueError, match="lonely need"):
-        unregister(TOY)
+        REGISTRY.register(lonely)
+    with REGISTRY.registered(TOY), REGISTRY.registered(lonely), \
+            pytest.raises(ValueError, match="lonely need"):
+        REGISTRY.unregister(TOY)
     twin = Section("twin", "Twin", ToyResult, _widgets, figures=TOY.figures)
-    with registered(TOY), pytest.raises(ValueError, match="widgets exist already"):
-        register(twin)
-    assert [s.name for s in sections()] == ["inventory", "network", "training", "cost",
+    with REGISTRY.registered(TOY), pytest.raises(ValueError, match="widgets exist already"):
+        REGISTRY.register(twin)
+    assert [s.name for s in REGISTRY.sections()] == ["inventory", "network", "training", "cost",
                                             "reliability"]
 
 
 def test_a_section_whose_result_has_the_wrong_type_is_a_bug(catalog):
     wrong = Section("wrong", "Wrong", ToyResult, lambda design, catalog, done: 42)
     design = loads_design(SELENE.read_text(), catalog=catalog)
-    with registered(wrong), pytest.raises(TypeError, match="computed a int"):
+    with REGISTRY.registered(wrong), pytest.raises(TypeError, match="computed a int"):
         evaluate(design, catalog)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from engine.layout import load_design
 from tests.conftest import ROOT
 from tests.gui.canvas_input import drop
-from workbench.canvas.binder import Selection
 from workbench.document.commands import delete_items
+from workbench.document.selection import Selection
 
 BIG = ROOT / "examples" / "llama3-16k-h100-roce.yaml"
 

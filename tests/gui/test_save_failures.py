@@ -9,7 +9,7 @@ from pathlib import Path
 
 from engine.layout import load_design
 from tests.conftest import ROOT
-from workbench.canvas.binder import Selection
+from workbench.document.selection import Selection
 
 SUPERPOD = ROOT / "examples" / "dgx-h100-superpod.yaml"
 READ_ONLY = Path("/proc/cluster-workbench-test.yaml")   # read-only even for root

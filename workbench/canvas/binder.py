@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtGui import QColor
@@ -28,6 +28,7 @@ from widgets.canvas.scene import CanvasScene
 from widgets.canvas.theme import CanvasTheme, link_color
 from workbench.canvas.text import group_text, link_look, node_text
 from workbench.document.document import Document
+from workbench.document.selection import Selection
 
 FRAME_PADDING = 22.0
 BEND_STEP = 34.0
@@ -41,17 +42,6 @@ class Heat:
     loads: dict[str, float]
     collective: str
 
-
-@dataclass
-class Selection:
-    """Ids of the selected items, by kind."""
-
-    nodes: list[str] = field(default_factory=list)
-    links: list[str] = field(default_factory=list)
-    groups: list[str] = field(default_factory=list)
-
-    def is_empty(self) -> bool:
-        return not (self.nodes or self.links or self.groups)
 
 
 class CanvasBinder(QObject):

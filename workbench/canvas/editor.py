@@ -20,7 +20,7 @@ from widgets.canvas.scene import GRID, CanvasScene
 from widgets.canvas.theme import CanvasTheme
 from widgets.canvas.view import CanvasView
 from workbench.canvas.arrange import ARRANGEMENTS
-from workbench.canvas.binder import CanvasBinder, Selection
+from workbench.canvas.binder import CanvasBinder
 from workbench.canvas.interactions import (
     Interaction,
     MoveInteraction,
@@ -43,6 +43,7 @@ from workbench.document.commands import (
 from workbench.document.document import Document
 from workbench.document.edit_errors import EditError
 from workbench.document.grouping import with_subgroups
+from workbench.document.selection import Selection
 
 _ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
            Qt.Key.Key_Down: (0, 1)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from engine.catalog import AcceleratorSpec, Catalog, load_catalog
-from engine.sections import settings_sections
+from engine.estimates import REGISTRY
 from engine.settings import is_settings_class, settings_of
 from engine.units import bytes_to_memory_label
 from workbench.cli.output import print_json, print_table
@@ -77,7 +77,7 @@ def _models(catalog: Catalog) -> None:
 
 def _settings_rows() -> list[dict]:
     rows = []
-    for settings in settings_sections():
+    for settings in REGISTRY.settings_sections():
         rows.extend(_rows_of(settings.key, settings.cls))
     return rows
 

@@ -19,10 +19,10 @@ from PySide6.QtGui import QUndoCommand
 from engine.design import Group, Link, Node
 from engine.structure import scope, units_in_scope
 from widgets.inspector import Inspector
-from workbench.canvas.editor import CanvasEditor
 from workbench.document.commands import ReplaceCommand, SettingsCommand
 from workbench.document.document import Document
 from workbench.document.edit_errors import EditError, InvalidValueError
+from workbench.document.selection import Selection
 from workbench.inspector.fields import (
     design_sections,
     group_sections,
@@ -38,20 +38,21 @@ _DIMS = re.compile(r"^\s*\d+(\s*[x×*,]\s*\d+)*\s*$")
 class InspectorBinder(QObject):
     """Keeps the inspector showing the current selection, and applies its edits."""
 
-    def __init__(self, document: Document, editor: CanvasEditor, inspector: Inspector) -> None:
+    def __init__(self, document: Document, inspector: Inspector,
+                 selection: Callable[[], Selection]) -> None:
+        """``selection`` says what is selected; call :meth:`refresh` when it changes."""
         super().__init__(inspector)
         self._doc = document
-        self._editor = editor
+        self._selection = selection
         self._inspector = inspector
         self._target: tuple[str, str] | None = None
         self._labels: dict[str, str] = {}
         document.changed.connect(self.refresh)
-        editor.selection_changed.connect(self.refresh)
         inspector.value_committed.connect(self._on_value_committed)
         self.refresh()
 
     def refresh(self) -> None:
-        chosen = self._editor.binder.selection()
+        chosen = self._selection()
         found = [("node", i) for i in chosen.nodes] + [("link", i) for i in chosen.links] + \
                 [("group", i) for i in chosen.groups]
         found = [(k, i) for k, i in found if self._doc.has(k, i)]

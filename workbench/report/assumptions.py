@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from engine.design import Design
-from engine.sections import settings_sections
+from engine.estimates import REGISTRY
 from engine.settings import leaves
 from engine.units import number
 from workbench.report.html import Assumption
@@ -20,7 +20,7 @@ from workbench.report.html import Assumption
 def assumptions(designs: Sequence[Design]) -> list[Assumption]:
     """One row per setting, values in the designs' order."""
     rows = []
-    for settings in settings_sections():
+    for settings in REGISTRY.settings_sections():
         sections = [settings.of(d) for d in designs]
         for leaf in leaves(settings.cls):
             info = leaf.field.info

@@ -118,7 +118,9 @@ class MainWindow(QMainWindow):
         self.comparison_dock.hide()
         self.docks.append(self.comparison_dock)
         self.files = FileController(self, self.document, catalog, self.settings, new_design)
-        self.inspector_binder = InspectorBinder(self.document, self.editor, self.inspector)
+        self.inspector_binder = InspectorBinder(self.document, self.inspector,
+                                                self.editor.binder.selection)
+        self.editor.selection_changed.connect(self.inspector_binder.refresh)
         self.scenario_binder = ScenarioBinder(self.document, self.scenario_tabs)
         self.comparison = ComparisonPanel(self.document, self.evaluator, self.comparison_view,
                                           self._comparison_title, self)
