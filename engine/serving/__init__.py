@@ -11,10 +11,12 @@ largest batch), ``batching`` (continuous, static, disaggregated),
 million tokens and per request) and ``capacity`` (users, GPUs for a load).
 """
 
+from engine.serving.capacity import gpus_for_load, gpus_for_tokens_per_day, users_served
 from engine.serving.cost import Price, price_of
 from engine.serving.result import JSON_KEYS, ServingEstimate
 from engine.serving.search import ServingSearch, serving_estimate, serving_search
 from engine.serving.workload import ServingOptions, ServingParallelism, ServingWorkload
 
 __all__ = ["JSON_KEYS", "Price", "ServingEstimate", "ServingOptions", "ServingParallelism",
-           "ServingSearch", "ServingWorkload", "price_of", "serving_estimate", "serving_search"]
+           "ServingSearch", "ServingWorkload", "gpus_for_load", "gpus_for_tokens_per_day",
+           "price_of", "serving_estimate", "serving_search", "users_served"]
