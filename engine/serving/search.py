@@ -14,8 +14,9 @@ Scenarios: ``offline`` takes the replicas' full rate; ``interactive`` holds
 p99 TTFT (the unqueued TTFT plus the p99 wait of :mod:`~engine.serving.queueing`)
 meets the target. TPOT targets are checked against the batch's TPOT (a
 full batch, the p99 case). Rows are ranked by output tokens per second per
-GPU, or by cost per million output tokens; within 2% the simpler layout (less
-model parallelism, then the smaller batch) comes first.
+GPU, or by cost per million output tokens; within 2% the one using more of
+the GPUs comes first (more system throughput), then the simpler layout (less
+model parallelism), then the smaller batch.
 """
 
 from __future__ import annotations
@@ -234,7 +235,7 @@ def _ranked(rows: Columns, price: Price | None, rank: str) -> np.ndarray:
     value = 1.0 / per_gpu if rank == "throughput" or price is None else \
         price.per_gpu_hour * _gpus(rows) / rows["requests_per_s"]
     step = np.floor(np.log(value / value.min()) / np.log1p(TIE))
-    return np.lexsort((rows["batch"], rows["tp"] * rows["pp"] * rows["ep"], step))
+    return np.lexsort((rows["batch"], rows["tp"] * rows["pp"] * rows["ep"], -_gpus(rows), step))
 
 
 def _estimate(sm: ServedModel, rows: Columns, i: int, workload: ServingWorkload,
