@@ -190,12 +190,12 @@ def _timed(sm: ServedModel, machine: Machine, rows: Columns,
     if workload.scenario == "interactive" and workload.concurrency:
         load = workload.concurrency / (replicas * batch)
     elif workload.scenario == "server":
-        service = 1.0 / figures.requests_per_s
         target = (workload.ttft_ms if workload.ttft_ms is not None
                   else options.server_ttft_ms) / 1e3
-        load = max_load(target - figures.ttft_s, service, options.service_cv2)
-        wait = mean_wait(load, service, options.service_cv2)
-        p99 = p99_wait(load, service, options.service_cv2)
+        mu, cv2 = figures.requests_per_s, options.service_cv2
+        load = max_load(target - figures.ttft_s, mu, batch, cv2)
+        wait = mean_wait(load, mu, batch, cv2)
+        p99 = p99_wait(load, mu, batch, cv2)
     step = figures.step
     capped = (rows["batch"] >= rows["max_batch"]) & (workload.batch is None) & \
         (workload.scenario != "interactive")
