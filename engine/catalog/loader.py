@@ -23,8 +23,10 @@ from engine.catalog.specs import (
     CURRENCIES,
     FFN_KINDS,
     LINK_KINDS,
+    PRECISIONS,
     PRICE_KINDS,
     SCALE_UP_TOPOLOGIES,
+    SERVING_PRECISIONS,
     AcceleratorSpec,
     CloudPrice,
     LinkSpec,
@@ -241,9 +243,9 @@ def _accelerator(f: Fields) -> AcceleratorSpec | None:
 def _peaks(f: Fields | None) -> Peaks | None:
     if f is None:
         return None
-    values = {p: f.number(p, positive=True) for p in ("bf16", "fp16", "fp8")}
+    values = {p: f.number(p, positive=True) for p in SERVING_PRECISIONS}
     f.finish()
-    if all(v is None for v in values.values()):
+    if all(values[p] is None for p in PRECISIONS):
         f.report.add(f.path, "needs at least one of bf16, fp16, fp8")
         return None
     return Peaks(**{k: v * 1e12 if v is not None else None for k, v in values.items()})

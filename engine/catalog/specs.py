@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-PRECISIONS = ("bf16", "fp16", "fp8")
+PRECISIONS = ("bf16", "fp16", "fp8")                       # training math
+SERVING_PRECISIONS = (*PRECISIONS, "int8", "fp4")          # serving weights and math
 CURRENCIES = ("USD", "CNY")
 PRICE_KINDS = ("card", "server", "system", "rack")
 CLOUD_KINDS = ("on-demand", "reserved", "capacity-block", "spot", "neocloud")
@@ -47,11 +48,13 @@ class CloudPrice:
 
 @dataclass(frozen=True)
 class Peaks:
-    """Dense peak FLOP/s by precision; ``None`` where the part has no such unit."""
+    """Dense peak FLOP/s (int8: OP/s) by precision; ``None`` where the part has no such unit."""
 
     bf16: float | None = None
     fp16: float | None = None
     fp8: float | None = None
+    int8: float | None = None
+    fp4: float | None = None
 
     def of(self, precision: str) -> float | None:
         return getattr(self, precision, None)

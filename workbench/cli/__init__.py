@@ -24,10 +24,11 @@ from workbench.cli import (
     render_cmd,
     report_cmd,
     search_cmd,
+    serve_cmd,
 )
 
 COMMANDS = (gui_cmd, catalog_cmd, evaluate_cmd, collective_cmd, estimate_cmd, search_cmd,
-            compare_cmd, render_cmd, report_cmd)
+            serve_cmd, compare_cmd, render_cmd, report_cmd)
 EXIT_USAGE = 2
 
 

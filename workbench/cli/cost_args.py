@@ -1,4 +1,4 @@
-"""The flags that change cost settings, shared by estimate and compare.
+"""The flags that change cost settings, shared by estimate, serve and compare.
 
 Each flag names one :class:`~engine.design.CostSettings` field and is checked
 against that setting's limits, so a bad value is one clear line naming the
@@ -81,8 +81,9 @@ def cost_settings_from_args(args: argparse.Namespace, base: CostSettings) -> Cos
 
 
 def estimate_cost(args: argparse.Namespace, hardware: Hardware,
-                  training: TrainingFigures) -> CostReport:
-    """What the estimated run costs, with the cost flags applied."""
+                  training: TrainingFigures | None) -> CostReport:
+    """What the estimated run costs (the hardware alone without ``training``), with the cost
+    flags applied."""
     design = hardware.design or _servers(hardware)
     design = dataclasses.replace(design, cost=cost_settings_from_args(args, design.cost))
     catalog = hardware.catalog

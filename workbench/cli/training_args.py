@@ -25,6 +25,8 @@ SHAPE_FLAGS = {"layers": "layers", "hidden": "hidden", "heads": "heads", "seq": 
                "vocab": "vocab", "ffn": "ffn_hidden", "kv_heads": "kv_heads",
                "ffn_kind": "ffn"}
 REQUIRED_SHAPE = ("layers", "hidden", "heads", "seq", "vocab")
+MOE_FLAGS = {"experts": "experts", "top_k": "top_k", "expert_ffn": "expert_ffn_hidden",
+             "shared_experts": "shared_experts"}
 PARALLELISM_FLAGS = ("tp", "pp", "dp", "cp", "ep", "micro_batch", "virtual_stages")
 
 
@@ -50,8 +52,8 @@ def amount(text: str) -> float:
     return value
 
 
-def add_training_flags(parser: argparse.ArgumentParser) -> None:
-    add_hardware_flags(parser)
+def add_model_flags(parser: argparse.ArgumentParser, seq: bool = True) -> None:
+    """``--model`` or the shape flags (``--seq`` only where the sequence length is asked)."""
     model = parser.add_argument_group("model (a catalog id, or its shape)")
     model.add_argument("--model", metavar="ID", help="catalog model id (cluster-workbench "
                        "catalog models)")
@@ -61,9 +63,17 @@ def add_training_flags(parser: argparse.ArgumentParser) -> None:
                        "hidden; per expert with --experts)"),
                        ("kv-heads", "key-value heads (grouped-query attention)"),
                        ("experts", "routed experts (mixture of experts)"),
-                       ("top-k", "experts each token is routed to")):
-        model.add_argument(f"--{flag}", type=count, metavar="N", help=what)
+                       ("top-k", "experts each token is routed to"),
+                       ("expert-ffn", "one expert's FFN inner size (default --ffn)"),
+                       ("shared-experts", "experts every token goes through")):
+        if flag != "seq" or seq:
+            model.add_argument(f"--{flag}", type=count, metavar="N", help=what)
     model.add_argument("--ffn-kind", choices=FFN_KINDS, help="FFN activation (default gelu)")
+
+
+def add_training_flags(parser: argparse.ArgumentParser) -> None:
+    add_hardware_flags(parser)
+    add_model_flags(parser)
     work = parser.add_argument_group("workload")
     work.add_argument("--global-batch", type=count, metavar="B",
                       help=f"sequences per iteration (default: the file's, or "
@@ -92,7 +102,8 @@ def job_from_args(args: argparse.Namespace, catalog: Catalog | None = None,
     """The job the flags (and the file, if any) describe, on ``hardware`` if already read."""
     hardware = hardware or hardware_from_args(args, catalog or load_catalog())
     base = hardware.design.workload if hardware.design else Workload()
-    spec = _model(args, hardware.catalog, args.model or (base.model if hardware.design else None))
+    spec = model_from_args(args, hardware.catalog,
+                           args.model or (base.model if hardware.design else None))
     tokens = args.tokens or (base.tokens if hardware.design else
                              spec.trained_tokens or base.tokens)
     workload = dataclasses.replace(
@@ -118,15 +129,21 @@ def _given(args: argparse.Namespace, base: object, cls: type) -> object:
     return dataclasses.replace(base, **given)
 
 
-def _model(args: argparse.Namespace, catalog: Catalog, model_id: str | None) -> ModelSpec:
-    """The catalog model with the shape flags applied, or a model from the shape flags alone."""
-    shape = {field: getattr(args, flag) for flag, field in SHAPE_FLAGS.items()
-             if getattr(args, flag) is not None}
+def model_from_args(args: argparse.Namespace, catalog: Catalog, model_id: str | None,
+                    defaults: dict[str, int] | None = None) -> ModelSpec:
+    """The catalog model with the shape flags applied, or a model from the shape flags alone.
+
+    ``defaults`` fills shape flags (``seq``, ``vocab``) a command does not require.
+    """
+    defaults = defaults or {}
+    shape = {field: getattr(args, flag, None) for flag, field in SHAPE_FLAGS.items()}
+    shape = {field: value for field, value in shape.items() if value is not None}
     if model_id is not None:
         spec = catalog.model(model_id)
         spec = dataclasses.replace(spec, **shape)
     else:
-        missing = [f"--{flag}" for flag in REQUIRED_SHAPE if getattr(args, flag) is None]
+        given = {flag: getattr(args, flag, None) or defaults.get(flag) for flag in REQUIRED_SHAPE}
+        missing = [f"--{flag}" for flag, value in given.items() if value is None]
         if missing:
             raise InputError([Problem(", ".join(missing), "required without --model or a "
                                       "layout file")])
@@ -134,7 +151,7 @@ def _model(args: argparse.Namespace, catalog: Catalog, model_id: str | None) -> 
             id="custom", name=f"{args.layers}-layer, {args.hidden}-wide transformer",
             architecture="decoder", layers=args.layers, hidden=args.hidden, heads=args.heads,
             kv_heads=args.kv_heads or args.heads, ffn_hidden=args.ffn or 4 * args.hidden,
-            ffn=args.ffn_kind or "gelu", seq_len=args.seq, vocab=args.vocab,
+            ffn=args.ffn_kind or "gelu", seq_len=given["seq"], vocab=given["vocab"],
             source="command-line shape")
     spec = dataclasses.replace(spec, moe=_moe(args, spec))
     problems = []
@@ -150,11 +167,15 @@ def _model(args: argparse.Namespace, catalog: Catalog, model_id: str | None) -> 
 
 
 def _moe(args: argparse.Namespace, spec: ModelSpec) -> MoESpec | None:
-    """The model's experts, with ``--experts`` and ``--top-k`` applied."""
-    if not (args.experts or args.top_k):
+    """The model's experts, with ``--experts``, ``--top-k``, ``--expert-ffn`` and
+    ``--shared-experts`` applied."""
+    given = {name: getattr(args, flag) for flag, name in MOE_FLAGS.items()
+             if getattr(args, flag) is not None}
+    if not given:
         return spec.moe
-    if spec.moe is None and not args.experts:
-        raise InputError([Problem("--top-k", f"{spec.id} has no experts: give --experts")])
-    moe = spec.moe or MoESpec(args.experts, 1, spec.ffn_hidden)
-    return dataclasses.replace(moe, experts=args.experts or moe.experts,
-                               top_k=args.top_k or moe.top_k)
+    if spec.moe is None and "experts" not in given:
+        flag = next(iter(given))
+        raise InputError([Problem(f"--{flag.replace('_', '-')}", f"{spec.id} has no experts: "
+                                  "give --experts")])
+    moe = spec.moe or MoESpec(given["experts"], 1, spec.ffn_hidden)
+    return dataclasses.replace(moe, **given)
