@@ -144,14 +144,38 @@ def transformer(spec: ModelSpec, seq_len: int | None = None) -> Transformer:
 
 
 def layers_per_stage(m: Transformer, pp: np.ndarray | int) -> np.ndarray:
-    """Layers of the fullest of ``pp`` pipeline stages.
+    """Layers of the fullest of ``pp`` pipeline stages: ``ceil(layers / pp)``."""
+    return -(-m.layers // np.asarray(pp))
+
+
+@dataclass(frozen=True)
+class StageLayers:
+    """Layers of the first stage, of the fullest stage between, and of the last stage.
 
     When ``pp`` does not divide the layers, the first and last stages take
-    fewer (Megatron-Core ``--decoder-first/last-pipeline-num-layers``; Llama 3
-    takes one off each, arXiv:2407.21783 Sec. 3.3.2), so the others hold
-    ``ceil(layers / pp)``.
+    fewer (Megatron-Core ``--decoder-first/last-pipeline-num-layers`` and its
+    ``account-for-embedding/loss-in-pipeline-split``: the embedding and the
+    output layer count as a layer each), so the others hold
+    ``ceil(layers / pp)``. Llama 3 405B's 126 layers on 16 stages are 7, 14 x 8
+    and 7 (arXiv:2407.21783 Sec. 3.3.2). The last stage, which also runs the
+    output layer, gives up the odd layer. With one stage all three are the
+    whole model; with two there is no stage between (``middle`` is the first).
     """
-    return -(-m.layers // np.asarray(pp))
+
+    first: np.ndarray
+    middle: np.ndarray
+    last: np.ndarray
+
+
+def stage_layers(m: Transformer, pp: np.ndarray | int) -> StageLayers:
+    """How ``pp`` stages split the layers (see :class:`StageLayers`)."""
+    pp = np.asarray(pp)
+    fullest = layers_per_stage(m, pp)
+    spare = pp * fullest - m.layers
+    last = np.maximum(1, fullest - (spare + 1) // 2)
+    first = np.where(pp > 1, np.maximum(1, fullest - spare // 2), m.layers)
+    last = np.where(pp > 1, last, m.layers)
+    return StageLayers(first, np.where(pp > 2, fullest, first), last)
 
 
 def parameters(m: Transformer) -> int:

@@ -1,11 +1,12 @@
 """Time of one training iteration, part by part, for every configuration of a grid.
 
-One micro-batch on the slowest pipeline stage (the last: it also runs the
-output layer) takes its compute plus the communication nothing hides. A
-pipeline of ``p`` stages with ``v`` virtual stages each runs ``m``
-micro-batches in ``(m + (p-1)/v)`` such steps: 1F1B and the interleaved
-schedule, bubble ``(p-1)/(m v)`` of the useful time (Narayanan et al. 2021,
-Sec. 2.2). The data-parallel reduction and the optimizer step follow.
+One micro-batch on the slowest pipeline stage (the last, which also runs the
+output layer, unless uneven stages left it lighter) takes its compute plus
+the communication nothing hides. A pipeline of ``p`` stages with ``v``
+virtual stages each runs ``m`` micro-batches in ``(m + (p-1)/v)`` such
+steps: 1F1B and the interleaved schedule, bubble ``(p-1)/(m v)`` of the
+useful time (Narayanan et al. 2021, Sec. 2.2). The data-parallel reduction
+and the optimizer step follow.
 
 Per layer and micro-batch:
 
@@ -76,6 +77,7 @@ from engine.training.model import (
     Transformer,
     attention_core_flops,
     layers_per_stage,
+    stage_layers,
 )
 
 # Adam reads the fp32 weights, momentum, variance and the 16-bit gradient, and writes
@@ -161,8 +163,7 @@ def iteration_time(job: Job, grid: Grid) -> Breakdown:
     logits = tokens_per_gpu(m, grid) * m.vocab / grid.tp
     head = 3 * (gemm_seconds(2 * logits * m.hidden, 1, peak)
                 + elementwise_seconds(LOGIT_BYTES * logits, bandwidth))
-    layers = layers_per_stage(m, grid.pp)
-    busy = layers * layer.total(grid.recompute) + head
+    per_layer = layer.total(grid.recompute)
 
     activation = ACTIVATION_BYTES * tokens_per_gpu(m, grid) * m.hidden
     gathered = collective_seconds(fabric, "all_gather", activation, grid.tp, 1)
@@ -173,6 +174,9 @@ def iteration_time(job: Job, grid: Grid) -> Breakdown:
     cp_layer = _context_parallel(m, fabric, grid, full)
     cp_exposed = _exposed(cp_layer, (3 + full) * layer.scores, contention)
     ep_layer = _expert_parallel(m, fabric, grid, full)
+    layers, head = _slowest_stage(m, grid, per_layer + tp_exposed + cp_exposed
+                                  + ep_layer * m.moe_layers / m.layers, head)
+    busy = layers * per_layer + head
     pp_mb = _pipeline_sends(fabric, grid, activation, gathered)
     pp_exposed = _exposed(pp_mb, busy, contention) if options.overlap_p2p_comm else pp_mb
 
@@ -200,6 +204,18 @@ def iteration_time(job: Job, grid: Grid) -> Breakdown:
         dp_exposed=dp_exposed,
         cp_exposed=micro_batches * layers * cp_exposed,
         ep_exposed=micro_batches * moe_layers * ep_layer)
+
+
+def _slowest_stage(m: Transformer, grid: Grid, layer: np.ndarray, head: np.ndarray) -> \
+        tuple[np.ndarray, np.ndarray]:
+    """(layers, output-layer seconds) of the stage that takes longest per micro-batch.
+
+    With uneven stages the last holds fewer layers but also runs the output
+    layer; it is the slowest when that outweighs the layers it gave up.
+    """
+    split = stage_layers(m, grid.pp)
+    last = split.last * layer + head >= split.middle * layer
+    return np.where(last, split.last, split.middle), np.where(last, head, 0.0)
 
 
 def _exposed(comm: np.ndarray, compute: np.ndarray, contention: float) -> np.ndarray:
