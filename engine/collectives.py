@@ -164,9 +164,10 @@ def mesh_share(tier: Tier, members: int) -> float:
     bandwidth is spread over links to each of its ``fanout - 1`` peers, and a
     group of ``k`` reaches only the ``k - 1`` links among them (AMD's MI300X
     platform guide: each GPU has seven 64 GB/s links, one per peer). Other
-    scale-up fabrics switch the whole bandwidth to any peer.
+    scale-up fabrics switch the whole bandwidth to any peer, and a lone
+    member does not reach the mesh's links at all (1: nothing to share).
     """
-    if tier.kind != "mesh" or tier.fanout < 2:
+    if tier.kind != "mesh" or tier.fanout < 2 or members < 2:
         return 1.0
     return (min(members, tier.fanout) - 1) / (tier.fanout - 1)
 

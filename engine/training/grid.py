@@ -87,7 +87,7 @@ class Enumeration:
 
 
 def enumerate_grid(m: Transformer, fixed: Parallelism, gpus: int, global_batch: int,
-                   domain: int) -> Enumeration:
+                   domain: int, dualpipe: bool) -> Enumeration:
     """Every valid configuration of ``m`` on ``gpus`` GPUs in scale-up domains of ``domain``;
     ``fixed``'s non-None fields hold."""
     rejected: Counter[str] = Counter()
@@ -99,7 +99,7 @@ def enumerate_grid(m: Transformer, fixed: Parallelism, gpus: int, global_batch: 
         fixed.micro_batch, _powers_of_two_dividing(global_batch // dp)))
     columns = _expand(columns, "zero", columns["dp"] * columns["cp"], lambda dpcp: _or_fixed(
         fixed.zero, ZERO_STAGES if dpcp > 1 else [0]))
-    columns = apply_rules(columns, schedule_rules(m, global_batch), rejected)
+    columns = apply_rules(columns, schedule_rules(m, global_batch, dualpipe), rejected)
     columns = _expand(columns, "sequence_parallel", columns["tp"], lambda tp: [
         bool(fixed.sequence_parallel) and tp > 1] if fixed.sequence_parallel is not None
         else [False, True] if tp > 1 else [False])

@@ -43,7 +43,8 @@ from engine.design import RECOMPUTE, TrainingOptions
 from engine.training.grid import Grid, tokens_per_gpu
 from engine.training.model import Transformer, stage_layers
 
-ACTIVATION_BYTES = 2      # 16-bit activations and messages (FP8 recipes keep these in bf16)
+ACTIVATION_BYTES = 2      # 16-bit activations and messages
+FP8_BYTES = 1             # GEMM inputs cached (and MoE tokens dispatched) in FP8
 WEIGHT_BYTES = 2          # Rajbhandari et al. 2020: 2 psi of fp16/bf16 weights
 GRADIENT_BYTES = 2        # ... 2 psi of fp16/bf16 gradients
 OPTIMIZER_BYTES = 12      # ... K psi, K = 12: fp32 weights, momentum, variance
@@ -74,11 +75,18 @@ class Memory:
 
 @dataclass(frozen=True)
 class LayerActivations:
-    """Bytes one layer stores for its backward pass, per micro-batch and GPU."""
+    """Bytes one layer stores for its backward pass, per micro-batch and GPU.
+
+    ``scores``, ``rest`` and ``inputs`` are 16-bit sizes (the memory-bound
+    kernels move them); ``saved`` is what FP8 caching and the cheap
+    recomputations (norms, MLA up-projections, FFN activation) keep out of
+    memory.
+    """
 
     scores: np.ndarray    # attention scores and probabilities: what selective recompute drops
     rest: np.ndarray      # everything else the layer stores without recomputation
     inputs: np.ndarray    # the layer's input: all that full recomputation keeps
+    saved: np.ndarray     # bytes of ``rest`` not stored (FP8 caching, cheap recomputation)
 
     @property
     def all(self) -> np.ndarray:
@@ -87,11 +95,17 @@ class LayerActivations:
     def stored(self, recompute: np.ndarray) -> np.ndarray:
         """What stays in memory between a layer's forward and backward passes."""
         return np.where(recompute == FULL, self.inputs,
-                        np.where(recompute == SELECTIVE, self.rest, self.all))
+                        np.where(recompute == SELECTIVE, self.rest, self.all) - self.saved)
 
 
-def layer_activations(m: Transformer, grid: Grid, options: TrainingOptions) -> LayerActivations:
-    """Korthikanti et al. 2022's per-layer activations, generalised (module docstring)."""
+def layer_activations(m: Transformer, grid: Grid, options: TrainingOptions,
+                      precision: str) -> LayerActivations:
+    """Korthikanti et al. 2022's per-layer activations, generalised (module docstring).
+
+    With FP8 GEMMs the inputs of the projections and experts are cached in
+    FP8 (DeepSeek-V3, arXiv:2412.19437 Sec. 3.3.3; Transformer Engine keeps
+    the FP8 casts it multiplied for the backward pass).
+    """
     tokens = tokens_per_gpu(m, grid)
     tp = grid.tp
     shard = np.where(grid.sequence_parallel, tp, 1)
@@ -104,8 +118,17 @@ def layer_activations(m: Transformer, grid: Grid, options: TrainingOptions) -> L
         scores = SOFTMAX_STAT_BYTES * tokens * m.heads / tp
     else:   # softmax output, and with dropout its mask and output: 5as^2b (2as^2b without)
         scores = (2 + (3 if options.dropout else 0)) * m.heads * m.seq_len * tokens / tp
+    cached = FP8_BYTES if precision == "fp8" else ACTIVATION_BYTES
+    projection_inputs = 0 if options.recompute_norms else 2 * cached
+    saved_replicated = hidden * (2 * ACTIVATION_BYTES - projection_inputs) / shard
+    up_proj = options.recompute_mla_up_proj and m.latent_width
+    qkv_saved = ACTIVATION_BYTES * (m.qkv_width - m.latent_width) if up_proj else 0
+    down = 0 if options.recompute_ffn_activation else cached * m.mean_ffn_down_width
+    gemm_inputs = (ACTIVATION_BYTES - cached) * (m.value_width + m.mean_routed_width) + \
+        ACTIVATION_BYTES * m.mean_ffn_down_width - down
     return LayerActivations(scores=scores, rest=replicated + split,
-                            inputs=ACTIVATION_BYTES * hidden / shard)
+                            inputs=ACTIVATION_BYTES * hidden / shard,
+                            saved=saved_replicated + tokens * (qkv_saved + gemm_inputs) / tp)
 
 
 def stage_parameters(m: Transformer, grid: Grid) -> tuple[np.ndarray, np.ndarray]:
@@ -160,7 +183,7 @@ def in_flight(grid: Grid, stage: np.ndarray | int, micro_batches: np.ndarray) ->
 
 
 def memory_per_gpu(m: Transformer, grid: Grid, global_batch: int,
-                   options: TrainingOptions) -> Memory:
+                   options: TrainingOptions, precision: str) -> Memory:
     """Memory of the fullest stage's GPUs for every configuration of ``grid``.
 
     The first stage holds the most micro-batches in flight and the embedding,
@@ -168,20 +191,30 @@ def memory_per_gpu(m: Transformer, grid: Grid, global_batch: int,
     first lighter), the last the output layer and its fp32 logits: whichever
     needs most sets the figure.
     """
-    acts = layer_activations(m, grid, options)
+    acts = layer_activations(m, grid, options, precision)
     per_layer = acts.stored(grid.recompute)
     working = np.where(grid.recompute == FULL, acts.all, 0.0)
     micro_batches = global_batch // (grid.dp * grid.micro_batch)
     logits = LOGIT_BYTES * tokens_per_gpu(m, grid) * m.vocab / grid.tp
     split = stage_layers(m, grid.pp)
-    stages = [_stage_memory(grid, layers, _parameters(m, grid, layers, embeddings),
-                            layers * per_layer * in_flight(grid, index, micro_batches)
-                            + working + extra)
-              for layers, embeddings, index, extra in (
-                  (split.first, 1, 0, 0.0), (split.middle, 0, 1, 0.0),
-                  (split.last, _output_embeddings(m, grid), grid.pp - 1, logits))]
-    fullest = np.argmax(np.stack([stage.total for stage in stages]), axis=0)
-    return Memory(*(np.choose(fullest, [getattr(stage, f.name) for stage in stages])
+    out = _output_embeddings(m, grid)
+    if options.dualpipe:
+        # Rank i holds stages i and p-1-i (both ends on the first rank), p + 1 micro-batches
+        # of one stage in flight (DeepSeek-V3, arXiv:2412.19437 Table 2).
+        piped = grid.pp > 1
+        held = np.where(piped, (grid.pp + 1) / 2, 1.0)
+        stages = [(np.where(piped, split.first + split.last, split.first),
+                   np.where(piped, 1 + out, out), held, logits),
+                  (np.where(piped, 2 * split.middle, split.middle), 0, held, 0.0)]
+    else:
+        stages = [(split.first, 1, in_flight(grid, 0, micro_batches), 0.0),
+                  (split.middle, 0, in_flight(grid, 1, micro_batches), 0.0),
+                  (split.last, out, in_flight(grid, grid.pp - 1, micro_batches), logits)]
+    memories = [_stage_memory(grid, layers, _parameters(m, grid, layers, embeddings),
+                              layers * per_layer * held + working + extra)
+                for layers, embeddings, held, extra in stages]
+    fullest = np.argmax(np.stack([stage.total for stage in memories]), axis=0)
+    return Memory(*(np.choose(fullest, [getattr(stage, f.name) for stage in memories])
                     for f in dataclasses.fields(Memory)))
 
 
