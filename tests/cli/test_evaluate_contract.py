@@ -33,7 +33,8 @@ def _assert_keeps(captured: Any, now: Any, where: str = "") -> None:
             assert key in now, f"{where}.{key} was dropped"
             _assert_keeps(value, now[key], f"{where}.{key}")
     elif isinstance(captured, list):
-        assert isinstance(now, list) and len(now) == len(captured), f"{where} changed length"
+        assert isinstance(now, list), f"{where} is no longer a list"
+        assert len(now) == len(captured), f"{where} changed length"
         for index, (old, new) in enumerate(zip(captured, now, strict=True)):
             _assert_keeps(old, new, f"{where}[{index}]")
     else:
