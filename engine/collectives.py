@@ -158,11 +158,36 @@ def _group(fabric: Fabric, n: int, stride: int) -> _Group:
     return _Group(n, members, top, ARCH_OF_LINK.get(tier0.link, DEFAULT_ARCH), hw)
 
 
+def mesh_share(tier: Tier, members: int) -> float:
+    """Share of a full mesh's scale-up bandwidth that ``members`` of its accelerators use.
+
+    In a full mesh (xGMI on MI300X, HCCS on Ascend 910B) an accelerator's
+    bandwidth is spread over links to each of its ``fanout - 1`` peers, and a
+    group of ``k`` reaches only the ``k - 1`` links among them (AMD's MI300X
+    platform guide: each GPU has seven 64 GB/s links, one per peer). Other
+    scale-up fabrics switch the whole bandwidth to any peer, and a lone
+    member does not reach the mesh's links at all (1: nothing to share).
+    """
+    if tier.kind != "mesh" or tier.fanout < 2 or members < 2:
+        return 1.0
+    return (min(members, tier.fanout) - 1) / (tier.fanout - 1)
+
+
+def _mesh_note(tier: Tier, members: int) -> str:
+    """What a group smaller than its mesh uses, for a bottleneck's name ("" otherwise)."""
+    if mesh_share(tier, members) >= 1.0:
+        return ""
+    return f": {members - 1} of {tier.fanout - 1} mesh links"
+
+
 def _ring_bandwidth(fabric: Fabric, g: _Group, level: int) -> float:
     """Bandwidth per rank of a ring at ``level``: what leaves one unit of the tier below is
-    shared by the group's members in that unit (a server's NICs add up)."""
+    shared by the group's members in that unit (a server's NICs add up); in a mesh, the
+    links among the members."""
     tier = fabric.tiers[level]
-    return tier.bandwidth_Bps if level == 0 else g.members[level - 1] * tier.bandwidth_Bps
+    if level == 0:
+        return tier.bandwidth_Bps * mesh_share(tier, g.members[0])
+    return g.members[level - 1] * tier.bandwidth_Bps
 
 
 def _ring_bound(fabric: Fabric, g: _Group) -> tuple[float, str]:
@@ -171,7 +196,9 @@ def _ring_bound(fabric: Fabric, g: _Group) -> tuple[float, str]:
     for level in range(g.top + 1):
         bandwidth = _ring_bandwidth(fabric, g, level)
         if g.members[level] > (g.members[level - 1] if level else 1) and bandwidth < best:
-            best, name = bandwidth, f"{fabric.tiers[level].name} ({fabric.tiers[level].link})"
+            tier = fabric.tiers[level]
+            note = _mesh_note(tier, g.members[0]) if level == 0 else ""
+            best, name = bandwidth, f"{tier.name} ({tier.link}{note})"
     return best, name
 
 
@@ -183,8 +210,8 @@ def _ring_busy(fabric: Fabric, g: _Group, volume: np.ndarray) -> np.ndarray:
     what leaves the units below it.
     """
     busy = np.zeros((len(fabric.tiers), volume.size))
-    if g.members[0] > 1:
-        busy[0] = volume / _ring_bandwidth(fabric, g, 0)
+    if g.members[0] > 1:     # of all the tier's links (a mesh group uses a share of them)
+        busy[0] = volume / fabric.tiers[0].bandwidth_Bps
     for level in range(1, g.top + 1):
         busy[level] = volume / _ring_bandwidth(fabric, g, level)
     return busy
@@ -325,8 +352,12 @@ def _all_to_all(fabric: Fabric, g: _Group, S: np.ndarray) -> list[Candidate]:
         else:
             seconds = S * share / tier.bandwidth_Bps
         busy[level] = seconds
+        note = ""
+        if level == 0:
+            seconds = seconds / mesh_share(tier, g.members[0])
+            note = _mesh_note(tier, g.members[0])
         if float(np.max(seconds)) > slowest:
-            slowest, where = float(np.max(seconds)), f"{tier.name} ({tier.link})"
+            slowest, where = float(np.max(seconds)), f"{tier.name} ({tier.link}{note})"
         worst = np.maximum(worst, seconds)
     hw = "net" if g.top >= 1 else g.tier0_hw
     latency = (BASE_LATENCY_US["ring"][2] + HW_LATENCY_US[hw]["ring"][2]) * US + \
@@ -434,8 +465,8 @@ def point_to_point(fabric: Fabric, nbytes: np.ndarray | float, distance: int) ->
     """Seconds to send ``nbytes`` from a rank to the rank ``distance`` places away.
 
     The pair meets at the first tier whose units hold both; the message pays
-    that tier's latency and its bandwidth per accelerator (pipeline stages
-    send activations this way).
+    that tier's latency and its bandwidth per accelerator, in a mesh the one
+    link between the two (pipeline stages send activations this way).
     """
     sizes = np.asarray(nbytes, dtype=float)
     if distance < 1 or distance >= fabric.ranks:
@@ -446,4 +477,5 @@ def point_to_point(fabric: Fabric, nbytes: np.ndarray | float, distance: int) ->
     hw = "net" if level else ("pci" if tier.link.startswith("pcie") else "nvlink")
     latency = (BASE_LATENCY_US["ring"][2] + HW_LATENCY_US[hw]["ring"][2]) * US + \
         (tier.deeper_latency_s if level else 0.0)
-    return latency + sizes / tier.bandwidth_Bps
+    bandwidth = tier.bandwidth_Bps * (mesh_share(tier, 2) if level == 0 else 1.0)
+    return latency + sizes / bandwidth

@@ -125,6 +125,32 @@ class TrainingOptions:
         False, "Overlap pipeline sends",
         doc="stage-to-stage sends hidden behind the next micro-batch's compute",
         source="Megatron-Core --overlap-p2p-communication (interleaved schedule)")
+    dualpipe: bool = setting(
+        False, "DualPipe schedule",
+        doc="micro-batches enter the pipeline from both ends and each forward chunk runs "
+            "beside a backward chunk, hiding expert and pipeline communication: bubble "
+            "(p/2 - 1)(F&B + B - 3W), two copies of the parameters, p + 1 micro-batches in "
+            "flight",
+        source="DeepSeek-AI 2024, DeepSeek-V3 Technical Report, arXiv:2412.19437, Sec. 3.2.1 "
+               "and Table 2")
+    recompute_norms: bool = setting(
+        False, "Recompute norms",
+        doc="RMSNorm/LayerNorm outputs are recomputed in the backward pass, so the inputs of "
+            "the QKV and FFN projections are not stored",
+        source="DeepSeek-V3 (arXiv:2412.19437) Sec. 3.2.3; Megatron-Core --recompute-modules "
+               "layernorm")
+    recompute_mla_up_proj: bool = setting(
+        False, "Recompute MLA up-projections",
+        doc="multi-head latent attention keeps its low-rank latents and recomputes Q, K and V "
+            "from them in the backward pass",
+        source="DeepSeek-V3 (arXiv:2412.19437) Sec. 3.2.3; Megatron-Core --recompute-modules "
+               "mla_up_proj")
+    recompute_ffn_activation: bool = setting(
+        False, "Recompute FFN activation",
+        doc="the SwiGLU/GeLU output (the down projection's input) is recomputed from its "
+            "input in the backward pass",
+        source="DeepSeek-V3 (arXiv:2412.19437) Sec. 3.3.3; Megatron-Core --recompute-modules "
+               "moe_act")
     overlap_contention: float = setting(
         0.1, "Overlap contention", unit="fraction of hidden communication", minimum=0.0,
         maximum=1.0,

@@ -355,7 +355,8 @@ def _moe(f: Fields | None) -> MoESpec | None:
     experts = f.integer("experts", required=True, minimum=1)
     values = (experts, f.integer("top_k", required=True, minimum=1, maximum=experts or None),
               f.integer("expert_ffn_hidden", required=True, minimum=1),
-              f.integer("shared_experts", 0, minimum=0), f.integer("dense_layers", 0, minimum=0))
+              f.integer("shared_experts", 0, minimum=0), f.integer("dense_layers", 0, minimum=0),
+              f.integer("route_nodes", 0, minimum=0))
     f.finish()
     return None if None in values else MoESpec(*values)
 

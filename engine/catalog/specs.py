@@ -144,6 +144,7 @@ class MoESpec:
     expert_ffn_hidden: int
     shared_experts: int = 0
     dense_layers: int = 0
+    route_nodes: int = 0     # node-limited routing: a token reaches at most this many nodes
 
 
 @dataclass(frozen=True)

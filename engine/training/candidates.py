@@ -49,8 +49,10 @@ def evaluate_candidates(job: Job) -> Candidates:
     """Enumerate the job's configurations, check their memory and time those that fit."""
     workload = job.workload
     found = enumerate_grid(job.model, workload.parallelism, job.machine.gpus,
-                           workload.global_batch)
-    memory = memory_per_gpu(job.model, found.grid, workload.global_batch, workload.options)
+                           workload.global_batch, job.machine.fabric.tiers[0].fanout,
+                           workload.options.dualpipe)
+    memory = memory_per_gpu(job.model, found.grid, workload.global_batch, workload.options,
+                            workload.precision)
     fits = memory.total <= job.memory_capacity
     rejected = Counter(found.rejected)
     if not fits.all():

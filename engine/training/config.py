@@ -51,7 +51,7 @@ def layout_rules(m: Transformer, gpus: int, global_batch: int) -> tuple[Rule, ..
     )
 
 
-def schedule_rules(m: Transformer, global_batch: int) -> tuple[Rule, ...]:
+def schedule_rules(m: Transformer, global_batch: int, dualpipe: bool) -> tuple[Rule, ...]:
     """Rules on the micro-batch, virtual stages and ZeRO stage of a valid layout."""
     def micro_batches(c: Columns) -> np.ndarray:
         return global_batch // c["dp"] // c["micro_batch"]
@@ -66,6 +66,10 @@ def schedule_rules(m: Transformer, global_batch: int) -> tuple[Rule, ...]:
              lambda c: (c["virtual_stages"] > 1) & (micro_batches(c) % c["pp"] != 0)),
         Rule("ZeRO-2/3 cannot be combined with pipeline parallelism (DeepSpeed allows "
              "ZeRO-1 only)", lambda c: (c["zero"] >= 2) & (c["pp"] > 1)),
+        Rule("DualPipe needs an even number of pipeline stages and no virtual stages (it runs "
+             "two chunks of its own)",
+             lambda c: dualpipe & (c["pp"] > 1)
+             & ((c["pp"] % 2 != 0) | (c["virtual_stages"] > 1))),
     )
 
 

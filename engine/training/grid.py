@@ -8,9 +8,9 @@ context-parallel ranks stride ``tp``, data-parallel ranks stride
 stride ``tp``), pipeline stages stride ``tp x cp x dp``.
 
 The grid is built in two levels. Layouts come first: tp from powers of two
-and the divisors of the heads, cp from powers of two, pp from powers of two
-and the divisors of the layers, ep from powers of two and the divisors of
-the experts, and dp
+and the divisors of the heads that divide the scale-up domain, cp from
+powers of two, pp from powers of two and the divisors of the layers, ep from
+powers of two and the divisors of the experts, and dp
 as given or the largest that fits the remaining GPUs and divides the global
 batch (fewer GPUs than the machine has may be used: the estimate says how
 many). Layouts that pass :func:`~engine.training.config.layout_rules` are
@@ -86,11 +86,12 @@ class Enumeration:
     rejected: Counter[str]
 
 
-def enumerate_grid(m: Transformer, fixed: Parallelism, gpus: int,
-                   global_batch: int) -> Enumeration:
-    """Every valid configuration of ``m`` on ``gpus`` GPUs; ``fixed``'s non-None fields hold."""
+def enumerate_grid(m: Transformer, fixed: Parallelism, gpus: int, global_batch: int,
+                   domain: int, dualpipe: bool) -> Enumeration:
+    """Every valid configuration of ``m`` on ``gpus`` GPUs in scale-up domains of ``domain``;
+    ``fixed``'s non-None fields hold."""
     rejected: Counter[str] = Counter()
-    columns = _layouts(m, fixed, gpus, global_batch)
+    columns = _layouts(m, fixed, gpus, global_batch, domain)
     columns = apply_rules(columns, layout_rules(m, gpus, global_batch), rejected)
     columns = _expand(columns, "virtual_stages", columns["pp"], lambda pp: _or_fixed(
         fixed.virtual_stages, _divisors(int(layers_per_stage(m, pp))) if pp > 1 else [1]))
@@ -98,7 +99,7 @@ def enumerate_grid(m: Transformer, fixed: Parallelism, gpus: int,
         fixed.micro_batch, _powers_of_two_dividing(global_batch // dp)))
     columns = _expand(columns, "zero", columns["dp"] * columns["cp"], lambda dpcp: _or_fixed(
         fixed.zero, ZERO_STAGES if dpcp > 1 else [0]))
-    columns = apply_rules(columns, schedule_rules(m, global_batch), rejected)
+    columns = apply_rules(columns, schedule_rules(m, global_batch, dualpipe), rejected)
     columns = _expand(columns, "sequence_parallel", columns["tp"], lambda tp: [
         bool(fixed.sequence_parallel) and tp > 1] if fixed.sequence_parallel is not None
         else [False, True] if tp > 1 else [False])
@@ -107,10 +108,18 @@ def enumerate_grid(m: Transformer, fixed: Parallelism, gpus: int,
     return Enumeration(Grid(**{name: columns[name] for name in FIELDS}), rejected)
 
 
-def _layouts(m: Transformer, fixed: Parallelism, gpus: int, global_batch: int) -> Columns:
-    """Every (tp, pp, cp, ep) candidate, with dp given or the largest that fits."""
+def _layouts(m: Transformer, fixed: Parallelism, gpus: int, global_batch: int,
+             domain: int) -> Columns:
+    """Every (tp, pp, cp, ep) candidate, with dp given or the largest that fits.
+
+    Searched tensor-parallel sizes divide the scale-up domain, so a TP group
+    (adjacent ranks) never leaves it: its two collectives per layer and pass
+    would otherwise cross the network (Narayanan et al. 2021, Sec. 3.2: tp up
+    to the GPUs of a server). A tp the user fixed is taken as given.
+    """
     powers = _powers_of_two(gpus)
-    tp = _or_fixed(fixed.tp, _upto(gpus, powers, _divisors(m.heads)))
+    tp = _or_fixed(fixed.tp, [t for t in _upto(gpus, powers, _divisors(m.heads))
+                              if domain % t == 0])
     pp = _or_fixed(fixed.pp, _upto(min(gpus, m.layers), powers, _divisors(m.layers)))
     cp = _or_fixed(fixed.cp, powers)
     ep = _or_fixed(fixed.ep, _upto(gpus, powers, _divisors(m.experts)) if m.experts else [1])

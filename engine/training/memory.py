@@ -22,8 +22,10 @@ tensors, ``top_k`` routed copies of each token), dropout masks only when
 dropout is used, and a fused attention kernel (FlashAttention) keeps fp32
 softmax statistics instead of the scores. With 1F1B the first stage holds
 ``p`` micro-batches in flight, ``p + (p-1)/v`` with the interleaved schedule
-(Korthikanti eq. 5 and Sec. 4.2.3); the last stage holds one, plus the fp32
-logits of the loss (``4sbV/t``).
+(Korthikanti eq. 5 and Sec. 4.2.3), each later stage fewer (:func:`in_flight`);
+the last stage holds the fp32 logits of the loss too (``4sbV/t``). With
+uneven stages the first and last hold fewer layers, so the figure is that of
+whichever of the first, second and last stages needs most.
 
 **Buffers**: the CUDA context, library workspaces, NCCL buffers and
 allocator slack (``FRAMEWORK_BYTES``), and under ZeRO-3 the gathered weights
@@ -39,9 +41,10 @@ import numpy as np
 
 from engine.design import RECOMPUTE, TrainingOptions
 from engine.training.grid import Grid, tokens_per_gpu
-from engine.training.model import Transformer, layers_per_stage
+from engine.training.model import Transformer, stage_layers
 
-ACTIVATION_BYTES = 2      # 16-bit activations and messages (FP8 recipes keep these in bf16)
+ACTIVATION_BYTES = 2      # 16-bit activations and messages
+FP8_BYTES = 1             # GEMM inputs cached (and MoE tokens dispatched) in FP8
 WEIGHT_BYTES = 2          # Rajbhandari et al. 2020: 2 psi of fp16/bf16 weights
 GRADIENT_BYTES = 2        # ... 2 psi of fp16/bf16 gradients
 OPTIMIZER_BYTES = 12      # ... K psi, K = 12: fp32 weights, momentum, variance
@@ -72,11 +75,18 @@ class Memory:
 
 @dataclass(frozen=True)
 class LayerActivations:
-    """Bytes one layer stores for its backward pass, per micro-batch and GPU."""
+    """Bytes one layer stores for its backward pass, per micro-batch and GPU.
+
+    ``scores``, ``rest`` and ``inputs`` are 16-bit sizes (the memory-bound
+    kernels move them); ``saved`` is what FP8 caching and the cheap
+    recomputations (norms, MLA up-projections, FFN activation) keep out of
+    memory.
+    """
 
     scores: np.ndarray    # attention scores and probabilities: what selective recompute drops
     rest: np.ndarray      # everything else the layer stores without recomputation
     inputs: np.ndarray    # the layer's input: all that full recomputation keeps
+    saved: np.ndarray     # bytes of ``rest`` not stored (FP8 caching, cheap recomputation)
 
     @property
     def all(self) -> np.ndarray:
@@ -85,11 +95,17 @@ class LayerActivations:
     def stored(self, recompute: np.ndarray) -> np.ndarray:
         """What stays in memory between a layer's forward and backward passes."""
         return np.where(recompute == FULL, self.inputs,
-                        np.where(recompute == SELECTIVE, self.rest, self.all))
+                        np.where(recompute == SELECTIVE, self.rest, self.all) - self.saved)
 
 
-def layer_activations(m: Transformer, grid: Grid, options: TrainingOptions) -> LayerActivations:
-    """Korthikanti et al. 2022's per-layer activations, generalised (module docstring)."""
+def layer_activations(m: Transformer, grid: Grid, options: TrainingOptions,
+                      precision: str) -> LayerActivations:
+    """Korthikanti et al. 2022's per-layer activations, generalised (module docstring).
+
+    With FP8 GEMMs the inputs of the projections and experts are cached in
+    FP8 (DeepSeek-V3, arXiv:2412.19437 Sec. 3.3.3; Transformer Engine keeps
+    the FP8 casts it multiplied for the backward pass).
+    """
     tokens = tokens_per_gpu(m, grid)
     tp = grid.tp
     shard = np.where(grid.sequence_parallel, tp, 1)
@@ -102,45 +118,114 @@ def layer_activations(m: Transformer, grid: Grid, options: TrainingOptions) -> L
         scores = SOFTMAX_STAT_BYTES * tokens * m.heads / tp
     else:   # softmax output, and with dropout its mask and output: 5as^2b (2as^2b without)
         scores = (2 + (3 if options.dropout else 0)) * m.heads * m.seq_len * tokens / tp
+    cached = FP8_BYTES if precision == "fp8" else ACTIVATION_BYTES
+    projection_inputs = 0 if options.recompute_norms else 2 * cached
+    saved_replicated = hidden * (2 * ACTIVATION_BYTES - projection_inputs) / shard
+    up_proj = options.recompute_mla_up_proj and m.latent_width
+    qkv_saved = ACTIVATION_BYTES * (m.qkv_width - m.latent_width) if up_proj else 0
+    down = 0 if options.recompute_ffn_activation else cached * m.mean_ffn_down_width
+    gemm_inputs = (ACTIVATION_BYTES - cached) * (m.value_width + m.mean_routed_width) + \
+        ACTIVATION_BYTES * m.mean_ffn_down_width - down
     return LayerActivations(scores=scores, rest=replicated + split,
-                            inputs=ACTIVATION_BYTES * hidden / shard)
+                            inputs=ACTIVATION_BYTES * hidden / shard,
+                            saved=saved_replicated + tokens * (qkv_saved + gemm_inputs) / tp)
 
 
 def stage_parameters(m: Transformer, grid: Grid) -> tuple[np.ndarray, np.ndarray]:
-    """(dense, routed-expert) parameters one GPU of the fullest stage holds."""
+    """(dense, routed-expert) parameters one GPU of the stage holding the most holds."""
+    split = stage_layers(m, grid.pp)
+    stages = [_parameters(m, grid, layers, embeddings) for layers, embeddings in
+              ((split.first, 1), (split.middle, 0), (split.last, _output_embeddings(m, grid)))]
+    heaviest = np.argmax(np.stack([dense + experts for dense, experts in stages]), axis=0)
+    return tuple(np.choose(heaviest, [stage[kind] for stage in stages]) for kind in (0, 1))
+
+
+def _output_embeddings(m: Transformer, grid: Grid) -> np.ndarray:
+    """Embedding-sized matrices on the last stage: the output layer (a copy of the input
+    embedding when tied, as Megatron-LM keeps on the last stage), and the input
+    embedding too when there is one stage."""
+    return np.where(grid.pp == 1, 1 if m.tied_embeddings else 2, 1)
+
+
+def _parameters(m: Transformer, grid: Grid, layers: np.ndarray,
+                embeddings: np.ndarray | int) -> tuple[np.ndarray, np.ndarray]:
+    """(dense, routed-expert) parameters per GPU of a stage of ``layers`` layers."""
     per_layer = m.attention_weights + m.mean_replicated_ffn_weights
-    embeddings = np.where((grid.pp == 1) & (not m.tied_embeddings), 2, 1) * m.embedding_weights
-    layers = layers_per_stage(m, grid.pp)
-    dense = (layers * per_layer + embeddings) / grid.tp
+    dense = (layers * per_layer + embeddings * m.embedding_weights) / grid.tp
     experts = layers * m.expert_weights_total / m.layers / (grid.tp * grid.ep)
     return dense, experts
 
 
-def sharded_parameters(m: Transformer, grid: Grid, stage: int) -> np.ndarray:
+def _sharded(dense: np.ndarray, experts: np.ndarray, grid: Grid, stage: int) -> np.ndarray:
     """Parameters per GPU of a kind of state that ZeRO stage ``stage`` and above shard."""
-    dense, experts = stage_parameters(m, grid)
     on = grid.zero >= stage
     group = grid.dp * grid.cp
     return dense / np.where(on, group, 1) + experts / np.where(on, group // grid.ep, 1)
 
 
+def sharded_parameters(m: Transformer, grid: Grid, stage: int) -> np.ndarray:
+    """Parameters per GPU of a kind of state that ZeRO stage ``stage`` and above shard,
+    on the stage holding the most."""
+    return _sharded(*stage_parameters(m, grid), grid, stage)
+
+
+def in_flight(grid: Grid, stage: np.ndarray | int, micro_batches: np.ndarray) -> np.ndarray:
+    """Micro-batches whose activations pipeline stage ``stage`` (0 first) holds at once.
+
+    1F1B: ``p - k`` on stage ``k``; interleaved with ``v`` virtual stages, ``p +
+    (p - 1 - 2k) / v`` (Korthikanti et al. 2022 eq. 5 on the first stage; each
+    later stage warms up with two fewer chunks, Megatron-LM's schedule); never
+    more than the micro-batches of an iteration.
+    """
+    p, v = grid.pp, grid.virtual_stages
+    held = np.where(v > 1, p + (p - 1 - 2 * np.asarray(stage)) / v, p - np.asarray(stage))
+    return np.minimum(micro_batches, np.maximum(1, held))
+
+
 def memory_per_gpu(m: Transformer, grid: Grid, global_batch: int,
-                   options: TrainingOptions) -> Memory:
-    """Memory of the fullest stage's GPUs for every configuration of ``grid``."""
-    acts = layer_activations(m, grid, options)
+                   options: TrainingOptions, precision: str) -> Memory:
+    """Memory of the fullest stage's GPUs for every configuration of ``grid``.
+
+    The first stage holds the most micro-batches in flight and the embedding,
+    the second the most layers of those between (when uneven stages leave the
+    first lighter), the last the output layer and its fp32 logits: whichever
+    needs most sets the figure.
+    """
+    acts = layer_activations(m, grid, options, precision)
     per_layer = acts.stored(grid.recompute)
     working = np.where(grid.recompute == FULL, acts.all, 0.0)
     micro_batches = global_batch // (grid.dp * grid.micro_batch)
-    in_flight = np.minimum(micro_batches, np.where(
-        grid.virtual_stages > 1, grid.pp + (grid.pp - 1) / grid.virtual_stages, grid.pp))
-    layers = layers_per_stage(m, grid.pp)
-    first = layers * per_layer * in_flight + working
     logits = LOGIT_BYTES * tokens_per_gpu(m, grid) * m.vocab / grid.tp
-    last = layers * per_layer + working + logits
-    gathered = 2 * WEIGHT_BYTES * sum(stage_parameters(m, grid)) / layers
+    split = stage_layers(m, grid.pp)
+    out = _output_embeddings(m, grid)
+    if options.dualpipe:
+        # Rank i holds stages i and p-1-i (both ends on the first rank), p + 1 micro-batches
+        # of one stage in flight (DeepSeek-V3, arXiv:2412.19437 Table 2).
+        piped = grid.pp > 1
+        held = np.where(piped, (grid.pp + 1) / 2, 1.0)
+        stages = [(np.where(piped, split.first + split.last, split.first),
+                   np.where(piped, 1 + out, out), held, logits),
+                  (np.where(piped, 2 * split.middle, split.middle), 0, held, 0.0)]
+    else:
+        stages = [(split.first, 1, in_flight(grid, 0, micro_batches), 0.0),
+                  (split.middle, 0, in_flight(grid, 1, micro_batches), 0.0),
+                  (split.last, out, in_flight(grid, grid.pp - 1, micro_batches), logits)]
+    memories = [_stage_memory(grid, layers, _parameters(m, grid, layers, embeddings),
+                              layers * per_layer * held + working + extra)
+                for layers, embeddings, held, extra in stages]
+    fullest = np.argmax(np.stack([stage.total for stage in memories]), axis=0)
+    return Memory(*(np.choose(fullest, [getattr(stage, f.name) for stage in memories])
+                    for f in dataclasses.fields(Memory)))
+
+
+def _stage_memory(grid: Grid, layers: np.ndarray, parameters: tuple[np.ndarray, np.ndarray],
+                  activations: np.ndarray) -> Memory:
+    """Memory of one stage's GPUs: its parameters' states, activations and buffers."""
+    dense, experts = parameters
+    gathered = 2 * WEIGHT_BYTES * (dense + experts) / layers
     return Memory(
-        weights=WEIGHT_BYTES * sharded_parameters(m, grid, 3),
-        gradients=GRADIENT_BYTES * sharded_parameters(m, grid, 2),
-        optimizer=OPTIMIZER_BYTES * sharded_parameters(m, grid, 1),
-        activations=np.maximum(first, last),
+        weights=WEIGHT_BYTES * _sharded(dense, experts, grid, 3),
+        gradients=GRADIENT_BYTES * _sharded(dense, experts, grid, 2),
+        optimizer=OPTIMIZER_BYTES * _sharded(dense, experts, grid, 1),
+        activations=activations,
         buffers=FRAMEWORK_BYTES + np.where(grid.zero == 3, gathered, 0.0))

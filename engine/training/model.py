@@ -52,11 +52,15 @@ class Transformer:
     qkv_width: int             # Q, K and V widths per token (stored for the backward pass)
     ffn_weights: int           # dense FFN of one layer
     ffn_activation_width: int  # FFN activations stored per token (2f GeLU, 3f SwiGLU)
+    ffn_hidden: int = 0        # dense FFN inner size (its down projection's input width)
+    latent_width: int = 0      # MLA: the low-rank Q and KV latents a token keeps (0: no MLA)
     experts: int = 0
     top_k: int = 0
     shared_experts: int = 0
     expert_weights: int = 0    # one expert's FFN
     expert_activation_width: int = 0
+    expert_ffn_hidden: int = 0
+    route_nodes: int = 0       # node-limited routing: nodes a token reaches at most (0: any)
 
     @property
     def dense_layers(self) -> int:
@@ -103,6 +107,18 @@ class Transformer:
                 + self.moe_layers * routed) / self.layers
 
     @property
+    def mean_ffn_down_width(self) -> float:
+        """The activation function's outputs a token stores per layer: the inputs of the
+        down projections (dense FFN, or its routed and shared experts)."""
+        per_moe = (self.top_k + self.shared_experts) * self.expert_ffn_hidden
+        return (self.dense_layers * self.ffn_hidden + self.moe_layers * per_moe) / self.layers
+
+    @property
+    def mean_routed_width(self) -> float:
+        """The dispatched copies of a token an MoE layer stores (its experts' GEMM inputs)."""
+        return self.moe_layers * self.top_k * self.hidden / self.layers
+
+    @property
     def expert_weights_total(self) -> int:
         """Routed experts' weights over all layers (what expert parallelism divides)."""
         return self.moe_layers * self.experts * self.expert_weights
@@ -121,11 +137,12 @@ def transformer(spec: ModelSpec, seq_len: int | None = None) -> Transformer:
                      + mla.kv_lora_rank * heads * (mla.qk_nope_head_dim + mla.v_head_dim)
                      + value * h)
         gemms, kv = 5, score + value
+        latent = mla.q_lora_rank + mla.kv_lora_rank + mla.qk_rope_head_dim
     else:
         score = value = heads * head
         kv = 2 * spec.kv_heads * head
         attention = h * (score + kv) + value * h
-        gemms = 2
+        gemms, latent = 2, 0
     matrices = 3 if spec.ffn == "swiglu" else 2
     moe = spec.moe
     return Transformer(
@@ -136,22 +153,49 @@ def transformer(spec: ModelSpec, seq_len: int | None = None) -> Transformer:
         attention_weights=attention, attention_gemms=gemms, score_width=score,
         value_width=value, kv_width=kv, qkv_width=score + kv,
         ffn_weights=matrices * h * spec.ffn_hidden,
-        ffn_activation_width=matrices * spec.ffn_hidden,
+        ffn_activation_width=matrices * spec.ffn_hidden, ffn_hidden=spec.ffn_hidden,
+        latent_width=latent,
         experts=moe.experts if moe else 0, top_k=moe.top_k if moe else 0,
         shared_experts=moe.shared_experts if moe else 0,
         expert_weights=matrices * h * moe.expert_ffn_hidden if moe else 0,
-        expert_activation_width=matrices * moe.expert_ffn_hidden if moe else 0)
+        expert_activation_width=matrices * moe.expert_ffn_hidden if moe else 0,
+        expert_ffn_hidden=moe.expert_ffn_hidden if moe else 0,
+        route_nodes=moe.route_nodes if moe else 0)
 
 
 def layers_per_stage(m: Transformer, pp: np.ndarray | int) -> np.ndarray:
-    """Layers of the fullest of ``pp`` pipeline stages.
+    """Layers of the fullest of ``pp`` pipeline stages: ``ceil(layers / pp)``."""
+    return -(-m.layers // np.asarray(pp))
+
+
+@dataclass(frozen=True)
+class StageLayers:
+    """Layers of the first stage, of the fullest stage between, and of the last stage.
 
     When ``pp`` does not divide the layers, the first and last stages take
-    fewer (Megatron-Core ``--decoder-first/last-pipeline-num-layers``; Llama 3
-    takes one off each, arXiv:2407.21783 Sec. 3.3.2), so the others hold
-    ``ceil(layers / pp)``.
+    fewer (Megatron-Core ``--decoder-first/last-pipeline-num-layers`` and its
+    ``account-for-embedding/loss-in-pipeline-split``: the embedding and the
+    output layer count as a layer each), so the others hold
+    ``ceil(layers / pp)``. Llama 3 405B's 126 layers on 16 stages are 7, 14 x 8
+    and 7 (arXiv:2407.21783 Sec. 3.3.2). The last stage, which also runs the
+    output layer, gives up the odd layer. With one stage all three are the
+    whole model; with two there is no stage between (``middle`` is the first).
     """
-    return -(-m.layers // np.asarray(pp))
+
+    first: np.ndarray
+    middle: np.ndarray
+    last: np.ndarray
+
+
+def stage_layers(m: Transformer, pp: np.ndarray | int) -> StageLayers:
+    """How ``pp`` stages split the layers (see :class:`StageLayers`)."""
+    pp = np.asarray(pp)
+    fullest = layers_per_stage(m, pp)
+    spare = pp * fullest - m.layers
+    last = np.maximum(1, fullest - (spare + 1) // 2)
+    first = np.where(pp > 1, np.maximum(1, fullest - spare // 2), m.layers)
+    last = np.where(pp > 1, last, m.layers)
+    return StageLayers(first, np.where(pp > 2, fullest, first), last)
 
 
 def parameters(m: Transformer) -> int:

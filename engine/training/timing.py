@@ -1,11 +1,12 @@
 """Time of one training iteration, part by part, for every configuration of a grid.
 
-One micro-batch on the slowest pipeline stage (the last: it also runs the
-output layer) takes its compute plus the communication nothing hides. A
-pipeline of ``p`` stages with ``v`` virtual stages each runs ``m``
-micro-batches in ``(m + (p-1)/v)`` such steps: 1F1B and the interleaved
-schedule, bubble ``(p-1)/(m v)`` of the useful time (Narayanan et al. 2021,
-Sec. 2.2). The data-parallel reduction and the optimizer step follow.
+One micro-batch on the slowest pipeline stage (the last, which also runs the
+output layer, unless uneven stages left it lighter) takes its compute plus
+the communication nothing hides. A pipeline of ``p`` stages with ``v``
+virtual stages each runs ``m`` micro-batches in ``(m + (p-1)/v)`` such
+steps: 1F1B and the interleaved schedule, bubble ``(p-1)/(m v)`` of the
+useful time (Narayanan et al. 2021, Sec. 2.2). The data-parallel reduction
+and the optimizer step follow.
 
 Per layer and micro-batch:
 
@@ -54,6 +55,7 @@ from engine.training.comm import collective_seconds, send_seconds
 from engine.training.efficiency import (
     elementwise_seconds,
     gemm_seconds,
+    large_gemm_efficiency,
     memory_seconds,
     tile_fraction,
 )
@@ -61,6 +63,7 @@ from engine.training.grid import Grid, tokens_per_gpu
 from engine.training.job import Job
 from engine.training.memory import (
     ACTIVATION_BYTES,
+    FP8_BYTES,
     FULL,
     GRADIENT_BYTES,
     LOGIT_BYTES,
@@ -76,6 +79,7 @@ from engine.training.model import (
     Transformer,
     attention_core_flops,
     layers_per_stage,
+    stage_layers,
 )
 
 # Adam reads the fp32 weights, momentum, variance and the 16-bit gradient, and writes
@@ -130,7 +134,7 @@ class LayerCompute:
 
 
 def layer_compute(m: Transformer, grid: Grid, acts: LayerActivations, peak: float,
-                  bandwidth: float) -> LayerCompute:
+                  efficiency: float, attention_peak: float, bandwidth: float) -> LayerCompute:
     """Forward time of an average layer: its GEMMs and its memory-bound kernels.
 
     Context parallelism runs the attention as ``cp`` ring steps over chunks
@@ -139,12 +143,13 @@ def layer_compute(m: Transformer, grid: Grid, acts: LayerActivations, peak: floa
     tokens = tokens_per_gpu(m, grid)
     chunk = np.where(grid.cp > 1, m.seq_len / (2 * grid.cp), m.seq_len)
     score_flops = tokens * attention_core_flops(m) / grid.tp / tile_fraction(chunk)
-    score_gemms = gemm_seconds(score_flops, CORE_GEMMS * grid.cp, peak)
+    score_gemms = gemm_seconds(score_flops, CORE_GEMMS * grid.cp, attention_peak)
     experts_here = m.experts / grid.ep + m.shared_experts
     ffn_gemms = (m.dense_layers * FFN_GEMMS
                  + m.moe_layers * (experts_here * FFN_GEMMS + 1)) / m.layers
     weight_flops = 2 * tokens * (m.attention_weights + m.mean_active_ffn_weights) / grid.tp
-    gemms = gemm_seconds(weight_flops, m.attention_gemms + ffn_gemms, peak) + score_gemms
+    gemms = gemm_seconds(weight_flops, m.attention_gemms + ffn_gemms, peak,
+                         efficiency) + score_gemms
     scores = score_gemms + elementwise_seconds(acts.scores, bandwidth)
     return LayerCompute(gemms + elementwise_seconds(acts.all, bandwidth), gemms, scores)
 
@@ -154,15 +159,19 @@ def iteration_time(job: Job, grid: Grid) -> Breakdown:
     m, workload, machine = job.model, job.workload, job.machine
     options, fabric = workload.options, machine.fabric
     peak = machine.peak_flops(workload.precision)
+    # FP8 recipes run the attention core and the output layer in 16 bits (DeepSeek-V3,
+    # arXiv:2412.19437 Sec. 3.3; Transformer Engine's FP8 covers the linear layers only).
+    wide = machine.peak_flops("bf16") if workload.precision == "fp8" else peak
     bandwidth = machine.accelerator.memory_bw_Bps
     full = grid.recompute == FULL
-    layer = layer_compute(m, grid, layer_activations(m, grid, options), peak, bandwidth)
+    layer = layer_compute(m, grid, layer_activations(m, grid, options, workload.precision),
+                          peak, large_gemm_efficiency(workload.precision), wide,
+                          bandwidth)
     # The output layer on the last stage: logits GEMM and fp32 cross-entropy, no recompute.
     logits = tokens_per_gpu(m, grid) * m.vocab / grid.tp
-    head = 3 * (gemm_seconds(2 * logits * m.hidden, 1, peak)
+    head = 3 * (gemm_seconds(2 * logits * m.hidden, 1, wide)
                 + elementwise_seconds(LOGIT_BYTES * logits, bandwidth))
-    layers = layers_per_stage(m, grid.pp)
-    busy = layers * layer.total(grid.recompute) + head
+    per_layer = layer.total(grid.recompute)
 
     activation = ACTIVATION_BYTES * tokens_per_gpu(m, grid) * m.hidden
     gathered = collective_seconds(fabric, "all_gather", activation, grid.tp, 1)
@@ -172,12 +181,18 @@ def iteration_time(job: Job, grid: Grid) -> Breakdown:
         if options.overlap_tp_comm else tp_layer
     cp_layer = _context_parallel(m, fabric, grid, full)
     cp_exposed = _exposed(cp_layer, (3 + full) * layer.scores, contention)
-    ep_layer = _expert_parallel(m, fabric, grid, full)
+    ep_layer = _expert_parallel(m, fabric, grid, full, workload.precision)
+    layers, head = _slowest_stage(m, grid, per_layer + tp_exposed + cp_exposed
+                                  + ep_layer * m.moe_layers / m.layers, head)
+    busy = layers * per_layer + head
     pp_mb = _pipeline_sends(fabric, grid, activation, gathered)
-    pp_exposed = _exposed(pp_mb, busy, contention) if options.overlap_p2p_comm else pp_mb
+    dualpipe = options.dualpipe
+    pp_exposed = _exposed(pp_mb, busy, contention) \
+        if options.overlap_p2p_comm or dualpipe else pp_mb
+    ep_exposed = _exposed(ep_layer, per_layer, contention) if dualpipe else ep_layer
 
     moe_layers = layers * m.moe_layers / m.layers
-    exposed_mb = layers * (tp_exposed + cp_exposed) + moe_layers * ep_layer + pp_exposed
+    exposed_mb = layers * (tp_exposed + cp_exposed) + moe_layers * ep_exposed + pp_exposed
     micro_batches = workload.global_batch // (grid.dp * grid.micro_batch)
     forward = layers * layer.forward + head / 3
     dp_total, dp_exposed = _data_parallel(m, grid, fabric, micro_batches, full,
@@ -187,7 +202,7 @@ def iteration_time(job: Job, grid: Grid) -> Breakdown:
                                bandwidth)
     return Breakdown(
         compute=micro_batches * busy,
-        bubble=(grid.pp - 1) / grid.virtual_stages * (busy + exposed_mb),
+        bubble=_bubble_steps(grid, dualpipe, forward, busy) * (busy + exposed_mb),
         tp_comm=micro_batches * layers * tp_layer,
         pp_comm=micro_batches * pp_mb,
         dp_comm=dp_total,
@@ -199,7 +214,36 @@ def iteration_time(job: Job, grid: Grid) -> Breakdown:
         pp_exposed=micro_batches * pp_exposed,
         dp_exposed=dp_exposed,
         cp_exposed=micro_batches * layers * cp_exposed,
-        ep_exposed=micro_batches * moe_layers * ep_layer)
+        ep_exposed=micro_batches * moe_layers * ep_exposed)
+
+
+def _bubble_steps(grid: Grid, dualpipe: bool, forward: np.ndarray, busy: np.ndarray) -> \
+        np.ndarray:
+    """The pipeline's idle time in steps of one micro-batch on a stage.
+
+    1F1B and interleaving: ``(p-1)/v`` (Narayanan et al. 2021, Sec. 2.2).
+    DualPipe: ``(p/2 - 1)(F&B + B - 3W)`` (DeepSeek-V3, arXiv:2412.19437
+    Table 2), where ``F&B`` (a forward and a backward chunk run together)
+    takes ``F + B`` and the weight-gradient half ``W`` of the backward pass
+    ``B/2``: ``(p/2 - 1)(F + B/2)``, two thirds of a step without
+    recomputation.
+    """
+    if not dualpipe:
+        return (grid.pp - 1) / grid.virtual_stages
+    backward = busy - forward
+    return np.maximum(grid.pp / 2 - 1, 0) * (forward + backward / 2) / busy
+
+
+def _slowest_stage(m: Transformer, grid: Grid, layer: np.ndarray, head: np.ndarray) -> \
+        tuple[np.ndarray, np.ndarray]:
+    """(layers, output-layer seconds) of the stage that takes longest per micro-batch.
+
+    With uneven stages the last holds fewer layers but also runs the output
+    layer; it is the slowest when that outweighs the layers it gave up.
+    """
+    split = stage_layers(m, grid.pp)
+    last = split.last * layer + head >= split.middle * layer
+    return np.where(last, split.last, split.middle), np.where(last, head, 0.0)
 
 
 def _exposed(comm: np.ndarray, compute: np.ndarray, contention: float) -> np.ndarray:
@@ -227,12 +271,28 @@ def _context_parallel(m: Transformer, fabric: Fabric, grid: Grid, full: np.ndarr
                                                     grid.tp)
 
 
-def _expert_parallel(m: Transformer, fabric: Fabric, grid: Grid, full: np.ndarray) -> \
-        np.ndarray:
-    """Seconds per MoE layer and micro-batch: dispatch and combine, each pass."""
+def _expert_parallel(m: Transformer, fabric: Fabric, grid: Grid, full: np.ndarray,
+                     precision: str) -> np.ndarray:
+    """Seconds per MoE layer and micro-batch: dispatch and combine, each pass.
+
+    Node-limited routing (DeepSeek-V3, arXiv:2412.19437 Sec. 2.1.2 and 3.2.2)
+    sends a token once to each of at most ``route_nodes`` nodes, which
+    forward it to its experts over the scale-up fabric: when the group
+    leaves the scale-up domain, the network carries ``min(top_k,
+    route_nodes)`` copies instead of ``top_k``. With FP8 the dispatch and
+    its mirror in the backward pass move FP8 tokens, the combine stays 16-bit
+    (Sec. 3.3.3).
+    """
     shard = np.where(grid.sequence_parallel, grid.tp, 1)
-    routed = ACTIVATION_BYTES * tokens_per_gpu(m, grid) * m.top_k * m.hidden / shard
-    return (4 + 2 * full) * collective_seconds(fabric, "all_to_all", routed, grid.ep, grid.tp)
+    leaves = grid.ep * grid.tp > fabric.tiers[0].fanout
+    copies = np.where(leaves & (m.route_nodes > 0), min(m.top_k, m.route_nodes or m.top_k),
+                      m.top_k)
+    tokens = tokens_per_gpu(m, grid) * copies * m.hidden / shard
+    dispatch = FP8_BYTES if precision == "fp8" else ACTIVATION_BYTES
+    return (2 + full) * (collective_seconds(fabric, "all_to_all", dispatch * tokens, grid.ep,
+                                            grid.tp)
+                         + collective_seconds(fabric, "all_to_all", ACTIVATION_BYTES * tokens,
+                                              grid.ep, grid.tp))
 
 
 def _pipeline_sends(fabric: Fabric, grid: Grid, activation: np.ndarray,

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from engine.catalog import load_catalog
 from engine.collectives import (
     BASE_LATENCY_US,
     FILL_BYTES,
@@ -204,3 +205,21 @@ def test_all_to_all_loads_the_oversubscribed_tier_fully():
 def test_one_rank_moves_nothing():
     result = collective(two_tier(8, 4), "all_reduce", 2.0**20, ranks=1)
     assert not result.tier_load().any()
+
+
+@pytest.mark.parametrize("accelerator", ["mi300x", "ascend-910b"])
+def test_two_accelerators_of_a_full_mesh_share_one_link(accelerator):
+    """xGMI and HCCS join 8 accelerators pairwise: 2 of them have 1 of the 7 links."""
+    catalog = load_catalog()
+    spec = catalog.accelerator(accelerator)
+    link = catalog.link(spec.scale_up.link)
+    fabric = fabric_from_hardware(catalog, accelerator, 8)
+    pair = collective(fabric, "all_reduce", 2**30, 2, algorithm="ring/Simple")
+    whole = collective(fabric, "all_reduce", 2**30, 8, algorithm="ring/Simple")
+    one_link = link.bandwidth_Bps * link.efficiency / 1e9
+    assert pair.busbw_GBps[0] == pytest.approx(one_link, rel=0.06)
+    assert "1 of 7 mesh links" in pair.bottleneck[0]
+    assert whole.busbw_GBps[0] == pytest.approx(7 * one_link, rel=0.06)
+    assert "mesh links" not in whole.bottleneck[0]
+    two_apart = point_to_point(fabric, 2**30, 1)
+    assert float(two_apart) == pytest.approx(2**30 / (one_link * 1e9), rel=0.01)

@@ -12,6 +12,7 @@ from engine.training.model import (
     iteration_flops,
     layers_per_stage,
     parameters,
+    stage_layers,
     transformer,
 )
 
@@ -67,6 +68,18 @@ def test_parameters_match_the_catalog_notes(model_id, total_b, active_b):
 def test_uneven_pipeline_stages_hold_at_most_the_ceiling():
     m = transformer(load_catalog().model("llama3-405b"))
     assert list(layers_per_stage(m, np.array([1, 2, 16, 126]))) == [126, 63, 8, 1]
+
+
+def test_llama3_405b_splits_as_meta_did_first_and_last_stages_lighter():
+    """126 layers on 16 stages: 7, fourteen of 8, 7 (arXiv:2407.21783 Sec. 3.3.2)."""
+    m = transformer(load_catalog().model("llama3-405b"))
+    split = stage_layers(m, np.array([16]))
+    assert (int(split.first[0]), int(split.middle[0]), int(split.last[0])) == (7, 8, 7)
+    for pp in (2, 4, 8, 16, 32, 64):
+        split = stage_layers(m, pp)
+        total = int(split.first) + (pp - 2) * int(split.middle) + int(split.last)
+        assert total == m.layers, f"{pp} stages hold {total} layers"
+    assert int(stage_layers(m, 1).first) == m.layers
 
 
 def test_gemm_efficiency_falls_for_small_gemms():

@@ -10,9 +10,13 @@ from engine.catalog import ModelSpec, load_catalog
 from engine.design import Parallelism, TrainingOptions, Workload
 from engine.errors import InfeasibleConfig
 from engine.fabric import fabric_from_hardware
+from engine.layout import catalog_for, load_design
+from engine.network import network_section
 from engine.training import Job, Machine, TrainingEstimate, estimate, job_for, search
-from engine.training.candidates import MEMORY_REASON
+from engine.training.candidates import MEMORY_REASON, evaluate_candidates
 from engine.training.search import TIE
+from engine.training.section import design_job
+from tests.conftest import EXAMPLES
 
 CATALOG = load_catalog()
 FIXED = dict(cp=1, ep=1, micro_batch=1, virtual_stages=1, zero=0, recompute="none",
@@ -173,7 +177,8 @@ def test_search_ranks_fitting_configurations_and_counts_rejections():
     assert times[0] <= min(times) * (1 + TIE), "the first is the best, or ties with it"
     assert all(e.fits_in_memory for e in result.top)
     assert result.rejected[MEMORY_REASON] == result.evaluated - result.fitting
-    assert result.rejected["tp must divide the 96 attention heads"] > 0
+    assert result.rejected["the interleaved schedule needs a multiple of pp micro-batches "
+                           "(Megatron-LM)"] > 0
 
 
 def tiny_model(layers: int, heads: int, head_size: int, kv_divisor: int, seq: int,
@@ -208,3 +213,22 @@ def test_search_never_returns_a_configuration_that_does_not_fit(
         assert e.memory_per_gpu_gib <= capacity
         assert e.gpus <= gpus
         assert 0 < e.mfu <= e.hfu < 1
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_searched_tensor_parallel_groups_stay_inside_a_server(path):
+    """Every configuration the search weighs on a shipped example keeps its TP group in
+    one scale-up domain (tp divides it), unless the example fixes tp."""
+    design = load_design(str(path))
+    catalog = catalog_for(design, CATALOG)
+    found = evaluate_candidates(design_job(design, catalog, network_section(design, catalog)))
+    domain = found.job.machine.fabric.tiers[0].fanout
+    fixed = design.workload.parallelism.tp
+    assert set(found.grid.tp.tolist()) <= ({fixed} if fixed else set(range(1, domain + 1)))
+    assert fixed or all(domain % tp == 0 for tp in found.grid.tp.tolist())
+
+
+def test_tensor_parallel_sizes_divide_the_domain_at_10240_gpus():
+    """Issue 14: the search once picked tp 3 and 12 at 10,240 GPUs; 8-GPU servers take 1-8."""
+    result = search(job("llama3-70b", 10240, global_batch=1920), top=50)
+    assert {r.parallelism.tp for r in result.top} <= {1, 2, 4, 8}

@@ -1,0 +1,61 @@
+"""The engine's predictions of published measurements, and the regime each belongs to.
+
+``residuals.yaml`` holds, for every published training run and nccl-tests
+point the engine is checked against, the published figure and the engine's
+prediction of it; ``tests/engine/test_trust_residuals.py`` recomputes every
+prediction and fails when the stored one is stale (``python -m
+tests.engine.test_trust_residuals`` prints the file anew). A residual is the
+log of published over predicted for a rate (throughput, bus bandwidth), so
+a figure the engine puts too high has a negative residual.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from engine.catalog import AcceleratorSpec
+from engine.collectives import ARCH_OF_LINK
+
+RESIDUALS = Path(__file__).with_name("residuals.yaml")
+SMALL_MESSAGE_BYTES = 2**20    # up to this, much of an all-reduce's time is latency
+
+
+@dataclass(frozen=True)
+class Residual:
+    """One published measurement against the engine's prediction of it."""
+
+    id: str
+    kind: str            # "training" or "collective"
+    accelerator: str     # catalog id
+    regime: str          # vendor and generation, e.g. "NVIDIA hopper"
+    precision: str       # training: bf16/fp16/fp8; collectives: "-"
+    scope: str           # training: "" ; collectives: "small"/"large" messages, "network"
+    gpus: int
+    published: float
+    predicted: float
+    source: str
+
+    @property
+    def log_error(self) -> float:
+        """ln(published / predicted) of the rate."""
+        return math.log(self.published / self.predicted)
+
+
+def regime_of(accelerator: AcceleratorSpec) -> str:
+    """Vendor and generation: NVIDIA parts by their NVLink generation (an A800 is an
+    Ampere, an H20 a Hopper), other parts by their own id."""
+    generation = ARCH_OF_LINK.get(accelerator.scale_up.link, accelerator.id)
+    return f"{accelerator.vendor} {generation}"
+
+
+@cache
+def load_residuals() -> tuple[Residual, ...]:
+    """Every stored residual, training runs first."""
+    data = yaml.safe_load(RESIDUALS.read_text())
+    return tuple(Residual(kind=kind, **row) for kind in ("training", "collective")
+                 for row in data[kind])
