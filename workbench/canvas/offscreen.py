@@ -26,8 +26,10 @@ from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from engine.catalog import Catalog
 from engine.design import Design
+from widgets.canvas.scene import CanvasScene
 from widgets.canvas.theme import CanvasTheme
-from workbench.canvas.editor import CanvasEditor
+from widgets.canvas.view import CanvasView
+from workbench.canvas.binder import CanvasBinder
 from workbench.document.document import Document
 from workbench.shell.theme import apply_theme
 
@@ -51,17 +53,16 @@ def light_palette() -> QPalette:
 def render_canvas(design: Design, catalog: Catalog, size: tuple[int, int],
                   palette: QPalette | None = None) -> QImage:
     """The canvas alone, fitted to ``design``, as the window draws it in ``palette``'s
-    colours (default: the app's)."""
+    colours (default: the app's): the scene and its binder, no editor (nothing is edited)."""
     app = application()
-    editor = CanvasEditor(Document(catalog, design),
-                          CanvasTheme.from_palette(palette or app.palette()))
-    try:
-        view = editor.view
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        return grab_offscreen(view, size, before=editor.fit)
-    finally:
-        editor.detach()
+    scene = CanvasScene(CanvasTheme.from_palette(palette or app.palette()))
+    view = CanvasView(scene)
+    binder = CanvasBinder(Document(catalog, design), scene)
+    view.zoom_changed.connect(scene.set_zoom)       # labels shown at the fitted zoom
+    scene.set_zoom(view.zoom())
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return grab_offscreen(view, size, before=lambda: view.fit(binder.nodes_rect()))
 
 
 def grab_offscreen(widget: QWidget, size: tuple[int, int],
