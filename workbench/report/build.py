@@ -25,7 +25,8 @@ from engine.yamlio import atomic_write_text
 from widgets.headline_bars import HeadlineBars
 from workbench.analysis.overlays import overlays
 from workbench.analysis.stage import Stage, run_now
-from workbench.canvas.offscreen import grab_offscreen, light_palette, png_bytes, render_canvas
+from workbench.canvas.offscreen import grab_offscreen, light_palette, png_bytes
+from workbench.canvas.picture import render_canvas
 from workbench.comparison.rows import bar_charts, comparison_table
 from workbench.report.assumptions import assumptions
 from workbench.report.html import DesignPart, Picture, Report, report_html
