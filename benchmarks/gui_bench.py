@@ -102,8 +102,8 @@ def _accelerators(design: Design, changed: Node) -> int:
 def _settle(app: QApplication, window: MainWindow) -> None:
     """Let the previous edit's evaluations finish so each edit is timed alone."""
     deadline = time.perf_counter() + 2.0
-    while not window.evaluator.is_idle() and time.perf_counter() < deadline:
-        window.evaluator.wait()
+    while not window.is_idle() and time.perf_counter() < deadline:
+        window.pipeline.wait()
         app.processEvents()
 
 

@@ -69,10 +69,10 @@ def _until_refreshed(app: QApplication, window: MainWindow,
     while len(seen) < len(GROUPS):
         app.processEvents(WAIT)         # sleeps until an event comes, as the app's loop does
         latest = window.evaluator.latest
-        if latest is None or latest.design is not window.document.design:
+        if latest is None or latest.inputs.request.design is not window.document.design:
             continue
         for group in GROUPS:
-            if group not in seen and window.panels.shown_generation(group) == latest.generation:
+            if group not in seen and window.panels.shown_generation(group) == latest.number:
                 seen[group] = time.perf_counter() - (start or 0.0)
     seen["all"] = max(seen.values())
     return seen
@@ -81,7 +81,7 @@ def _until_refreshed(app: QApplication, window: MainWindow,
 def _quiet(app: QApplication, window: MainWindow) -> None:
     """Past the evaluator's quiet period, so the next edit is evaluated at once (edits closer
     together than that are folded into one evaluation, by design)."""
-    while not (window.evaluator.is_idle() and window.panels.runner.is_idle()):
+    while not window.is_idle():
         app.processEvents(WAIT)
 
 

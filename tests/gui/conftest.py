@@ -61,7 +61,7 @@ def make_window(qtbot, catalog, settings_file, tmp_path):
 
     yield make
     for window in windows:
-        window.evaluator.wait()
+        window.pipeline.wait()
         window.document.undo_stack.setClean()
         window.close()
 

@@ -19,7 +19,9 @@ from tests.conftest import ROOT
 from widgets.canvas.heat import UNLOADED, heat_color
 from widgets.canvas.theme import link_color
 from workbench.analysis.live_evaluation import LiveEvaluator
-from workbench.analysis.runner import AnalysisRunner
+from workbench.analysis.live_stages import live_stages
+from workbench.analysis.pipeline import AnalysisPipeline
+from workbench.analysis.stage import Stage
 from workbench.canvas.binder import Heat
 from workbench.document.commands import ReplaceCommand, delete_items
 from workbench.document.document import Document
@@ -32,10 +34,9 @@ def settle(qtbot, window) -> None:
     """Until every panel shows the answer about the document's current design."""
     def current() -> bool:
         latest = window.evaluator.latest
-        return (window.evaluator.is_idle() and window.panels.runner.is_idle()
-                and latest is not None and latest.design == window.document.design
-                and all(window.panels.shown_generation(g) == latest.generation
-                        for g in GROUPS))
+        return (window.is_idle() and latest is not None
+                and latest.inputs.request.design == window.document.design
+                and all(window.panels.shown_generation(g) == latest.number for g in GROUPS))
     qtbot.waitUntil(current, timeout=20000)
 
 
@@ -106,12 +107,13 @@ def test_a_stale_analysis_never_overwrites_a_newer_one(qtbot, catalog, starter):
             old_done.set()
         return curves(evaluation)
 
+    evaluation = live_stages()[0]
+    pipeline = AnalysisPipeline((evaluation, Stage("curves", lambda x: draw(x["evaluation"]),
+                                                   after="evaluation")))
     doc = Document(catalog, starter)
-    evaluator = LiveEvaluator(doc)
-    runner = AnalysisRunner(evaluator, draw=draw,
-                            explorer=explore)
+    evaluator = LiveEvaluator(doc, pipeline)
     shown = []
-    runner.curves_ready.connect(shown.append)
+    pipeline.lane("curves").answered.connect(shown.append)
     evaluator.evaluate_now()
     qtbot.waitUntil(lambda: evaluator.latest is not None)
     dgx = doc.node("dgx")
@@ -119,10 +121,10 @@ def test_a_stale_analysis_never_overwrites_a_newer_one(qtbot, catalog, starter):
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     release.set()
     qtbot.waitUntil(old_done.is_set)
-    runner.wait()
+    pipeline.wait()
     QApplication.processEvents()
-    assert [a.value.bandwidth.ranks for a in shown] == [64]
-    assert runner.is_idle()
+    assert [done.value.bandwidth.ranks for done in shown] == [64]
+    assert pipeline.is_idle()
 
 
 def test_choosing_a_configuration_applies_it_and_undo_restores(llama3, qtbot):
@@ -157,7 +159,7 @@ def test_the_search_keeps_the_fixed_settings_unless_asked_to_search_them_all(lla
                  table.model.row(i).parallelism.dp) for i in range(table.model.rowCount())}
     assert layouts() == {(8, 16, 128)}
     table.every_setting.setChecked(True)
-    qtbot.waitUntil(lambda: llama3.panels.runner.is_idle() and len(layouts()) > 1,
+    qtbot.waitUntil(lambda: llama3.pipeline.is_idle() and len(layouts()) > 1,
                     timeout=10000)
     doc = llama3.document
     every = explore(doc.design, doc.catalog, evaluate(doc.design, doc.catalog), True).search
@@ -167,7 +169,7 @@ def test_the_search_keeps_the_fixed_settings_unless_asked_to_search_them_all(lla
 
 def test_the_heat_overlay_colours_the_bottleneck_link(llama3):
     binder, legend = llama3.editor.binder, llama3.panels.heat_legend
-    loads = curves(llama3.evaluator.latest.evaluation).link_loads.loads
+    loads = curves(llama3.evaluator.latest.value).link_loads.loads
     assert not legend.isVisible()
     llama3.actions.heat.setChecked(True)
     assert legend.isVisible()

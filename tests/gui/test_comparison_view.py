@@ -17,8 +17,8 @@ from engine.headline import figure_specs
 from engine.layout import load_design
 from tests.conftest import ROOT
 from workbench.analysis.live_evaluation import LiveEvaluator
-from workbench.comparison import evaluator as comparison
-from workbench.comparison.evaluator import ComparisonEvaluator, labelled_scenarios
+from workbench.analysis.live_stages import labelled, live_stages
+from workbench.analysis.pipeline import AnalysisPipeline
 from workbench.document.commands import SettingsCommand
 from workbench.document.document import Document
 from workbench.document.scenario_commands import RenameScenarioCommand
@@ -39,8 +39,8 @@ def figure_rows(window) -> dict[str, list[str]]:
 
 
 def test_the_table_is_the_engines_comparison_with_the_best_marked(what_if):
-    designs, catalog = labelled_scenarios(what_if.document)
-    expected = compare(designs, catalog)
+    doc = what_if.document
+    expected = compare(labelled(doc.scenarios), doc.catalog)
     rows = figure_rows(what_if)
     for spec in figure_specs():
         assert rows[spec.label] == [r.figure(spec.key).text for r in expected.rows]
@@ -68,51 +68,54 @@ def test_differences_follow_the_chosen_reference(what_if):
 
 def test_an_edit_updates_the_comparison_without_evaluating_anything_again(what_if, qtbot):
     """The edited scenario's evaluation is the live one; the others are remembered."""
-    misses = what_if.comparison.evaluator.cache.misses
+    evaluations = what_if.pipeline.lane("evaluation").stage.memo
+    misses = evaluations.misses
     cost = what_if.document.design.cost
     what_if.document.push(lambda d: SettingsCommand(
         d, "cost", dataclasses.replace(cost, cny_per_usd=14.2)))
     qtbot.waitUntil(lambda: figure_rows(what_if)["Capex (buy)"][0] != "220 M CNY",
                     timeout=20000)
-    assert what_if.comparison.evaluator.cache.misses == misses
+    assert evaluations.misses == misses
 
 
 def test_a_hidden_comparison_computes_nothing_until_shown(open_what_if, qtbot):
     window = open_what_if()
     QApplication.processEvents()
-    window.comparison.evaluator.wait()
+    window.pipeline.wait()
+    QApplication.processEvents()
     assert window.comparison.latest() is None
     window.scenario_actions.compare.trigger()
     qtbot.waitUntil(lambda: window.comparison.latest() is not None, timeout=20000)
 
 
-def test_an_older_comparison_never_replaces_a_newer_one(qtbot, catalog, monkeypatch):
+def test_an_older_comparison_never_replaces_a_newer_one(qtbot, catalog):
     """The comparison of the scenarios as they were is held back until after the renamed
     ones have been shown: it must be dropped."""
-    release_old, old_done = threading.Event(), threading.Event()
+    old_started, release_old, old_done = threading.Event(), threading.Event(), threading.Event()
 
     def slow_for_the_old_names(design, catalog):
         if design.name == "H20 cluster":
+            old_started.set()
             release_old.wait(30)
             old_done.set()
         return evaluate(design, catalog)
 
-    monkeypatch.setattr(comparison, "evaluate", slow_for_the_old_names)
+    pipeline = AnalysisPipeline(live_stages(slow_for_the_old_names))
     doc = Document(catalog, load_design(str(WHAT_IF), catalog))
-    live = LiveEvaluator(doc)
-    evaluator = ComparisonEvaluator(doc, live)
-    evaluator.set_following(True)                              # held back ...
+    live = LiveEvaluator(doc, pipeline)
     shown = []
-    evaluator.evaluated.connect(shown.append)
+    pipeline.lane("comparison").answered.connect(shown.append)
+    live.evaluate_now()
+    qtbot.waitUntil(old_started.is_set)                        # held back ...
     doc.push(lambda d: RenameScenarioCommand(d, 2, "H20, renamed"))    # ... when this runs
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     release_old.set()
     qtbot.waitUntil(old_done.is_set)
-    evaluator.wait()
+    pipeline.wait()
     QApplication.processEvents()
-    assert [[r.design for r in s.comparison.rows] for s in shown] == \
+    assert [[r.design for r in done.value.rows] for done in shown] == \
         [["A800 cluster", "H800 cluster", "H20, renamed"]]
-    assert evaluator.latest is shown[-1]
+    assert pipeline.latest("comparison") is shown[-1]
 
 
 def test_a_column_double_click_shows_that_scenario(what_if):

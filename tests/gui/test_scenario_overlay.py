@@ -17,7 +17,7 @@ def settle(qtbot, window, drawn: list[str]) -> None:
     """Until the comparison and the overlay show the scenarios as they are."""
     def current() -> bool:
         latest = window.comparison.latest()
-        return (window.comparison.evaluator.is_idle() and window.overlay.is_idle()
+        return (window.pipeline.is_idle()
                 and latest is not None
                 and [r.design for r in latest.rows] == [d.name for d in window.document.scenarios]
                 and sorted(window.overlay.drawn()) == sorted(drawn))

@@ -112,6 +112,7 @@ class PlotPanel(QWidget):
         if right_label is not None:
             self._add_right_axis(right_label)
         self._series: dict[str, Series] = {}
+        self._fitted: dict[pg.ViewBox, tuple[float, ...]] = {}   # top, and the range set
         self._colors: dict[str, QColor] = {}
         self._references: dict[str, pg.InfiniteLine] = {}
         self._highlight = pg.ScatterPlotItem(size=11, pen=pg.mkPen(width=2), brush=None)
@@ -160,11 +161,15 @@ class PlotPanel(QWidget):
         self._highlight.setData([], [])
 
     def _fit_from_zero(self, view: pg.ViewBox) -> None:
-        """The view's vertical range from 0 to its highest point (and a little room)."""
+        """The view's vertical range from 0 to its highest point (and a little room); left
+        alone when it is there already (setting a range redraws the axes)."""
         tops = [float(np.nanmax(s.y)) for s in self._series.values()
                 if s.view is view and s.y.size and np.isfinite(s.y).any()]
         top = max(tops, default=0.0)
+        if self._fitted.get(view) == (top, *view.targetRange()[1]):
+            return                      # (a range the user zoomed to differs: it is reset)
         view.setYRange(0, top * ZERO_BASED_ROOM if top > 0 else 1, padding=0.02)
+        self._fitted[view] = (top, *view.targetRange()[1])
 
     def series_names(self) -> list[str]:
         return list(self._series)

@@ -1,9 +1,10 @@
-"""Offscreen rendering: a design's canvas or any view drawn to an image, never on screen.
+"""Offscreen rendering: any view drawn to an image, never on screen.
 
-Used by the reports, ``cluster-workbench render`` (through
-:mod:`workbench.shell.render`) and ``scripts/screenshots.py``. Views rendered for
-a report are never put on the user's screen (``WA_DontShowOnScreen``), so
-exporting from the running app does not flash windows.
+Used by the reports (a design's canvas through :mod:`workbench.canvas.picture`),
+``cluster-workbench render`` (through :mod:`workbench.shell.render`) and
+``scripts/screenshots.py``. Views rendered for a report are never put on
+the user's screen (``WA_DontShowOnScreen``), so exporting from the running
+app does not flash windows.
 """
 
 from __future__ import annotations
@@ -24,12 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
-from engine.catalog import Catalog
-from engine.design import Design
 from widgets.app_theme import apply_theme
-from widgets.canvas.theme import CanvasTheme
-from workbench.canvas.editor import CanvasEditor
-from workbench.document.document import Document
 
 
 def application(theme: str | None = None) -> QApplication:
@@ -46,22 +42,6 @@ def light_palette() -> QPalette:
     """The light theme's colours, whatever the app shows (reports are printed on white)."""
     style = QStyleFactory.create("Fusion")
     return style.standardPalette()
-
-
-def render_canvas(design: Design, catalog: Catalog, size: tuple[int, int],
-                  palette: QPalette | None = None) -> QImage:
-    """The canvas alone, fitted to ``design``, as the window draws it in ``palette``'s
-    colours (default: the app's)."""
-    app = application()
-    editor = CanvasEditor(Document(catalog, design),
-                          CanvasTheme.from_palette(palette or app.palette()))
-    try:
-        view = editor.view
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        return grab_offscreen(view, size, before=editor.fit)
-    finally:
-        editor.detach()
 
 
 def grab_offscreen(widget: QWidget, size: tuple[int, int],

@@ -1,11 +1,12 @@
 """The comparison dock and the presentation, fed by a background comparison of the scenarios.
 
-The comparison is computed only while someone looks at it (the dock is
-visible, the presentation is open, or the panels overlay the other
-scenarios), after each live evaluation, newest result first
-(:class:`~workbench.comparison.evaluator.ComparisonEvaluator`). Choosing another
-reference for the differences, or another scenario on the canvas, redraws
-the last result without computing again.
+The comparison is the pipeline's comparison stage
+(:mod:`workbench.analysis.live_stages`): enabled only while someone looks
+at it (the dock is visible, the presentation is open, or the panels overlay
+the other scenarios), it follows each live evaluation, newest result first,
+and catches up when looked at. Choosing another reference for the
+differences, or another scenario on the canvas, redraws the last result
+without computing again.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from engine.compare import Comparison
 from widgets.comparison_view import ComparisonView
 from widgets.presentation import PresentationWindow
 from workbench.analysis.live_evaluation import LiveEvaluator
-from workbench.comparison.evaluator import ComparisonEvaluator, ComparisonResult
+from workbench.analysis.pipeline import AnalysisPipeline, Done
 from workbench.comparison.rows import bar_charts, comparison_table
 from workbench.document.document import Document
 
@@ -29,8 +30,9 @@ class ComparisonPanel(QObject):
     #: Show scenario ``index`` on the canvas (a column header was double-clicked).
     scenario_requested = Signal(int)
 
-    def __init__(self, document: Document, live: LiveEvaluator, view: ComparisonView,
-                 title: Callable[[], str], parent: QObject | None = None) -> None:
+    def __init__(self, document: Document, live: LiveEvaluator, pipeline: AnalysisPipeline,
+                 view: ComparisonView, title: Callable[[], str],
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._doc = document
         self.view = view
@@ -38,18 +40,19 @@ class ComparisonPanel(QObject):
         self._visible = False
         self._overlaid = False
         self.presentation: PresentationWindow | None = None
-        self.evaluator = ComparisonEvaluator(document, live, self)
-        self.evaluator.evaluated.connect(self._on_evaluated)
-        self.evaluator.pending_changed.connect(self._on_pending_changed)
+        self._live, self._pipeline = live, pipeline
+        self._lane = pipeline.lane("comparison")
+        self._lane.answered.connect(self._on_evaluated)
+        self._lane.requested.connect(lambda: self.view.set_status("Comparing…"))
+        self._follow()
         view.relative_to_changed.connect(lambda _: self._show())
         view.column_activated.connect(self.scenario_requested)
         view.present_requested.connect(self.present)
         document.active_scenario_changed.connect(lambda _: self._show())
 
     def latest(self) -> Comparison | None:
-        result = self.evaluator.latest
-        return result.comparison if result is not None \
-            and isinstance(result.comparison, Comparison) else None
+        done = self._lane.latest
+        return done.value if done is not None and isinstance(done.value, Comparison) else None
 
     def set_visible(self, visible: bool) -> None:
         """The dock was shown or hidden."""
@@ -75,8 +78,10 @@ class ComparisonPanel(QObject):
         return show
 
     def _follow(self) -> None:
-        self.evaluator.set_following(self._visible or self._overlaid
-                                     or self.presentation is not None)
+        following = self._visible or self._overlaid or self.presentation is not None
+        if following:
+            self._live.flush()              # compare the scenarios as they are now
+        self._pipeline.set_enabled("comparison", following)
 
     def _on_presentation_closed(self) -> None:
         if self.presentation is not None:
@@ -84,18 +89,14 @@ class ComparisonPanel(QObject):
             self.presentation = None
         self._follow()
 
-    def _on_evaluated(self, result: ComparisonResult) -> None:
-        if isinstance(result.comparison, Comparison):
-            count = len(result.comparison.rows)
+    def _on_evaluated(self, done: Done) -> None:
+        if isinstance(done.value, Comparison):
+            count = len(done.value.rows)
             self.view.set_status(f"{count} scenario{'s' * (count != 1)} compared in "
-                                 f"{result.seconds * 1e3:.0f} ms")
+                                 f"{done.seconds * 1e3:.0f} ms")
         else:
-            self.view.set_status(result.comparison)
+            self.view.set_status(done.value)
         self._show()
-
-    def _on_pending_changed(self, pending: bool) -> None:
-        if pending:
-            self.view.set_status("Comparing…")
 
     def _show(self) -> None:
         result = self.latest()

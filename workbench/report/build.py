@@ -6,13 +6,15 @@ the table is the one the comparison view shows; each design's canvas and
 the bar charts and the analysis panels (every design overlaid) are rendered
 offscreen as the app draws them, in the light theme whatever the app shows
 (the page is white), and embedded as PNG; the assumptions are every
-setting with its source.
+setting with its source. The comparison and the overlays are the window's
+analyses, run one after the other as stages (:func:`~workbench.analysis.stage.run_now`).
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -21,7 +23,10 @@ from engine.compare import BASE, Comparison, compare
 from engine.design import Design
 from engine.yamlio import atomic_write_text
 from widgets.headline_bars import HeadlineBars
-from workbench.canvas.offscreen import grab_offscreen, light_palette, png_bytes, render_canvas
+from workbench.analysis.overlays import overlays
+from workbench.analysis.stage import Stage, run_now
+from workbench.canvas.offscreen import grab_offscreen, light_palette, png_bytes
+from workbench.canvas.picture import render_canvas
 from workbench.comparison.rows import bar_charts, comparison_table
 from workbench.report.assumptions import assumptions
 from workbench.report.html import DesignPart, Picture, Report, report_html
@@ -29,6 +34,22 @@ from workbench.report.panels import panel_pictures
 
 CANVAS_SIZE = (1100, 620)
 CHART_WIDTH, CHART_ROW_HEIGHT, CHART_COLUMNS = 1100, 190, 3
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """The designs a report compares, by label, in one currency (default: the first's)."""
+
+    designs: Sequence[tuple[str, Design]]
+    catalog: Catalog
+    currency: str | None
+
+
+#: What a report computes: the comparison, then every design's overlay in the panels.
+STAGES = (Stage("comparison", lambda x: compare(x.request.designs, x.request.catalog,
+                                                x.request.currency)),
+          Stage("overlays", lambda x: overlays(x["comparison"], x.request.catalog),
+                after="comparison"))
 
 
 def engine_version() -> str:
@@ -41,12 +62,13 @@ def engine_version() -> str:
 def build_report(designs: Sequence[tuple[str, Design]], catalog: Catalog,
                  files: Sequence[str], currency: str | None = None) -> Report:
     """Compare ``(label, design)`` pairs and lay the report out (needs a QApplication)."""
-    result = compare(designs, catalog, currency)
+    answers = run_now(STAGES, ReportRequest(designs, catalog, currency))
+    result: Comparison = answers["comparison"]
     table = comparison_table(result, relative_to=BASE)
     labels = [label for label, _ in designs]
     title = (f"What-if comparison: {', '.join(labels)}" if len(labels) > 1
              else f"Design report: {labels[0]}")
-    pictures = (_charts(result), *panel_pictures(result, catalog, light_palette()))
+    pictures = (_charts(result), *panel_pictures(answers["overlays"], light_palette()))
     return Report(title, time.strftime("%Y-%m-%d %H:%M"), engine_version(), tuple(files),
                   table, pictures,
                   tuple(_design_part(label, design, catalog, result, i)

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from workbench.comparison.evaluator import labelled_scenarios
+from workbench.analysis.live_stages import labelled
 from workbench.document.document import Document
 from workbench.report.build import write_report
 
@@ -29,10 +29,9 @@ def export_report(parent: QWidget, document: Document, source: str) -> Path | No
     if not name:
         return None
     path = Path(name) if Path(name).suffix else Path(name).with_suffix(".html")
-    designs, catalog = labelled_scenarios(document)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        write_report(designs, catalog, path, [source])
+        write_report(labelled(document.scenarios), document.catalog, path, [source])
     finally:
         QGuiApplication.restoreOverrideCursor()
     return path

@@ -2,9 +2,9 @@
 
 The same panels the window shows (:mod:`widgets.plots`), drawn offscreen
 in the light theme with each design under its name
-(:func:`workbench.analysis.panels.show_scenario`), from the analyses the
-scenario overlay makes (:func:`workbench.scenarios.overlay.analyse`). A
-panel no design has numbers for is left out.
+(:func:`workbench.analysis.plots.show_scenario`), from the overlays the
+report's pipeline made (:mod:`workbench.report.build`). A panel no design
+has numbers for is left out.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QPalette
 
-from engine.catalog import Catalog
-from engine.compare import Comparison
 from widgets.plots.bandwidth_panel import BandwidthPanel
 from widgets.plots.base import PlotPanel
 from widgets.plots.breakdown_panel import BreakdownPanel
@@ -22,17 +20,17 @@ from widgets.plots.cost_panel import CostPanel
 from widgets.plots.memory_panel import MemoryPanel
 from widgets.plots.reliability_panel import ReliabilityPanel
 from widgets.plots.scaling_panel import ScalingPanel
-from workbench.analysis.panels import show_scenario
+from workbench.analysis.overlays import Overlay
+from workbench.analysis.plots import show_scenario
 from workbench.canvas.offscreen import grab_offscreen, png_bytes
 from workbench.report.html import Picture
-from workbench.scenarios.overlay import analyse
 
 PANEL_SIZE = (1100, 520)
 
 
 @dataclass
 class ReportPlots:
-    """One of each analysis panel (what :class:`~workbench.analysis.panels.Plots` asks)."""
+    """One of each analysis panel (what :class:`~workbench.analysis.plots.Plots` asks)."""
 
     bandwidth: BandwidthPanel = field(default_factory=BandwidthPanel)
     breakdown: BreakdownPanel = field(default_factory=BreakdownPanel)
@@ -64,15 +62,13 @@ class ReportPlots:
              self.reliability)]
 
 
-def panel_pictures(result: Comparison, catalog: Catalog, palette: QPalette) -> list[Picture]:
-    """Every panel with every design of ``result`` overlaid, as PNG pictures."""
+def panel_pictures(overlays: dict[str, Overlay], palette: QPalette) -> list[Picture]:
+    """Every panel with every design's overlay drawn under its label, as PNG pictures."""
     plots = ReportPlots()
     for _, _, panel in plots.pictures():
         panel.setPalette(palette)
-    designs = [(r.design, r.evaluated, r.evaluation) for r in result.rows
-               if r.evaluated is not None and r.evaluation is not None]
-    for label, overlay in analyse(designs, catalog, {}).items():
-        show_scenario(plots, label, overlay.training, overlay.curves, overlay.scaling)
+    for label, overlay in overlays.items():
+        show_scenario(plots, label, overlay)
     pictures = []
     for title, caption, panel in plots.pictures():
         if _drawn(panel):

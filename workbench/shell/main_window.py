@@ -2,9 +2,10 @@
 
 The window wires parts together and owns no design logic: the document
 holds the design and its scenarios, the canvas editor, inspector binder and
-scenario binder turn gestures into commands, the live evaluator computes,
-the analysis panels show the engine's curves, the comparison panel compares
-the scenarios, the file controller loads and saves. Panel layout, recent
+scenario binder turn gestures into commands, the analysis pipeline computes
+off the UI thread (the live evaluator asks it after each edit), the
+analysis panels show the engine's curves, the comparison panel compares the
+scenarios, the file controller loads and saves. Panel layout, recent
 files, the theme and the heat overlay are remembered in the settings object
 it is given.
 """
@@ -14,7 +15,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -42,8 +42,10 @@ from widgets.palette import Palette
 from widgets.scenario_tabs import ScenarioTabs
 from widgets.summary import SummaryPanel
 from workbench.analysis import panel_layout, summary_rows
-from workbench.analysis.live_evaluation import LiveEvaluator, Result
+from workbench.analysis.live_evaluation import LiveEvaluator
+from workbench.analysis.live_stages import live_stages
 from workbench.analysis.panels import AnalysisPanels
+from workbench.analysis.pipeline import AnalysisPipeline, Done
 from workbench.canvas.catalog_model import PAYLOAD_ROLE, SEARCH_ROLE, CatalogModel
 from workbench.canvas.editor import CanvasEditor
 from workbench.comparison.panel import ComparisonPanel
@@ -62,14 +64,6 @@ from workbench.shell.scenario_actions import build_scenario_actions
 from workbench.sweep.window import SweepWindow
 
 APP_TITLE = "Cluster Workbench"
-
-
-class Background(Protocol):
-    """Work done off the UI thread (a live evaluator, an analysis runner, a lane)."""
-
-    def wait(self) -> None: ...
-
-    def is_idle(self) -> bool: ...
 
 
 Dock = Qt.DockWidgetArea
@@ -97,8 +91,9 @@ class MainWindow(QMainWindow):
         self.comparison_view = ComparisonView()
         self.history = QUndoView(self.document.undo_stack)
         self.history.setEmptyLabel("<opened>")
-        self.evaluator = LiveEvaluator(self.document, parent=self)
-        self.panels = AnalysisPanels(self.document, self.evaluator, self.editor.binder,
+        self.pipeline = AnalysisPipeline(live_stages(), parent=self)
+        self.evaluator = LiveEvaluator(self.document, self.pipeline, self)
+        self.panels = AnalysisPanels(self.document, self.pipeline, self.editor.binder,
                                      HeatLegend(self.editor.view), self)
         panel_layout.take_bottom_corners(self)
         self.docks = [
@@ -122,10 +117,9 @@ class MainWindow(QMainWindow):
                                                 self.editor.binder.selection)
         self.editor.selection_changed.connect(self.inspector_binder.refresh)
         self.scenario_binder = ScenarioBinder(self.document, self.scenario_tabs)
-        self.comparison = ComparisonPanel(self.document, self.evaluator, self.comparison_view,
-                                          self._comparison_title, self)
-        self.overlay = ScenarioOverlay(self.document, self.comparison.evaluator, self.panels,
-                                       self)
+        self.comparison = ComparisonPanel(self.document, self.evaluator, self.pipeline,
+                                          self.comparison_view, self._comparison_title, self)
+        self.overlay = ScenarioOverlay(self.pipeline, self.panels, self)
         self.sweep: SweepWindow | None = None
         self.autosaver = Autosaver(self.document, recovery, self) if recovery else None
         self.actions = build_actions(self, self.document.undo_stack)
@@ -218,7 +212,7 @@ class MainWindow(QMainWindow):
         files.message_posted.connect(self._show_message)
         files.recent_changed.connect(self._update_recent_menu)
         self.palette_panel.part_activated.connect(editor.add_part_at_centre)
-        self.evaluator.evaluated.connect(self._on_evaluated)
+        self.pipeline.lane("evaluation").answered.connect(self._on_evaluated)
         self.evaluator.pending_changed.connect(self._on_pending_changed)
         self.panels.message_posted.connect(self._show_message)
         self._connect_scenarios()
@@ -344,14 +338,13 @@ class MainWindow(QMainWindow):
             apply_theme(app, theme)
 
     def shutdown(self) -> None:
-        """Remember the panel layout; leave no recovery files; stop a sweep and let the
-        background work finish, so no worker thread runs Python while it shuts down (on
-        close and on quit)."""
+        """Remember the panel layout; leave no recovery files; stop a sweep and the
+        analysis pipeline, so no worker thread runs Python while it shuts down (on close
+        and on quit)."""
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         if self.sweep is not None:
             self.sweep.runner.cancel()
-        for work in self.background_work():
-            work.wait()
+        self.pipeline.close()
         if self._attached:
             self.editor.detach()
             self._attached = False
@@ -359,9 +352,9 @@ class MainWindow(QMainWindow):
             self.recovery.close()
             self.recovery = None
 
-    def background_work(self) -> tuple[Background, ...]:
-        """Everything the window computes off the UI thread."""
-        return (self.evaluator, self.panels.runner, self.comparison.evaluator, self.overlay)
+    def is_idle(self) -> bool:
+        """Every analysis shows the current design's answer (none scheduled or running)."""
+        return self.evaluator.is_idle() and self.pipeline.is_idle()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.confirm_discard():
@@ -412,10 +405,10 @@ class MainWindow(QMainWindow):
     def _on_zoom_changed(self, zoom: float) -> None:
         self._zoom_label.setText(f"{zoom * 100:.0f} %")
 
-    def _on_evaluated(self, result: Result) -> None:
-        self.summary.set_tiles(summary_rows.tiles(result.evaluation))
-        self.summary.set_details(summary_rows.details(result.evaluation))
-        self.summary.set_status(f"Estimated in {result.seconds * 1e3:.0f} ms")
+    def _on_evaluated(self, done: Done) -> None:
+        self.summary.set_tiles(summary_rows.tiles(done.value))
+        self.summary.set_details(summary_rows.details(done.value))
+        self.summary.set_status(f"Estimated in {done.seconds * 1e3:.0f} ms")
 
     def _on_pending_changed(self, pending: bool) -> None:
         self._estimate_label.setText("Estimating…" if pending else "")

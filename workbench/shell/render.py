@@ -111,13 +111,9 @@ def render_sweep(design: Design, path: Path | None, size: tuple[int, int], catal
 def _settle(window: MainWindow) -> None:
     """Until the estimates, every panel and the comparison show the newest answers."""
     app = application()
-    background = window.background_work()
-    while True:
-        for work in background:
-            work.wait()
-            app.processEvents()
-        if all(work.is_idle() for work in background):
-            return
+    while not window.is_idle():
+        window.pipeline.wait()
+        app.processEvents()
 
 
 def _spin(done: Callable[[], bool]) -> None:
