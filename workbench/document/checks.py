@@ -24,7 +24,7 @@ from engine.design import (
 )
 from engine.errors import LookupFailed
 from engine.hardware import link_kinds_of
-from engine.layout.reader import MAX_COORDINATE
+from engine.rules import MAX_COORDINATE
 from engine.settings import SettingInfo, is_settings_class, settings_of
 from engine.structure import group_chain, scope, units_in_scope
 from engine.validation import MAX_COUNT
