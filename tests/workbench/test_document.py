@@ -42,7 +42,7 @@ def test_a_link_the_switch_cannot_take_is_refused(doc):
 def test_duplicate_ids_and_bad_counts_are_refused(doc):
     with pytest.raises(DuplicateIdError):
         doc.push(lambda d: InsertCommand(d, Node("s1", "server", "gpu-a", accelerators=8)))
-    with pytest.raises(InvalidValueError, match="^Server 1 replicas: must be a whole number"):
+    with pytest.raises(InvalidValueError, match=r"^Server 1 replicas: must be a whole number"):
         doc.push(lambda d: ReplaceCommand(d, d.node("s1"),
                                           dataclasses.replace(d.node("s1"), replicas=0)))
     with pytest.raises(UnknownHardwareError, match="unknown accelerator"):
@@ -52,7 +52,7 @@ def test_duplicate_ids_and_bad_counts_are_refused(doc):
 
 def test_a_setting_out_of_range_is_refused_by_its_label(doc):
     workload = dataclasses.replace(doc.design.workload, global_batch=0)
-    with pytest.raises(InvalidValueError, match="^Global batch: must be a whole number >= 1"):
+    with pytest.raises(InvalidValueError, match=r"^Global batch: must be a whole number >= 1"):
         doc.push(lambda d: SettingsCommand(d, "workload", workload))
 
 
