@@ -71,6 +71,55 @@ def problems(design: Design, catalog: Catalog, locate: Locate | None = None) -> 
     return found.problems
 
 
+def edit_problems(old: Design, new: Design, catalog: Catalog) -> list[Problem]:
+    """What :func:`problems` says of ``new``, made by an edit from ``old``, which keeps every
+    rule: an edit of boxes' own fields only (a move, a rename, an override) or of links only
+    is checked on the items it changed, through the same rules; any other on every rule."""
+    settings_kept = all(getattr(old, section) == getattr(new, section)
+                        for section, _, _ in SETTINGS)
+    if old.groups is not new.groups or new.scenarios or not settings_kept:
+        return problems(new, catalog)
+    found = _Found((), None)
+    if old.links is new.links:
+        changed = _own_changes(old.nodes, new.nodes)
+        if changed is None:
+            return problems(new, catalog)
+        groups = {g.id: g for g in new.groups}
+        names = _Names(catalog)
+        for index in changed:
+            _node_rules(found, ("nodes", index), new.nodes[index], groups, names)
+        return found.problems
+    if old.nodes is not new.nodes:
+        return problems(new, catalog)
+    _ids(found, "links", new.links)
+    before = {link.id: link for link in old.links}
+    nodes = {node.id: node for node in new.nodes}
+    names, takes = _Names(catalog), {}
+    for index, link in enumerate(new.links):
+        if before.get(link.id) is not link:
+            _link_rules(found, ("links", index), link, new, nodes, names, takes,
+                        torus_fits_checked=True)
+    return found.problems
+
+
+#: Node fields that other items' rules read (a link's ends and its torus's units).
+_SHARED_NODE_FIELDS = ("id", "kind", "hardware", "replicas", "group")
+
+
+def _own_changes(old: tuple[Node, ...], new: tuple[Node, ...]) -> list[int] | None:
+    """Indexes of the nodes changed in their own fields only; ``None`` if any other change."""
+    if len(old) != len(new):
+        return None
+    changed = []
+    for index, (a, b) in enumerate(zip(old, new, strict=True)):
+        if a is b:
+            continue
+        if any(getattr(a, f) != getattr(b, f) for f in _SHARED_NODE_FIELDS):
+            return None
+        changed.append(index)
+    return changed
+
+
 def checked(design: Design, catalog: Catalog) -> Design:
     """``design`` if it keeps every rule; else :class:`InputError` naming each problem."""
     found = problems(design, catalog)

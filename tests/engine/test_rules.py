@@ -19,6 +19,7 @@ from engine.rules import (
     REFERENCE,
     VALUE,
     checked,
+    edit_problems,
     problems,
     settings_problems,
 )
@@ -190,3 +191,31 @@ def test_checking_is_linear_in_the_items(catalog):
     start = time.perf_counter()
     assert problems(big, catalog) == []
     assert time.perf_counter() - start < 3.0
+
+
+EDITS = [
+    node("dgx", position=(1e9, 0.0)),                       # a box's own fields only
+    node("spare", name="Spare", overrides=(("tdp_w", 0.0),)),
+    node("tpu", replicas=100),                              # a field torus links read
+    link("l1", type="nvlink4"),                             # links only
+    dataclasses.replace(GOOD, links=(*GOOD.links, Link("l1", "tpu", "leaf", "ib-ndr"))),
+    dataclasses.replace(GOOD, links=GOOD.links[:1]),
+    group(replicas=0),
+    dataclasses.replace(GOOD, workload=Workload(model="gpt-7")),
+]
+
+
+@pytest.mark.parametrize("edited", EDITS)
+def test_an_edit_checked_on_what_it_touched_finds_what_a_full_check_finds(catalog, edited):
+    assert edit_problems(GOOD, edited, catalog) == problems(edited, catalog)
+
+
+def test_moving_a_box_of_a_big_design_checks_only_that_box(catalog):
+    nodes = tuple(Node(f"n{i}", "server", "h100-sxm", accelerators=8) for i in range(5000))
+    big = Design(nodes=nodes, links=tuple(Link(f"l{i}", f"n{i}", f"n{i + 1}", "ib-ndr")
+                                          for i in range(4999)))
+    moved = dataclasses.replace(big, nodes=(dataclasses.replace(nodes[0], position=(5.0, 5.0)),
+                                            *nodes[1:]))
+    start = time.perf_counter()
+    assert edit_problems(big, moved, catalog) == []
+    assert time.perf_counter() - start < 0.1
