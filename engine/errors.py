@@ -14,11 +14,17 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input, located by key path and line."""
+    """One thing wrong with an input, located by key path and line.
+
+    ``code`` says what sort of rule it breaks (:mod:`engine.rules` lists them),
+    so an editor can refuse an edit with a matching error; problems of
+    reading a file (a string where a number goes) have none.
+    """
 
     path: str
     message: str
     line: int | None = None
+    code: str = ""
 
     def located(self, file: str | None = None) -> str:
         """The problem as one line: ``file:line: path: message``."""

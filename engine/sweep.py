@@ -7,8 +7,10 @@ the design's currency (``cost.accelerator_price_usd``, and any node's own
 ``price_usd``, which would otherwise win), and every numeric setting of every
 section (workload, cost, reliability ...: :meth:`engine.sections.Registry.settings_sections`),
 addressed by its path such as ``cost.discount``. :func:`sweep_point` is one point, pure
-and picklable, so the GUI can spread points over worker processes. A point
-keeps the topology's warnings (a scaled design whose switches get more
+and picklable, so the GUI can spread points over worker processes; the
+design at each point is held to the design's rules (:mod:`engine.rules`), so
+a value it cannot take is one located line, not an estimate of an invalid
+design. A point keeps the topology's warnings (a scaled design whose switches get more
 cables than they have ports is estimated, and says so).
 """
 
@@ -31,6 +33,7 @@ from engine.hardware import accelerator_of
 from engine.headline import Figure, headline
 from engine.layout import catalog_for
 from engine.network import NETWORK
+from engine.rules import checked
 from engine.settings import leaves, settings_of
 from engine.structure import total_accelerators, units
 
@@ -105,7 +108,8 @@ def _accelerator_price(design: Design, catalog: Catalog) -> float | None:
 
 
 def apply(design: Design, key: str, value: float) -> Design:
-    """``design`` with ``key`` set to ``value``; raises :class:`EngineError` if out of range."""
+    """``design`` with ``key`` set to ``value``; raises :class:`EngineError` if there is no
+    such number to set (whether the design can take the value is the rules' to say)."""
     if key == ACCELERATORS:
         return with_accelerators(design, round(value))
     if key == ACCELERATOR_PRICE:
@@ -128,14 +132,8 @@ def _set(values: Any, path: list[str], value: float, key: str) -> Any:
                                                          key)})
     if field.kind not in (int, float) or field.info.choices:
         raise EngineError(f"{key} is not a number")
-    low, high = field.info.minimum, field.info.maximum
-    if not math.isfinite(value) or (low is not None and value < low) \
-            or (high is not None and value > high):
-        limits = " and ".join(f"{word} {bound:g}" for word, bound in
-                              ((">=", low), ("<=", high)) if bound is not None)
-        raise EngineError(f"{key}: must be {limits}, got {value:g}")
-    return dataclasses.replace(values, **{name: round(value) if field.kind is int
-                                          else float(value)})
+    whole = field.kind is int and math.isfinite(value)
+    return dataclasses.replace(values, **{name: round(value) if whole else float(value)})
 
 
 def _with_price(design: Design, price: float) -> Design:
@@ -199,8 +197,9 @@ def sweep_values(start: float, stop: float, steps: int, log: bool = False,
 
 
 def sweep_point(design: Design, key: str, value: float, catalog: Catalog) -> SweepPoint:
-    """The headline figures of ``design`` with ``key`` set to ``value``."""
-    changed = apply(design, key, value)
+    """The headline figures of ``design`` with ``key`` set to ``value``; raises
+    :class:`~engine.errors.InputError` if the design cannot take it."""
+    changed = checked(apply(design, key, value), catalog_for(design, catalog))
     result = evaluate(changed, catalog)
     x = float(total_accelerators(changed)) if key == ACCELERATORS else value
     network = result.result(NETWORK)

@@ -52,10 +52,6 @@ class HeadlineBars(pg.GraphicsLayoutWidget):
         self.ci.setSpacing(14)
         self._apply_palette()
 
-    def set_columns(self, columns: int) -> None:
-        self._columns = columns
-        self.show_charts(*self._shown)
-
     def set_scale(self, factor: float) -> None:
         """Larger type (the presentation)."""
         self._scale = factor

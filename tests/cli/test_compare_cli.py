@@ -85,6 +85,15 @@ def test_estimate_prices_the_run_with_the_cost_flags():
     assert cost["buy"]["capex"] > 0          # accelerators and hosts, no network drawn
 
 
+def test_a_design_built_from_flags_with_a_bad_value_is_one_line():
+    """No file: the servers and their cost settings are a design built in code, held to the
+    rules a file is held to."""
+    result = run("estimate", "--model", "llama2-7b", "--accelerator", "h100-sxm", "--gpus",
+                 "64", "--tokens", "1e11", "--discount", "2")
+    assert result.returncode == 2
+    assert result.stderr == "--discount: must be a number >= 0.01 and <= 1, got 2\n"
+
+
 def test_estimate_on_a_file_buys_and_says_where_prices_come_from():
     result = run("estimate", "examples/a800-1024.yaml", "--tokens", "1e11", "--currency", "USD")
     assert result.returncode == 0, result.stderr

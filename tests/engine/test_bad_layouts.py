@@ -60,7 +60,8 @@ CASES = [
     ("group cycle", GOOD + "groups:\n  - {id: a, parent: a}\n", 9,
      "groups[0].parent: group 'a' contains itself"),
     ("torus shape", GOOD + "  - {id: t, from: dgx, to: dgx, type: nvlink4, pattern: torus, "
-     "dims: [3, 3]}\n", 8, "links[1].dims: torus 3x3 has 9 places but 'dgx' has 4 units"),
+     "dims: [3, 3]}\n", 8,
+     "links[1].dims: torus 3x3 does not fit: it has 9 places but 'dgx' has 4 units"),
     ("self link without pattern", GOOD + "  - {id: t, from: dgx, to: dgx, type: nvlink4}\n", 8,
      "links[1].pattern: a link from a node to itself needs pattern"),
     ("bad override", GOOD.replace("replicas: 4}", "replicas: 4, overrides: {colour: 3}}"), 4,

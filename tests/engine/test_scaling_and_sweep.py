@@ -76,8 +76,10 @@ def test_settings_and_the_price_apply_by_path(catalog):
     priced = apply(a800, ACCELERATOR_PRICE, 80_000)              # CNY: the design's currency
     assert priced.cost.accelerator_price_usd == pytest.approx(80_000 / 7.1)
     with pytest.raises(EngineError) as caught:
-        apply(a800, "cost.discount", 1.5)
-    assert str(caught.value) == "cost.discount: must be >= 0.01 and <= 1, got 1.5"
+        sweep_point(a800, "cost.discount", 1.5, catalog)
+    assert str(caught.value) == "cost.discount: must be a number >= 0.01 and <= 1, got 1.5"
+    with pytest.raises(EngineError, match=r"workload\.parallelism\.tp: must be a whole number"):
+        sweep_point(a800, "workload.parallelism.tp", 0, catalog)
     with pytest.raises(EngineError, match="no setting"):
         apply(a800, "cost.nothing", 1)
 

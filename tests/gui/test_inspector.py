@@ -99,3 +99,21 @@ def test_a_new_form_replaces_the_old_one_on_screen(window):
     window.editor.binder.select(Selection(nodes=["dgx"]))
     assert not old.isVisible()
     assert inspector.editor("replicas").isVisible()
+
+
+def test_a_twenty_box_move_rebuilds_the_inspector_once(window, monkeypatch):
+    from engine.design import Design, Node
+    from workbench.document.commands import MoveNodesCommand, add_fragment
+    doc = window.document
+    boxes = Design(nodes=tuple(Node(f"spare-{i}", "accelerator", "h100-sxm",
+                                    position=(40.0 * i, 600.0)) for i in range(20)))
+    doc.push(lambda d: add_fragment(d, boxes, "Add 20 spares"))
+    window.editor.binder.select(Selection(nodes=[n.id for n in boxes.nodes]))
+    shown = []
+    monkeypatch.setattr(window.inspector, "show_sections", lambda *a: shown.append(a))
+    steps = doc.undo_stack.count()
+    doc.push(lambda d: MoveNodesCommand(d, {n.id: (n.position, (n.position[0], 700.0))
+                                            for n in boxes.nodes}))
+    assert len(shown) == 1
+    assert doc.undo_stack.count() == steps + 1
+    assert window.editor.binder.node_item("spare-19").pos().y() == 700.0

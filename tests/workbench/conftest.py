@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.design import Design, Link, Node
+from engine.design import Design, Link, Node, Workload
 
 
 @pytest.fixture
@@ -18,6 +18,7 @@ def linked_design() -> Design:
                Node("sw", "switch", "sw", "Leaf", replicas=1, accelerators=0,
                     position=(150.0, 0.0))),
         links=(Link("l1", "s1", "sw", "net", 8), Link("l2", "s2", "sw", "net", 8)),
+        workload=Workload(model="tiny"),
     )
 
 

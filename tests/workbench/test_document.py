@@ -1,4 +1,4 @@
-"""The document: checks before every edit, exact signals, order kept."""
+"""The document: every edit checked once by the design's rules, exact signals, order kept."""
 
 from __future__ import annotations
 
@@ -7,7 +7,13 @@ import dataclasses
 import pytest
 
 from engine.design import Link, Node
-from workbench.document.commands import InsertCommand
+from workbench.document.commands import (
+    InsertCommand,
+    MoveNodesCommand,
+    RemoveCommand,
+    ReplaceCommand,
+    SettingsCommand,
+)
 from workbench.document.edit_errors import (
     DuplicateIdError,
     IncompatibleLinkError,
@@ -21,33 +27,63 @@ def test_insert_then_remove_announces_index_and_item(doc):
     added, removed = [], []
     doc.node_added.connect(lambda i, n: added.append((i, n.id)))
     doc.node_removed.connect(lambda i, n: removed.append((i, n.id)))
-    doc.insert(1, Node("x", "accelerator", "gpu-b"))
+    doc.push(lambda d: InsertCommand(d, Node("x", "accelerator", "gpu-b"), 1))
     assert [n.id for n in doc.design.nodes] == ["s1", "x", "s2", "sw"]
-    assert doc.remove("node", "x") == (1, Node("x", "accelerator", "gpu-b"))
+    doc.push(lambda d: RemoveCommand(d, "node", "x"))
     assert added == [(1, "x")]
     assert removed == [(1, "x")]
 
 
 def test_a_link_the_switch_cannot_take_is_refused(doc):
     with pytest.raises(IncompatibleLinkError, match="cannot connect to 'Leaf'"):
-        doc.check_insert(Link("l3", "s1", "sw", "eth", 1))
+        doc.push(lambda d: InsertCommand(d, Link("l3", "s1", "sw", "eth", 1)))
 
 
 def test_duplicate_ids_and_bad_counts_are_refused(doc):
     with pytest.raises(DuplicateIdError):
-        doc.check_insert(Node("s1", "server", "gpu-a", accelerators=8))
-    with pytest.raises(InvalidValueError, match="replicas"):
-        doc.check_replace(dataclasses.replace(doc.node("s1"), replicas=0))
+        doc.push(lambda d: InsertCommand(d, Node("s1", "server", "gpu-a", accelerators=8)))
+    with pytest.raises(InvalidValueError, match=r"^Server 1 replicas: must be a whole number"):
+        doc.push(lambda d: ReplaceCommand(d, d.node("s1"),
+                                          dataclasses.replace(d.node("s1"), replicas=0)))
     with pytest.raises(UnknownHardwareError, match="unknown accelerator"):
-        doc.check_insert(Node("x", "accelerator", "no-such-gpu"))
+        doc.push(lambda d: InsertCommand(d, Node("x", "accelerator", "no-such-gpu")))
+    assert doc.undo_stack.count() == 0
+
+
+def test_a_setting_out_of_range_is_refused_by_its_label(doc):
+    workload = dataclasses.replace(doc.design.workload, global_batch=0)
+    with pytest.raises(InvalidValueError, match=r"^Global batch: must be a whole number >= 1"):
+        doc.push(lambda d: SettingsCommand(d, "workload", workload))
 
 
 def test_replacing_and_removing_keep_links_valid(doc):
-    doc.check_replace(dataclasses.replace(doc.node("s1"), hardware="gpu-b"))
+    doc.push(lambda d: ReplaceCommand(d, d.node("s1"),
+                                      dataclasses.replace(d.node("s1"), hardware="gpu-b")))
     with pytest.raises(IncompatibleLinkError):
-        doc.check_replace(dataclasses.replace(doc.link("l1"), type="eth"))
+        doc.push(lambda d: ReplaceCommand(d, d.link("l1"),
+                                          dataclasses.replace(d.link("l1"), type="eth")))
     with pytest.raises(StillReferencedError, match="still has links"):
-        doc.check_remove("node", "sw")
+        doc.push(lambda d: RemoveCommand(d, "node", "sw"))
+    assert doc.undo_stack.count() == 1
+
+
+def test_a_twenty_node_move_is_one_change_and_one_undo_step(doc, qtbot):
+    for i in range(20):
+        doc.push(lambda d, i=i: InsertCommand(d, Node(f"x{i}", "accelerator", "gpu-b")))
+    before = doc.design
+    changed, moved = [], []
+    doc.changed.connect(lambda: changed.append(1))
+    doc.node_changed.connect(lambda old, new: moved.append(new.id))
+    steps = doc.undo_stack.count()
+    doc.push(lambda d: MoveNodesCommand(d, {f"x{i}": ((0.0, 0.0), (10.0 * i, 50.0))
+                                            for i in range(20)}))
+    assert changed == [1]
+    assert moved == [f"x{i}" for i in range(20)]
+    assert doc.undo_stack.count() == steps + 1
+    assert doc.node("x7").position == (70.0, 50.0)
+    doc.undo_stack.undo()
+    assert doc.design == before
+    assert changed == [1, 1]
 
 
 def test_a_refused_edit_never_reaches_the_stack_or_the_design(doc):

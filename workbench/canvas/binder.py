@@ -4,8 +4,11 @@ It listens to the document's fine-grained signals and keeps ``id -> item``
 dicts. Group frames and link geometry are derived here from node positions
 (groups have no position of their own): a frame wraps its members, a
 collapsed group becomes one stacked box, and links into a collapsed group
-end on that box. While a drag is previewed, items move without the document
-knowing; the binder still keeps links and frames attached to them.
+end on that box. Item signals create, drop and refresh items; the frames and
+link geometry they affect are laid out once, on the document's ``changed``
+that ends each edit, however many items it touched. While a drag is
+previewed, items move without the document knowing; the binder still keeps
+links and frames attached to them.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ class CanvasBinder(QObject):
         self._groups: dict[str, GroupItem] = {}
         self._ids: dict[QGraphicsItem, tuple[str, str]] = {}
         self._heat: Heat | None = None
+        self._stale_layout = self._stale_links = False
         doc = document
         doc.node_added.connect(self._on_node_added)
         doc.node_removed.connect(self._on_node_removed)
@@ -70,7 +74,8 @@ class CanvasBinder(QObject):
         doc.group_removed.connect(self._on_group_removed)
         doc.group_changed.connect(self._on_group_changed)
         doc.design_replaced.connect(self._on_design_replaced)
-        doc.settings_changed.connect(self._relayout)       # box figures use the precision
+        doc.settings_changed.connect(self._layout_stale)   # box figures use the precision
+        doc.changed.connect(self._on_changed)
         scene.theme_changed.connect(self._on_theme_changed)
         scene.labels_shown_changed.connect(self._on_labels_shown_changed)
         self._on_design_replaced(doc.design)
@@ -148,40 +153,51 @@ class CanvasBinder(QObject):
 
     def _on_node_added(self, index: int, node: Node) -> None:
         self._create_node(node)
-        self._relayout()
+        self._layout_stale()
 
     def _on_node_removed(self, index: int, node: Node) -> None:
         self._forget(self._nodes.pop(node.id))
-        self._relayout()
+        self._layout_stale()
 
     def _on_node_changed(self, old: Node, new: Node) -> None:
         self._show_node(new)
         if (old.group, old.replicas, old.accelerators) != (new.group, new.replicas,
                                                           new.accelerators):
-            self._relayout()
+            self._layout_stale()
 
     def _on_link_added(self, index: int, link: Link) -> None:
         self._create_link(link)
-        self._place_links()
+        self._stale_links = True
 
     def _on_link_removed(self, index: int, link: Link) -> None:
         self._forget(self._links.pop(link.id))
-        self._place_links()
+        self._stale_links = True
 
     def _on_link_changed(self, old: Link, new: Link) -> None:
         self._show_link(new)
-        self._place_links()
+        self._stale_links = True
 
     def _on_group_added(self, index: int, group: Group) -> None:
         self._create_group(group)
-        self._relayout()
+        self._layout_stale()
 
     def _on_group_removed(self, index: int, group: Group) -> None:
         self._forget(self._groups.pop(group.id))
-        self._relayout()
+        self._layout_stale()
 
     def _on_group_changed(self, old: Group, new: Group) -> None:
-        self._relayout()
+        self._layout_stale()
+
+    def _layout_stale(self, *_: object) -> None:
+        self._stale_layout = True
+
+    def _on_changed(self) -> None:
+        """The edit is complete: lay out what its item signals left stale, once."""
+        if self._stale_layout:
+            self._relayout()
+        elif self._stale_links:
+            self._place_links()
+        self._stale_layout = self._stale_links = False
 
     def _on_theme_changed(self, theme: CanvasTheme) -> None:
         for item in self._ids:

@@ -1,24 +1,24 @@
 """The flags that change cost settings, shared by estimate, serve and compare.
 
-Each flag names one :class:`~engine.design.CostSettings` field and is checked
-against that setting's limits, so a bad value is one clear line naming the
-flag. Prices given on the command line are in USD, like the settings. An
-estimate is priced on its layout file's design, or, from flags alone, on
-servers of the reference size whose network is not drawn and so not priced.
+Each flag names one :class:`~engine.design.CostSettings` field and is held
+to that setting's rules (:mod:`engine.rules`), so a bad value is one clear
+line naming the flag. Prices given on the command line are in USD, like the
+settings. An estimate is priced on its layout file's design, or, from flags
+alone, on servers of the reference size whose network is not drawn and so not
+priced; either design is checked by the rule set before it is priced.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import math
 
 from engine.cost import CostReport, TrainingFigures, cost_section
 from engine.design import CURRENCIES, CostSettings, Design, Node
 from engine.errors import InputError, Problem
 from engine.inventory import take_inventory
 from engine.network import network_section
-from engine.settings import settings_of
+from engine.rules import problems, settings_problems
 from workbench.cli.hardware_args import Hardware
 
 UNDRAWN_NETWORK = "no layout file: switches, optics and cables are not priced"
@@ -31,6 +31,8 @@ FLAG_SETTINGS = {
     "pue": "pue",
     "currency": "currency",
 }
+#: Key path of each flag's setting -> the flag, to name it in a problem.
+_FLAG_OF = {f"cost.{name}": "--" + flag.replace("_", "-") for flag, name in FLAG_SETTINGS.items()}
 
 
 def add_cost_flags(parser: argparse.ArgumentParser) -> None:
@@ -52,32 +54,16 @@ def add_cost_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def cost_settings_from_args(args: argparse.Namespace, base: CostSettings) -> CostSettings:
-    """``base`` with every cost flag given applied; raises :class:`InputError` if out of range."""
-    limits = {s.name: s.info for s in settings_of(CostSettings)}
-    changes: dict[str, object] = {}
-    problems = []
-    for flag, name in FLAG_SETTINGS.items():
-        value = getattr(args, flag, None)
-        if value is None:
-            continue
-        info = limits[name]
-        if isinstance(value, float) and (
-                not math.isfinite(value)
-                or (info.minimum is not None and value < info.minimum)
-                or (info.maximum is not None and value > info.maximum)):
-            low = "" if info.minimum is None else f" >= {info.minimum:g}"
-            high = "" if info.maximum is None else f" <= {info.maximum:g}"
-            problems.append(Problem("--" + flag.replace("_", "-"),
-                                    f"must be a number{low}{' and' if low and high else ''}"
-                                    f"{high}, got {value:g}"))
-            continue
-        changes[name] = value
-    if problems:
-        raise InputError(problems)
+    """``base`` with every cost flag given applied; raises :class:`InputError` naming the
+    flag of each value the cost settings' rules refuse."""
+    changes: dict[str, object] = {name: getattr(args, flag) for flag, name in
+                                  FLAG_SETTINGS.items() if getattr(args, flag, None) is not None}
     for basis in ("buy", "rent"):
         if getattr(args, basis, False):
             changes["basis"] = basis
-    return dataclasses.replace(base, **changes)
+    settings = dataclasses.replace(base, **changes)
+    _refuse(settings_problems("cost", settings))
+    return settings
 
 
 def estimate_cost(args: argparse.Namespace, hardware: Hardware,
@@ -87,6 +73,7 @@ def estimate_cost(args: argparse.Namespace, hardware: Hardware,
     design = hardware.design or _servers(hardware)
     design = dataclasses.replace(design, cost=cost_settings_from_args(args, design.cost))
     catalog = hardware.catalog
+    _refuse(problems(design, catalog))
     network = network_section(design, catalog) if hardware.design else None
     return cost_section(design, catalog, take_inventory(design, catalog), network, training)
 
@@ -97,3 +84,10 @@ def _servers(hardware: Hardware) -> Design:
     return Design(name="servers from flags", nodes=(Node(
         "servers", "server", hardware.accelerator.id,
         replicas=hardware.fabric.ranks // per_server, accelerators=per_server),))
+
+
+def _refuse(found: list[Problem]) -> None:
+    """Raise the problems found, each set by a flag named by that flag."""
+    if found:
+        raise InputError([dataclasses.replace(p, path=_FLAG_OF.get(p.path, p.path))
+                          for p in found])

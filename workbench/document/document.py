@@ -5,21 +5,26 @@ came from and the undo stack. A file holds several named **scenarios**
 (what-if variants, :mod:`engine.scenarios`); one is active, and
 :attr:`Document.design` is that one: the canvas, inspector and estimates
 show it and every item edit applies to it. Switching scenarios is itself an
-undo step, so each command is undone on the scenario it was done on. Only
-undo commands (:mod:`workbench.document.commands`,
-:mod:`workbench.document.scenario_commands`) call its mutators. Each mutator checks
-the edit first (:mod:`workbench.document.checks`, raising :mod:`workbench.document.edit_errors`),
-swaps in the new design and announces exactly what changed, so views never
-hold state of their own. "Modified" is derived from the undo stack.
+undo step, so each command is undone on the scenario it was done on.
+
+Everything the document holds is one :class:`~workbench.document.state.State`
+value. An undo command (:mod:`workbench.document.commands`,
+:mod:`workbench.document.scenario_commands`) computes the state its edit
+gives, :meth:`Document.check` holds it to the design's rules
+(:mod:`engine.rules`, raising :mod:`workbench.document.edit_errors`) once,
+and :meth:`Document.show` swaps it in and announces exactly what changed,
+followed by one ``changed``: a refused edit reaches neither the undo stack nor
+the views, and an edit of many items is one refresh. "Modified" is derived
+from the undo stack.
 
 Items are addressed by kind (``"group"``, ``"node"``, ``"link"``) and id;
-removals return the index so that undo puts an item back exactly where it
-was, and the saved file keeps its order.
+lists keep their order, so the saved file keeps it.
 
 Signals
 -------
 node_added(int, Node), node_removed(int, Node)
-    index and item; the same for ``link_*`` and ``group_*``.
+    index and item (removals announced last index first); the same for
+    ``link_*`` and ``group_*``.
 node_changed(Node, Node)
     old and new item (same id); the same for ``link_changed``, ``group_changed``.
 settings_changed(str)
@@ -31,7 +36,7 @@ scenarios_changed()
 active_scenario_changed(int)
     the index of the active scenario (its design, or only its place, changed).
 changed()
-    after any of the above: the trigger for recomputing estimates.
+    once per edit, after any of the above: the trigger for recomputing estimates.
 path_changed(object)
     the file path (:class:`~pathlib.Path` or ``None``).
 modified_changed(bool)
@@ -39,7 +44,6 @@ modified_changed(bool)
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -50,25 +54,14 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from engine.catalog import Catalog, LinkSpec
 from engine.design import Design, Group, Link, Node
+from engine.estimates import REGISTRY
 from engine.hardware import compatible_links
 from engine.layout import catalog_for
-from engine.scenarios import scenarios_of, with_scenarios
-from workbench.document import checks
-from workbench.document.edit_errors import InvalidValueError, UnknownIdError
+from engine.rules import edit_problems, problems
+from workbench.document.edit_errors import UnknownIdError, refusal
+from workbench.document.state import FIELDS, Item, State, item_changes
 
-Item = Group | Node | Link
-_FIELD = {"group": "groups", "node": "nodes", "link": "links"}
-_KIND = {Group: "group", Node: "node", Link: "link"}
 _NUMBERED = re.compile(r"-\d+$")
-SETTINGS_SECTIONS = ("workload", "cost", "reliability")
-#: Fields whose change can break a link (compatibility, torus shape).
-_STRUCTURAL = {"node": ("kind", "hardware", "replicas", "group"),
-               "group": ("replicas", "parent")}
-
-
-def kind_of(item: Item) -> str:
-    """``"group"``, ``"node"`` or ``"link"``."""
-    return _KIND[type(item)]
 
 
 class Document(QObject):
@@ -96,9 +89,8 @@ class Document(QObject):
                  active: int = 0) -> None:
         super().__init__(parent)
         self._base_catalog = catalog
-        self._scenarios = list(scenarios_of(design if design is not None else Design()))
-        self._active = active
-        self._catalog = catalog_for(self._scenarios[0], catalog)
+        self._state = State.of(design if design is not None else Design(), active)
+        self._catalog = catalog_for(self._state.scenarios[0], catalog)
         self._path = path
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_stack_clean_changed)
@@ -106,23 +98,28 @@ class Document(QObject):
     # -- state -------------------------------------------------------------
 
     @property
+    def state(self) -> State:
+        """Everything the document holds, as one value (what undo puts back)."""
+        return self._state
+
+    @property
     def design(self) -> Design:
         """The active scenario: what the views show and item edits change."""
-        return self._scenarios[self._active]
+        return self._state.design
 
     @property
     def scenarios(self) -> tuple[Design, ...]:
         """Every scenario, the base first, each a standalone design."""
-        return tuple(self._scenarios)
+        return self._state.scenarios
 
     @property
     def active_scenario(self) -> int:
-        return self._active
+        return self._state.active
 
     @property
     def file_design(self) -> Design:
         """The design as the file holds it: the base with the others as its scenarios."""
-        return with_scenarios(self._scenarios)
+        return self._state.file_design
 
     @property
     def catalog(self) -> Catalog:
@@ -140,7 +137,7 @@ class Document(QObject):
         """Start over on ``design`` (as read from a file, scenarios included) with its base
         scenario active: empty history, unmodified."""
         self.undo_stack.clear()
-        self._set_file_design(design, 0)
+        self.show(State.of(design, 0, self._state.next_key()))
         self.set_path(path)
         self.undo_stack.setClean()
 
@@ -156,7 +153,7 @@ class Document(QObject):
     # -- reads -------------------------------------------------------------
 
     def items(self, kind: str) -> tuple[Item, ...]:
-        return getattr(self.design, _FIELD[kind])
+        return getattr(self.design, FIELDS[kind])
 
     def item(self, kind: str, item_id: str) -> Any:
         for item in self.items(kind):
@@ -196,173 +193,60 @@ class Document(QObject):
     # -- edits ---------------------------------------------------------------
 
     def push(self, make: Callable[[Document], QUndoCommand]) -> None:
-        """Check an edit on a scratch copy, then push it; raises the edit's error instead.
+        """Make an edit an undo step; raises the edit's error instead if it is refused.
 
-        ``make`` builds the command for a given document. Running it first on
-        a copy with no listeners means a refused edit never reaches the undo
-        stack or the views, however many steps the command has.
+        ``make`` builds the command for this document; building it computes
+        and checks the state the edit gives, so a refused edit never reaches
+        the undo stack or the views.
         """
-        trial = Document(self._base_catalog, self.file_design, active=self._active)
-        make(trial).redo()
         self.undo_stack.push(make(self))
 
-    # -- checks (ask first: the UI calls these before pushing a command) ----
+    def check(self, state: State) -> None:
+        """Raise the edit error for the first rule a scenario that ``state`` changes or
+        adds would break. A scenario the edit changed is checked on what the edit touched
+        where that is enough (:func:`~engine.rules.edit_problems`: a drag on a design of
+        thousands of boxes stays cheap), a new one on every rule."""
+        before = dict(zip(self._state.keys, self._state.scenarios, strict=True))
+        catalog = self._catalog_of(state)
+        for key, design in zip(state.keys, state.scenarios, strict=True):
+            old = before.get(key)
+            if old is design:
+                continue
+            found = problems(design, catalog) if old is None or catalog is not self._catalog \
+                else edit_problems(old, design, catalog)
+            if found:
+                raise refusal(design, found[0])
 
-    def check_insert(self, item: Item) -> None:
-        kind = kind_of(item)
-        checks.check_id(item.id, {i.id for i in self.items(kind)}, kind)
-        self._check_in(self._with_items(kind, (*self.items(kind), item)), item)
-
-    def check_replace(self, item: Item) -> None:
-        kind = kind_of(item)
-        old = self.item(kind, item.id)
-        candidate = self._with_items(kind, tuple(item if i.id == item.id else i
-                                                 for i in self.items(kind)))
-        self._check_in(candidate, item)
-        if any(getattr(old, f) != getattr(item, f) for f in _STRUCTURAL.get(kind, ())):
-            for link in candidate.links:
-                checks.check_link(candidate, self._catalog, link)
-
-    def check_remove(self, kind: str, item_id: str) -> None:
-        self.item(kind, item_id)
-        checks.check_removal(self.design, kind, item_id)
-
-    def check_settings(self, section: str, value: Any) -> None:
-        checks.check_settings(self._catalog, section, value)
-
-    def _check_in(self, design: Design, item: Item) -> None:
-        if isinstance(item, Node):
-            checks.check_node(design, self._catalog, item)
-        elif isinstance(item, Link):
-            checks.check_link(design, self._catalog, item)
+    def show(self, state: State) -> None:
+        """Swap ``state`` in and announce what changed (for undo commands only)."""
+        self._catalog = self._catalog_of(state)
+        before, self._state = self._state, state
+        if state.keys != before.keys or [d.name for d in state.scenarios] != \
+                [d.name for d in before.scenarios]:
+            self.scenarios_changed.emit()
+        same = state.key == before.key
+        if state.active != before.active or not same:
+            self.active_scenario_changed.emit(state.active)
+        if same:
+            self._announce_changes(before.design, state.design)
         else:
-            checks.check_group(design, item)
-
-    # -- mutators (for undo commands only) ------------------------------------
-
-    def insert(self, index: int, item: Item) -> None:
-        """Put ``item`` at ``index`` of its kind's list."""
-        self.check_insert(item)
-        kind = kind_of(item)
-        items = list(self.items(kind))
-        items.insert(index, item)
-        self._set_active(self._with_items(kind, tuple(items)))
-        getattr(self, f"{kind}_added").emit(index, item)
+            self.design_replaced.emit(state.design)
         self.changed.emit()
 
-    def remove(self, kind: str, item_id: str) -> tuple[int, Item]:
-        """Take an item out; returns where it was and what it was."""
-        self.check_remove(kind, item_id)
-        items = list(self.items(kind))
-        index = next(i for i, item in enumerate(items) if item.id == item_id)
-        item = items.pop(index)
-        self._set_active(self._with_items(kind, tuple(items)))
-        getattr(self, f"{kind}_removed").emit(index, item)
-        self.changed.emit()
-        return index, item
-
-    def replace(self, item: Item) -> Item:
-        """Swap in a new version of the item with the same id; returns the old one."""
-        self.check_replace(item)
-        kind = kind_of(item)
-        old = self.item(kind, item.id)
-        self._set_active(self._with_items(kind, tuple(item if i.id == item.id else i
-                                                      for i in self.items(kind))))
-        getattr(self, f"{kind}_changed").emit(old, item)
-        self.changed.emit()
-        return old
-
-    def set_settings(self, section: str, value: Any) -> None:
-        """Replace the workload, cost or reliability settings, or the name (a string)."""
-        if section == "name":
-            self.rename_scenario(self._active, str(value))
-            return
-        if section not in SETTINGS_SECTIONS:
-            raise UnknownIdError(f"no settings section {section!r}")
-        self.check_settings(section, value)
-        self._set_active(dataclasses.replace(self.design, **{section: value}))
-        self.settings_changed.emit(section)
-        self.changed.emit()
-
-    def replace_design(self, design: Design, active: int = 0) -> None:
-        """Swap the file's whole design, scenarios included, making scenario ``active``
-        the active one (restoring a recovered file is one undoable step)."""
-        self._set_file_design(design, active)
-
-    # -- scenario mutators (for undo commands only) ------------------------------
-
-    def check_scenario_name(self, name: str, index: int | None = None) -> None:
-        """A scenario needs a name no other scenario has (``index``: the one renamed)."""
-        if not name.strip():
-            raise InvalidValueError("a scenario needs a name")
-        if any(d.name == name for i, d in enumerate(self._scenarios) if i != index):
-            raise InvalidValueError(f"another scenario is already called {name!r}")
-
-    def insert_scenario(self, index: int, design: Design) -> None:
-        """Put a scenario at ``index`` (the active one stays active)."""
-        self.check_scenario_name(design.name)
-        if not 0 <= index <= len(self._scenarios):
-            raise UnknownIdError(f"no scenario position {index}")
-        self._scenarios.insert(index, dataclasses.replace(design, scenarios=()))
-        if index <= self._active:
-            self._active += 1
-            self.active_scenario_changed.emit(self._active)
-        self.scenarios_changed.emit()
-        self.changed.emit()
-
-    def check_remove_scenario(self, index: int) -> None:
-        self._scenario(index)
-        if len(self._scenarios) == 1:
-            raise InvalidValueError("a design keeps at least one scenario")
-
-    def remove_scenario(self, index: int) -> Design:
-        """Take out a scenario other than the active one; returns it."""
-        self.check_remove_scenario(index)
-        if index == self._active:
-            raise InvalidValueError("the active scenario cannot be removed; switch first")
-        design = self._scenarios.pop(index)
-        if index < self._active:
-            self._active -= 1
-            self.active_scenario_changed.emit(self._active)
-        self.scenarios_changed.emit()
-        self.changed.emit()
-        return design
-
-    def rename_scenario(self, index: int, name: str) -> None:
-        self.check_scenario_name(name, index)
-        self._scenarios[index] = dataclasses.replace(self._scenario(index), name=name)
-        if index == self._active:
+    def _announce_changes(self, old: Design, new: Design) -> None:
+        for signal, args in item_changes(old, new):
+            getattr(self, signal).emit(*args)
+        for settings in REGISTRY.settings_sections():
+            if settings.of(old) != settings.of(new):
+                self.settings_changed.emit(settings.key)
+        if old.name != new.name:
             self.settings_changed.emit("name")
-        self.scenarios_changed.emit()
-        self.changed.emit()
 
-    def set_active_scenario(self, index: int) -> None:
-        """Show and edit scenario ``index``."""
-        design = self._scenario(index)
-        self._active = index
-        self.active_scenario_changed.emit(index)
-        self.design_replaced.emit(design)
-        self.changed.emit()
-
-    def _scenario(self, index: int) -> Design:
-        if not 0 <= index < len(self._scenarios):
-            raise UnknownIdError(f"no scenario {index}")
-        return self._scenarios[index]
-
-    def _set_active(self, design: Design) -> None:
-        self._scenarios[self._active] = design
-
-    def _set_file_design(self, design: Design, active: int) -> None:
-        self._scenarios = list(scenarios_of(design))
-        self._active = min(max(active, 0), len(self._scenarios) - 1)
-        self._catalog = catalog_for(self._scenarios[0], self._base_catalog)
-        self.scenarios_changed.emit()
-        self.active_scenario_changed.emit(self._active)
-        self.design_replaced.emit(self.design)
-        self.changed.emit()
-
-    def _with_items(self, kind: str, items: tuple[Item, ...]) -> Design:
-        return dataclasses.replace(self.design, **{_FIELD[kind]: items})
+    def _catalog_of(self, state: State) -> Catalog:
+        """The catalog a state is read against: its base scenario's section merged in."""
+        if state.scenarios[0].catalog is self._state.scenarios[0].catalog:
+            return self._catalog
+        return catalog_for(state.scenarios[0], self._base_catalog)
 
     def _on_stack_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)

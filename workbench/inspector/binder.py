@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 
 from engine.design import Group, Link, Node
+from engine.estimates import REGISTRY
 from engine.structure import scope, units_in_scope
 from widgets.inspector import Inspector
 from workbench.document.commands import ReplaceCommand, SettingsCommand
@@ -126,8 +127,8 @@ class InspectorBinder(QObject):
         section, *path = key.split(".")
         if section == "design":
             return lambda doc: SettingsCommand(doc, "name", str(value), "Rename design")
-        current = getattr(self._doc.design, section)
-        new = _replaced(current, path, value)
+        settings = next(s for s in REGISTRY.settings_sections() if s.key == section)
+        new = _replaced(settings.of(self._doc.design), path, value)
         text = f"Change {self._labels.get(key, key).lower()}"
         return lambda doc: SettingsCommand(doc, section, new, text)
 

@@ -13,13 +13,14 @@ from typing import Any
 
 from engine.catalog import AcceleratorSpec, Catalog, SwitchSpec
 from engine.design import ACCELERATOR_OVERRIDES, SWITCH_OVERRIDES, Group, Link, Node
+from engine.estimates import REGISTRY
 from engine.hardware import link_kinds_of
 from engine.settings import is_settings_class, settings_of
 from engine.structure import physical_links, total_accelerators, units
 from engine.units import bytes_to_memory_label
 from widgets.content.fields import Field, Section
 from workbench.canvas.text import short_name
-from workbench.document.document import SETTINGS_SECTIONS, Document
+from workbench.document.document import Document
 from workbench.document.grouping import nodes_within
 
 #: Override key -> (label, unit, catalog value of an accelerator or switch spec).
@@ -133,9 +134,9 @@ def design_sections(doc: Document) -> tuple[str, list[Section]]:
               for key, text in (("description", design.description), ("source", design.source))
               if text]
     sections = [Section("Design", tuple(about))]
-    for section in SETTINGS_SECTIONS:
-        sections += _settings_sections(doc.catalog, section, getattr(design, section),
-                                       section.capitalize())
+    for settings in REGISTRY.settings_sections():
+        sections += _settings_sections(doc.catalog, settings.key, settings.of(design),
+                                       settings.label)
     return design.name, sections
 
 
