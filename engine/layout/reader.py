@@ -118,28 +118,48 @@ def _design(f: Fields, catalog: Catalog, scenario: bool) -> Design:
              for path, item in f.items("nodes", required=True)]
     links = [(path, _link(Fields(item, path, f.report), catalog))
              for path, item in f.items("links")]
-    settled = Design()
-    for settings in REGISTRY.settings_sections():
-        settled = settings.with_value(settled, read_settings(f.mapping(settings.key),
-                                                             settings.cls))
-    workload = settled.workload
-    if catalog.find_model(workload.model) is None:
-        f.report.add(f.path + ("workload", "model"), _unknown(catalog.model, workload.model))
-    else:
-        workload = replace(workload, model=catalog.model(workload.model).id)
     design = replace(
-        settled, name=name, description=f.text("description", "") or "",
+        _settings(f, catalog), name=name, description=f.text("description", "") or "",
         source=f.text("source", "") or "",
         groups=tuple(g for _, g in groups if g is not None),
         nodes=tuple(n for _, n in nodes if n is not None),
-        links=tuple(lk for _, lk in links if lk is not None),
-        workload=workload)
+        links=tuple(lk for _, lk in links if lk is not None))
     raw_nodes = f.raw("nodes")
     declared = {str(item["id"]) for item in raw_nodes if isinstance(item, dict)
                 and item.get("id") is not None} if isinstance(raw_nodes, list) else set()
     _check_ids(design, f.report, groups, nodes, links)
     _check_links(design, catalog, f.report, links, declared)
     return design
+
+
+def _settings(f: Fields, catalog: Catalog) -> Design:
+    """Every section's settings, models named by their catalog ids.
+
+    A design trains unless its file has an optional section's workload (a
+    serving workload) and no ``workload:``; optional settings are set only
+    when their key is there. Files without optional keys read as they always
+    did.
+    """
+    optional = [s for s in REGISTRY.settings_sections() if s.optional and f.has(s.key)]
+    settled = replace(Design(), trains=f.has("workload") or not optional)
+    for settings in REGISTRY.settings_sections():
+        if settings.optional and settings not in optional:
+            continue
+        path = f.path + (settings.key,)
+        value = read_settings(f.mapping(settings.key), settings.cls)
+        if "model" in {s.name for s in settings_of(settings.cls)}:
+            value = _with_catalog_model(value, catalog, path, f.report)
+        settled = settings.with_value(settled, value)
+    return settled
+
+
+def _with_catalog_model(settings: Any, catalog: Catalog, path: KeyPath,
+                        report: Reporter) -> Any:
+    """``settings`` with its ``model`` as the catalog names it (reported if unknown)."""
+    if catalog.find_model(settings.model) is None:
+        report.add(path + ("model",), _unknown(catalog.model, settings.model))
+        return settings
+    return replace(settings, model=catalog.model(settings.model).id)
 
 
 def _unknown(lookup: Callable[[str], Any], name: str) -> str:
