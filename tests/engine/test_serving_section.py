@@ -10,14 +10,16 @@ from contextlib import contextmanager
 import pytest
 
 from engine.catalog import load_catalog
+from engine.compare import compare, figures_asked
 from engine.cost import COST
 from engine.design import Design, Node
 from engine.errors import LayoutError
 from engine.estimates import REGISTRY
 from engine.evaluate import evaluate
-from engine.headline import by_key, headline
+from engine.headline import by_key, figure_keys, headline
 from engine.layout import dumps_design, load_design, loads_design
 from engine.reliability import RELIABILITY
+from engine.scenarios import scenarios_of
 from engine.serving import JSON_KEYS, ServingWorkload, users_served
 from engine.serving.section import SERVING, SERVING_SETTINGS
 from engine.training import TRAINING
@@ -157,3 +159,18 @@ def test_a_design_without_serving_evaluates_as_before(path, capsys):
         before = _cli(capsys, "evaluate", str(path), "--scenarios")
         assert evaluate(design, CATALOG).to_json() == result.to_json()
     assert text == before
+
+
+def test_tables_show_the_figures_some_design_asks_for():
+    """Serving rows only where a design serves; training's only where a design trains."""
+    served = compare([(d.name, d) for d in scenarios_of(load_design(str(INF2), CATALOG))],
+                     CATALOG)
+    keys = [spec.key for spec in figures_asked(served)]
+    assert keys[-5:] == list(SERVING_FIGURES)
+    assert "mfu" not in keys
+    assert "goodput" not in keys
+    assert served.best["output_tokens_per_s"] == ("8 x A100 80GB",)
+    assert served.best["cost_per_million_output_tokens"] == ("4 x Inferentia2",)
+    trained = compare([("h800", load_design(str(TRAINING_ONLY[0]), CATALOG))], CATALOG)
+    assert [spec.key for spec in figures_asked(trained)] == \
+        [key for key in figure_keys() if key not in SERVING_FIGURES]
