@@ -24,8 +24,17 @@ from dataclasses import dataclass, field
 
 from engine.catalog import Catalog
 from engine.design import Design
+from engine.estimates import REGISTRY
 from engine.evaluate import Evaluation, evaluate
-from engine.headline import HIGHER, LOWER, Figure, figure_keys, figure_spec, headline
+from engine.headline import (
+    HIGHER,
+    LOWER,
+    Figure,
+    FigureSpec,
+    figure_keys,
+    figure_spec,
+    headline,
+)
 from engine.inventory import INVENTORY
 from engine.training import TRAINING
 
@@ -110,6 +119,14 @@ def compare(designs: Sequence[tuple[str, Design]], catalog: Catalog,
     best = {key: _best_of(rows, key) for key in figure_keys()}
     return Comparison(tuple(rows), _lowest(rows, fastest_by), fastest_by,
                       _lowest(rows, cheapest_by), cheapest_by, best)
+
+
+def figures_asked(result: Comparison) -> tuple[FigureSpec, ...]:
+    """The headline figures, in order, less those of a section every design skips (serving,
+    when no design serves): the rows a table of the comparison shows."""
+    return tuple(spec for section, spec in REGISTRY.figures()
+                 if any(r.evaluation is None or section.name not in r.evaluation.skipped
+                        for r in result.rows))
 
 
 def verdict(result: Comparison) -> tuple[str, str]:

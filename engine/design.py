@@ -329,6 +329,9 @@ class Design:
     #: Settings of sections other than those three, as ``(section key, settings)`` pairs
     #: sorted by key (:class:`engine.sections.SectionSettings` reads and writes them).
     section_settings: tuple[tuple[str, Any], ...] = ()
+    #: False: the design only serves (its file has a serving workload and no ``workload:``),
+    #: so ``workload`` holds defaults that nothing estimates.
+    trains: bool = True
 
     def node(self, node_id: str) -> Node:
         for node in self.nodes:

@@ -38,6 +38,14 @@ class EngineError(Exception):
     """Base of every error the engine raises on purpose."""
 
 
+class NotRequested(EngineError):
+    """The design asks nothing of a section (no serving workload, no training workload).
+
+    Recorded as the section's reason, like any error, but it is not a failure:
+    :class:`~engine.sections.Evaluation` keeps it apart from ``errors``.
+    """
+
+
 class InputError(EngineError):
     """An input (file, flag, value) is invalid; holds every problem found."""
 

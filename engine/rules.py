@@ -165,10 +165,13 @@ def _design_rules(found: _Found, design: Design, catalog: Catalog) -> None:
         _link_rules(found, ("links", index), link, design, nodes, names, takes,
                     torus_fits_checked=not in_cycles)
     for settings in REGISTRY.settings_sections():
-        _settings_rules(found, (settings.key,), settings.of(design))
-    model = design.workload.model
-    if isinstance(model, str) and catalog.models.find(model) is None:
-        found.add(("workload", "model"), CATALOG, _unknown(catalog.model, model))
+        if not settings.present(design):
+            continue
+        values = settings.of(design)
+        _settings_rules(found, (settings.key,), values)
+        model = getattr(values, "model", None)
+        if isinstance(model, str) and catalog.models.find(model) is None:
+            found.add((settings.key, "model"), CATALOG, _unknown(catalog.model, model))
 
 
 class _Names:

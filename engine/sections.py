@@ -47,11 +47,15 @@ class Evaluation:
 
     Read a section's result with :meth:`result` (or :meth:`require`), which
     know its type; ``sections`` and ``errors`` are for loops over them all.
+    ``skipped`` holds the sections the design asks nothing of (a design with
+    no serving workload skips serving): their reason, but neither a result
+    nor a failure, so they are left out of the JSON.
     """
 
     design: str
     sections: dict[str, Any]
     errors: dict[str, str] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)
 
     def result(self, section: Section[R]) -> R | None:
         """The section's result, ``None`` if it has none (see :meth:`error`)."""
@@ -61,12 +65,13 @@ class Evaluation:
         """The section's result; raise :class:`EngineError` with the reason it has none."""
         if section.name not in self.sections:
             raise EngineError(f"needs the {section.name} section: "
-                              f"{self.errors.get(section.name, 'not computed')}")
+                              f"{self.error(section) or 'not computed'}")
         return self.sections[section.name]
 
     def error(self, section: Section[Any]) -> str | None:
-        """Why the section has no result (``None`` if it has one or did not run)."""
-        return self.errors.get(section.name)
+        """Why the section has no result, failed or skipped (``None`` if it has one or
+        did not run)."""
+        return self.errors.get(section.name) or self.skipped.get(section.name)
 
     def to_json(self) -> dict[str, Any]:
         """``design``, each section's result by name, and ``errors`` when there are any."""
@@ -112,12 +117,16 @@ class SectionSettings(Generic[S]):
     The layout file holds them under ``key``. The workload, cost and
     reliability settings are fields of :class:`~engine.design.Design` of that
     name; a section added since keeps its settings in
-    ``Design.section_settings`` under its key.
+    ``Design.section_settings`` under its key. ``optional`` settings are a
+    question the design may not ask (a serving workload): a design has them
+    only once they are set, defaults included, and the file holds the key
+    only then.
     """
 
     key: str
     label: str
     cls: type[S]
+    optional: bool = False
 
     def of(self, design: Design) -> S:
         """The settings in ``design`` (the defaults when it has none)."""
@@ -126,17 +135,24 @@ class SectionSettings(Generic[S]):
         value = dict(design.section_settings).get(self.key)
         return value if value is not None else self.cls()
 
+    def present(self, design: Design) -> bool:
+        """Whether ``design`` asks for these settings: the training workload when it trains,
+        optional ones once set, the others always."""
+        if self.key == "workload":
+            return design.trains
+        return not self.optional or self.key in dict(design.section_settings)
+
     def with_value(self, design: Design, value: S) -> Design:
         """``design`` with these settings set to ``value``.
 
-        Defaults are kept as no entry, so a design that never set them equals
-        one read from a file that has them.
+        Defaults of settings that are not optional are kept as no entry, so a
+        design that never set them equals one read from a file that has them.
         """
         if self.key in _DESIGN_FIELDS:
             field: dict[str, Any] = {self.key: value}
             return dataclasses.replace(design, **field)
         pairs = {k: v for k, v in design.section_settings if k != self.key}
-        if value != self.cls():
+        if self.optional or value != self.cls():
             pairs[self.key] = value
         return dataclasses.replace(design, section_settings=tuple(sorted(pairs.items())))
 

@@ -71,7 +71,8 @@ class SweepPoint:
 
 
 def parameters(design: Design, catalog: Catalog) -> tuple[Parameter, ...]:
-    """Everything :func:`apply` can vary on ``design``, the design's own two first."""
+    """Everything :func:`apply` can vary on ``design`` (the settings it asks for), the
+    design's own two first."""
     currency = design.cost.currency
     found = [Parameter(ACCELERATORS, "Accelerators", "Design", "", 1, 1e7, True,
                        float(total_accelerators(design)),
@@ -82,7 +83,7 @@ def parameters(design: Design, catalog: Catalog) -> tuple[Parameter, ...]:
                        _accelerator_price(design, catalog),
                        "one accelerator, bought; replaces the catalog's price and every "
                        "box's own price")]
-    for settings in REGISTRY.settings_sections():
+    for settings in (s for s in REGISTRY.settings_sections() if s.present(design)):
         for leaf in leaves(settings.cls):
             s, key = leaf.field, ".".join((settings.key, *leaf.path))
             if s.kind in (int, float) and not s.info.choices and key not in _SUPERSEDED:

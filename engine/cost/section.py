@@ -93,7 +93,8 @@ def cost_section(design: Design, catalog: Catalog, inventory: Inventory,
     n = inventory.accelerators
     run = per_million = used = None
     if training is None:
-        unavailable["run"] = "no training estimate for this design"
+        unavailable["run"] = "no training estimate for this design" if design.trains \
+            else "no training workload"
     else:
         used = training.gpus
         run = per_hour * used * training.time_to_train_days * 24

@@ -121,18 +121,31 @@ def _design(f: Fields, catalog: Catalog, scenario: bool) -> Design:
                   for path, item in f.items("nodes", required=True))
     links = tuple(_link(Fields(item, path, f.report), catalog)
                   for path, item in f.items("links"))
-    settled = Design()
-    for settings in REGISTRY.settings_sections():
-        settled = settings.with_value(settled, read_settings(f.mapping(settings.key),
-                                                             settings.cls))
-    workload = settled.workload
-    model = catalog.models.find(workload.model)
-    if model is not None:
-        workload = replace(workload, model=model.id)
     return replace(
-        settled, name=name, description=f.text("description", "") or "",
-        source=f.text("source", "") or "", groups=groups, nodes=nodes, links=links,
-        workload=workload)
+        _settings(f, catalog), name=name, description=f.text("description", "") or "",
+        source=f.text("source", "") or "", groups=groups, nodes=nodes, links=links)
+
+
+def _settings(f: Fields, catalog: Catalog) -> Design:
+    """Every section's settings, models named by their catalog ids (the rules report a
+    model the catalog lacks).
+
+    A design trains unless its file has an optional section's workload (a
+    serving workload) and no ``workload:``; optional settings are set only
+    when their key is there. Files without optional keys read as they always
+    did.
+    """
+    optional = [s for s in REGISTRY.settings_sections() if s.optional and f.has(s.key)]
+    settled = replace(Design(), trains=f.has("workload") or not optional)
+    for settings in REGISTRY.settings_sections():
+        if settings.optional and settings not in optional:
+            continue
+        value = read_settings(f.mapping(settings.key), settings.cls)
+        model = catalog.models.find(getattr(value, "model", None) or "")
+        if model is not None:
+            value = replace(value, model=model.id)
+        settled = settings.with_value(settled, value)
+    return settled
 
 
 def _group(f: Fields) -> Group:

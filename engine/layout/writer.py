@@ -71,7 +71,8 @@ def _design(design: Design) -> dict[str, Any]:
     out["nodes"] = [_node(n) for n in design.nodes]
     out["links"] = [_link(lk) for lk in design.links]
     for settings in REGISTRY.settings_sections():
-        out[settings.key] = settings_data(settings.of(design))
+        if settings.present(design):
+            out[settings.key] = settings_data(settings.of(design))
     return out
 
 

@@ -5,7 +5,8 @@ an MoE) at ``checkpoint_bytes_per_parameter``, written at
 ``storage_GBps_per_accelerator`` x the accelerators. Time to train with
 failures is the training estimate divided by the goodput; the cost of a run
 with failures charges the cost section's accelerator-hour for the job's
-accelerators over that longer time.
+accelerators over that longer time. A design that only serves has no job
+to checkpoint and skips the section.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from engine.catalog import Catalog
 from engine.cost import COST, CostReport, TrainingFigures
 from engine.design import Design, ReliabilitySettings
-from engine.errors import EngineError
+from engine.errors import EngineError, NotRequested
 from engine.inventory import INVENTORY, Inventory
 from engine.reliability.checkpoints import checkpoint_write_s, goodput, young_interval_s
 from engine.reliability.failures import (
@@ -52,6 +53,8 @@ class ReliabilityReport(JsonResult):
 def reliability_section(design: Design, catalog: Catalog, inventory: Inventory,
                         training: TrainingFigures | None,
                         cost: CostReport | None) -> ReliabilityReport:
+    if not design.trains:
+        raise NotRequested("no training workload")
     if not inventory.accelerators:
         raise EngineError("the design has no accelerators: no job to interrupt")
     settings = design.reliability

@@ -23,6 +23,7 @@ import numpy as np
 
 P99_TAIL = 100.0          # 1 / (1 - 0.99)
 BISECTIONS = 40
+MAX_EXPONENT = 700.0        # exp(700) ~ 1e304, below float64's largest
 # Abramowitz and Stegun 7.1.26: erf(x) for x >= 0 within 1.5e-7.
 _ERF_P = 0.3275911
 _ERF_A = (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429)
@@ -38,7 +39,8 @@ def _normal_cdf(x: np.ndarray) -> np.ndarray:
 def waiting_probability(rho: np.ndarray, slots: np.ndarray) -> np.ndarray:
     """Erlang C in the Halfin-Whitt form: the chance an arrival finds every slot busy."""
     beta = (1.0 - np.asarray(rho, dtype=float)) * np.sqrt(slots)
-    return 1.0 / (1.0 + np.sqrt(2 * np.pi) * beta * _normal_cdf(beta) * np.exp(beta**2 / 2))
+    growth = np.exp(np.minimum(beta**2 / 2, MAX_EXPONENT))   # beyond it the chance is ~0
+    return 1.0 / (1.0 + np.sqrt(2 * np.pi) * beta * _normal_cdf(beta) * growth)
 
 
 def _scale(rho: np.ndarray, replica_rate: np.ndarray, cv2: float) -> np.ndarray:

@@ -101,6 +101,13 @@ class ServingWorkload:
                                       minimum=1, doc="whole system (interactive scenario)")
     ttft_ms: float | None = setting(None, "TTFT target", unit="ms", minimum=0.0)
     tpot_ms: float | None = setting(None, "TPOT target", unit="ms", minimum=0.0)
+    user_tokens_per_s: float = setting(
+        5.0, "Speed per user", unit="output tokens/s", minimum=0.0,
+        doc="what 'users served' counts: requests in flight whose TPOT is at most "
+            "1 / this speed",
+        source="about the speed people read: 238 words a minute (Brysbaert 2019, J. Memory "
+               "and Language 109, meta-analysis of silent reading) at about 1.3 tokens a "
+               "word; MLPerf's 200 ms Server TPOT limit is the same speed")
     precision: str = setting("bf16", "Precision", choices=SERVING_PRECISIONS,
                              doc="of the weights and the GEMMs")
     kv_precision: str | None = setting(None, "KV cache precision", choices=SERVING_PRECISIONS,

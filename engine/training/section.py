@@ -4,7 +4,7 @@ The workload's parallelism fields that are ``None`` are searched; the
 estimate is of the best configuration that fits (or, if none does, the one
 needing least memory, flagged). It runs on the fabric the network section
 derived from the drawn design, with the island's accelerator as its nodes
-override it.
+override it. A design that only serves (``Design.trains`` false) skips it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from engine.catalog import Catalog
 from engine.design import Design, Workload
-from engine.errors import InfeasibleConfig
+from engine.errors import InfeasibleConfig, NotRequested
 from engine.hardware import accelerator_of
 from engine.network import NETWORK, NetworkReport
 from engine.sections import HIGHER, LOWER, FigureSpec, Section, SectionSettings
@@ -40,6 +40,8 @@ def island_job(design: Design, catalog: Catalog, island: Island) -> Job:
 
 
 def training_section(design: Design, catalog: Catalog, done: Evaluation) -> TrainingEstimate:
+    if not design.trains:
+        raise NotRequested("no training workload")
     return estimate(design_job(design, catalog, done.result(NETWORK)))
 
 

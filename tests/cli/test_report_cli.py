@@ -11,8 +11,7 @@ from html.parser import HTMLParser
 from PySide6.QtGui import QImage
 
 from engine.catalog import load_catalog
-from engine.compare import compare
-from engine.headline import figure_specs
+from engine.compare import compare, figures_asked
 from tests.conftest import ROOT
 from workbench.cli.design_files import designs_in
 
@@ -82,7 +81,7 @@ def test_the_report_is_self_contained_and_has_the_table(tmp_path):
     catalog = load_catalog()
     expected = compare(designs_in([str(ROOT / WHAT_IF)], catalog), catalog)
     table = {row[0]: row[1:] for row in page.rows}
-    for spec in figure_specs():
+    for spec in figures_asked(expected):
         assert table[spec.label] == [
             f"{'★ ' if expected.is_best(spec.key, r.design) else ''}{r.figure(spec.key).text}"
             for r in expected.rows]

@@ -36,7 +36,9 @@ def test_figures_are_the_sections_numbers(catalog, designs):
     assert tuple(figures) == figure_keys() == (
         "accelerators", "peak_pflops", "power_kw", "all_reduce_busbw_GBps",
         "time_to_train_days", "time_to_train_days_with_failures", "mfu", "goodput",
-        "cost_per_run", "cost_per_run_with_failures", "cost_per_million_tokens", "capex")
+        "cost_per_run", "cost_per_run_with_failures", "cost_per_million_tokens", "capex",
+        "output_tokens_per_s", "ttft_ms", "tpot_ms", "cost_per_million_output_tokens",
+        "users_served")
     assert figures["time_to_train_days"].value == result.require(TRAINING).time_to_train_days
     assert figures["mfu"].value == result.require(TRAINING).mfu
     assert figures["capex"].value == result.require(COST).capex

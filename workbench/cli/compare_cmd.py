@@ -17,8 +17,8 @@ import sys
 from typing import Any
 
 from engine.catalog import load_catalog
-from engine.compare import Comparison, Row, compare, verdict
-from engine.headline import figure_keys, figure_specs
+from engine.compare import Comparison, Row, compare, figures_asked, verdict
+from engine.headline import figure_keys
 from workbench.cli.cost_args import add_cost_flags, cost_settings_from_args
 from workbench.cli.design_files import designs_in
 from workbench.cli.output import print_json, print_table
@@ -60,7 +60,7 @@ def _print_text(result: Comparison) -> None:
     rows = [["hardware", *(f"{r.accelerators:,} x {r.accelerator}" for r in result.rows)],
             ["cost basis", *(f"{r.basis}, {r.currency}" for r in result.rows)],
             ["fits in memory", *(fits[r.fits_in_memory] for r in result.rows)]]
-    for spec in figure_specs():
+    for spec in figures_asked(result):
         cells = []
         for row in result.rows:
             figure = row.figure(spec.key)

@@ -1,8 +1,14 @@
-"""``cluster-workbench serve``: what a machine delivers serving a model, and what it costs."""
+"""``cluster-workbench serve``: what a machine delivers serving a model, and what it costs.
+
+With a layout file that has a serving workload, that workload is the
+default and each flag given overrides its field; without one, the model
+defaults to the file's training model and the request shape must be given.
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 
 from engine.catalog.specs import SERVING_PRECISIONS
 from engine.errors import EngineError, InputError, Problem
@@ -14,6 +20,7 @@ from engine.serving import (
     price_of,
     serving_estimate,
 )
+from engine.serving.section import SERVING_SETTINGS
 from engine.serving.workload import SCENARIOS
 from engine.settings import settings_of
 from engine.units import number
@@ -30,11 +37,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add_hardware_flags(p)
     add_model_flags(p, seq=False)
     work = p.add_argument_group("requests")
-    work.add_argument("--input-tokens", type=count, required=True, metavar="I",
-                      help="mean prompt tokens per request")
-    work.add_argument("--output-tokens", type=count, required=True, metavar="O",
-                      help="mean generated tokens per request")
-    work.add_argument("--scenario", choices=SCENARIOS, default="offline",
+    work.add_argument("--input-tokens", type=count, metavar="I",
+                      help="mean prompt tokens per request (required without a file's "
+                           "serving workload)")
+    work.add_argument("--output-tokens", type=count, metavar="O",
+                      help="mean generated tokens per request (as --input-tokens)")
+    work.add_argument("--scenario", choices=SCENARIOS,
                       help="offline (default), server (Poisson arrivals, p99 targets) or "
                            "interactive (a fixed concurrency)")
     work.add_argument("--batch", type=count, metavar="B",
@@ -43,7 +51,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                       help="requests in flight in the whole system (interactive)")
     work.add_argument("--ttft-ms", type=amount, metavar="T", help="time to first token target")
     work.add_argument("--tpot-ms", type=amount, metavar="P", help="time per output token target")
-    work.add_argument("--precision", choices=SERVING_PRECISIONS, default="bf16",
+    work.add_argument("--precision", choices=SERVING_PRECISIONS,
                       help="weights and GEMMs (default bf16)")
     work.add_argument("--kv-precision", choices=SERVING_PRECISIONS,
                       help="KV cache (default: the precision; fp8 for fp4)")
@@ -58,10 +66,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     hardware = hardware_from_args(args)
-    model_id = args.model or (hardware.design.workload.model if hardware.design else None)
+    design = hardware.design
+    base = SERVING_SETTINGS.of(design) if design and SERVING_SETTINGS.present(design) \
+        else None
+    workload = workload_from_args(args, base)
+    model_id = args.model or (base.model if base else design.workload.model if design
+                              else None)
     spec = model_from_args(args, hardware.catalog, model_id, defaults={
-        "seq": args.input_tokens + args.output_tokens, "vocab": CUSTOM_VOCAB})
-    workload = workload_from_args(args, spec.id)
+        "seq": workload.input_tokens + workload.output_tokens, "vocab": CUSTOM_VOCAB})
+    workload = dataclasses.replace(workload, model=spec.id)
     try:
         price, why = price_of(estimate_cost(args, hardware, None)), ""
     except InputError:
@@ -76,22 +89,40 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def workload_from_args(args: argparse.Namespace, model: str) -> ServingWorkload:
-    """The serving workload the flags describe; an input error for flags that contradict."""
+FLAG_FIELDS = ("input_tokens", "output_tokens", "scenario", "batch", "concurrency", "ttft_ms",
+               "tpot_ms", "precision", "kv_precision")
+
+
+def workload_from_args(args: argparse.Namespace,
+                       base: ServingWorkload | None = None) -> ServingWorkload:
+    """``base`` (a file's serving workload) with the flags given applied, or the flags'
+    workload; an input error for flags that are missing or contradict. The model is
+    ``base``'s, for the caller to set."""
     problems = []
-    if args.concurrency and args.scenario != "interactive":
+    if base is None:
+        missing = [flag for flag, value in (("--input-tokens", args.input_tokens),
+                                            ("--output-tokens", args.output_tokens))
+                   if value is None]
+        if missing:
+            raise InputError([Problem(" and ".join(missing), "required without a serving "
+                                      "workload in a layout file")])
+    given = {name: getattr(args, name) for name in FLAG_FIELDS
+             if getattr(args, name) is not None}
+    if args.scenario not in (None, "interactive") and args.concurrency is None:
+        given["concurrency"] = None              # the file's concurrency was interactive's
+    start = base or ServingWorkload()
+    parallelism = {name: getattr(args, name) for name in ("tp", "pp", "ep", "replicas")
+                   if getattr(args, name) is not None}
+    workload = dataclasses.replace(start, **given, parallelism=dataclasses.replace(
+        start.parallelism, **parallelism))
+    if workload.concurrency and workload.scenario != "interactive":
         problems.append(Problem("--concurrency", "only the interactive scenario holds a fixed "
                                 "number of requests in flight"))
-    if args.scenario == "interactive" and not (args.concurrency or args.batch):
+    if workload.scenario == "interactive" and not (workload.concurrency or workload.batch):
         problems.append(Problem("--scenario", "interactive needs --concurrency (or --batch)"))
     if problems:
         raise InputError(problems)
-    return ServingWorkload(
-        model=model, input_tokens=args.input_tokens, output_tokens=args.output_tokens,
-        scenario=args.scenario, batch=args.batch, concurrency=args.concurrency,
-        ttft_ms=args.ttft_ms, tpot_ms=args.tpot_ms, precision=args.precision,
-        kv_precision=args.kv_precision,
-        parallelism=ServingParallelism(args.tp, args.pp, args.ep, args.replicas))
+    return workload
 
 
 def print_serving(e: ServingEstimate, price: Price | None, note: str) -> None:

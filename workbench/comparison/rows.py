@@ -7,8 +7,8 @@ whether it is an improvement given the figure's better direction.
 
 from __future__ import annotations
 
-from engine.compare import BASE, Comparison, Row, verdict
-from engine.headline import HIGHER, LOWER, FigureSpec, figure_specs
+from engine.compare import BASE, Comparison, Row, figures_asked, verdict
+from engine.headline import HIGHER, LOWER, FigureSpec
 from widgets.content.comparison import BETTER, WORSE, BarChart, Cell, ComparisonTable, TableRow
 
 BEST_MARK = "★"
@@ -19,8 +19,8 @@ _EQUAL = 1e-9
 
 def comparison_table(result: Comparison, active: int = -1,
                      relative_to: str = BASE) -> ComparisonTable:
-    """Every headline figure of every design, the best marked, differences to ``relative_to``
-    (the base design or the best of each row)."""
+    """Every headline figure some design asks for, of every design, the best marked,
+    differences to ``relative_to`` (the base design or the best of each row)."""
     rows = [TableRow("Hardware", cells=tuple(
                 Cell(f"{r.accelerators:,} × {r.accelerator}") for r in result.rows),
                 figure=False),
@@ -32,7 +32,7 @@ def comparison_table(result: Comparison, active: int = -1,
             Cell(_FITS[r.fits_in_memory]) for r in result.rows), figure=False))
     rows += [TableRow(spec.label, hint(spec), tuple(_cell(result, spec, r, relative_to)
                                                     for r in result.rows))
-             for spec in figure_specs()]
+             for spec in figures_asked(result)]
     base = result.rows[0].design if result.rows else ""
     reference = f"the base scenario, {base}" if relative_to == BASE else "the best of each row"
     caption = (f"{BEST_MARK} best of the row. Differences are relative to {reference}; "
@@ -79,7 +79,7 @@ def _tone(spec: FigureSpec, change: float | None) -> str:
 def bar_charts(result: Comparison) -> tuple[BarChart, ...]:
     """One chart per headline figure that varies across the designs."""
     charts = []
-    for spec in figure_specs():
+    for spec in figures_asked(result):
         figures = [r.figure(spec.key) for r in result.rows]
         values = tuple(f.value for f in figures)
         if len({v for v in values if v is not None}) < 2 and len(values) > 1:

@@ -134,7 +134,7 @@ def design_sections(doc: Document) -> tuple[str, list[Section]]:
               for key, text in (("description", design.description), ("source", design.source))
               if text]
     sections = [Section("Design", tuple(about))]
-    for settings in REGISTRY.settings_sections():
+    for settings in (s for s in REGISTRY.settings_sections() if s.present(design)):
         sections += _settings_sections(doc.catalog, settings.key, settings.of(design),
                                        settings.label)
     return design.name, sections

@@ -18,9 +18,11 @@ from workbench.report.html import Assumption
 
 
 def assumptions(designs: Sequence[Design]) -> list[Assumption]:
-    """One row per setting, values in the designs' order."""
+    """One row per setting that some design asks for, values in the designs' order."""
     rows = []
     for settings in REGISTRY.settings_sections():
+        if not any(settings.present(d) for d in designs):
+            continue
         sections = [settings.of(d) for d in designs]
         for leaf in leaves(settings.cls):
             info = leaf.field.info
