@@ -11,6 +11,7 @@ from engine.collectives import collective
 from engine.evaluate import evaluate
 from engine.fabric import fabric_from_hardware
 from engine.layout import catalog_for, load_design
+from engine.training import TRAINING
 from engine.trust import (
     collective_bands,
     cost_bands,
@@ -34,7 +35,7 @@ def _relative_width(band, value):
 def test_every_examples_training_bands_hold_their_figures(path):
     design = load_design(str(path))
     catalog = catalog_for(design, CATALOG)
-    training = evaluate(design, catalog)["training"]
+    training = evaluate(design, catalog).result(TRAINING)
     figures = {key: getattr(training, key) for key in TRAINING_RATES + TRAINING_TIMES}
     bands = training_bands(figures, catalog.accelerator(training.accelerator),
                            training.precision)
