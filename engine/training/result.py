@@ -97,7 +97,7 @@ class TrainingEstimate(JsonResult):
         if self.fits_in_memory:
             return ""
         return (f"does not fit: needs {self.memory_per_gpu_gib:.1f} GiB of "
-                f"{self.memory_capacity_gib:.1f}")
+                f"{self.memory_capacity_gib:.1f} per GPU")
 
 
 def estimate_at(c: Candidates, i: int) -> TrainingEstimate:
