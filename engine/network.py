@@ -8,10 +8,10 @@ library would choose and the tier that limits it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from engine.catalog import Catalog
+from engine.catalog import AcceleratorSpec, Catalog
 from engine.collectives import CollectiveResult, collective
 from engine.design import Design
 from engine.fabric import Fabric
@@ -41,6 +41,7 @@ class IslandReport:
     topology: Island
     machine: dict[str, CollectiveFigure]           # op -> figure over the whole island
     scale_up_domain: dict[str, CollectiveFigure]   # op -> figure within one domain
+    accelerator: AcceleratorSpec = field(metadata={"json": False})   # what bands rest on
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ def network_section(design: Design, catalog: Catalog) -> NetworkReport:
     for island in topology.islands:
         fabric = island.fabric
         reports.append(IslandReport(island, headline(fabric, fabric.ranks),
-                                    headline(fabric, fabric.tiers[0].fanout)))
+                                    headline(fabric, fabric.tiers[0].fanout),
+                                    catalog.accelerator(island.accelerator)))
     return NetworkReport(tuple(reports), topology.paths, topology.warnings)
 
 
@@ -81,14 +83,14 @@ def _all_reduce_busbw(network: NetworkReport) -> float | None:
     return figure.busbw_GBps if figure is not None else None
 
 
-def collective_trust(fabric: Fabric, catalog: Catalog, result: CollectiveResult,
+def collective_trust(fabric: Fabric, accelerator: AcceleratorSpec, result: CollectiveResult,
                      index: int = 0, stride: int = 1) -> Trust:
     """Bands of one size of a collective (``busbw_GBps``, ``time_s``): the published
     collectives of the accelerator's regime at that message scope."""
     crosses = fabric.members(result.ranks, stride)[0] < result.ranks
     return Trust(collective_bands(float(result.busbw_GBps[index]), float(result.time_s[index]),
                                   float(result.bytes[index]), crosses,
-                                  catalog.accelerator(fabric.accelerator)))
+                                  accelerator))
 
 
 def network_trust(network: NetworkReport, catalog: Catalog, done: Evaluation) -> Trust:
@@ -97,8 +99,8 @@ def network_trust(network: NetworkReport, catalog: Catalog, done: Evaluation) ->
     if "all_reduce" not in main.machine:
         return Trust()
     fabric = main.topology.fabric
-    bands = collective_trust(fabric, catalog, collective(fabric, "all_reduce", HEADLINE_BYTES,
-                                                         fabric.ranks)).bands
+    bands = collective_trust(fabric, main.accelerator, collective(
+        fabric, "all_reduce", HEADLINE_BYTES, fabric.ranks)).bands
     others = " and ".join(f"{r.topology.accelerators:,} x {r.topology.accelerator}"
                           for r in network.islands if r is not main)
     covers = (f"the {main.topology.accelerators:,} x {main.topology.accelerator} island (the "

@@ -3,10 +3,18 @@ the design it covers and what it needs when the workload does not fit."""
 
 from __future__ import annotations
 
+import numpy as np
+
+from engine.analysis.bandwidth import bandwidth_curves
+from engine.analysis.scaling import scaling_curve
 from engine.catalog import load_catalog
+from engine.evaluate import evaluate
 from engine.layout import load_design
+from engine.network import NETWORK
 from tests.conftest import DATA, ROOT
 from widgets.content.figure_notes import PART_MARK
+from widgets.plots.bandwidth_panel import BandwidthPanel
+from widgets.plots.scaling_panel import ScalingPanel
 from workbench.report.build import build_report
 from workbench.report.html import report_html
 
@@ -62,3 +70,25 @@ def test_comparison_cells_and_report_carry_bands_and_coverage(qapp):
     assert "How far to trust these figures" in page
     assert "a job is estimated on one accelerator kind" in page
     assert "does not fit: needs " in page
+
+
+def test_the_scaling_and_bandwidth_plots_shade_each_curves_band(qtbot):
+    catalog = load_catalog()
+    design = load_design(str(A800), catalog)
+    scaling = ScalingPanel()
+    qtbot.addWidget(scaling)
+    scaling.set_curve(scaling_curve(design, catalog))
+    low, high = scaling.band("time to train")
+    days = scaling.series("time to train").y
+    assert np.all(low <= days)
+    assert np.all(days <= high)
+    assert np.all(low < high)
+    bandwidth = BandwidthPanel()
+    qtbot.addWidget(bandwidth)
+    bandwidth.set_curves(bandwidth_curves(evaluate(design, catalog).require(NETWORK)))
+    low, high = bandwidth.band("all-reduce")
+    busbw = bandwidth.series("all-reduce").y
+    assert np.all(low <= busbw)
+    assert np.all(busbw <= high)
+    bandwidth.clear()
+    assert bandwidth.band("all-reduce") is None

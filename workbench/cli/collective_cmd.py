@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     fabric = hardware.fabric
     sizes = sweep_sizes(args.sweep) if args.sweep else np.array([float(args.bytes)])
     result = collective(fabric, args.op, sizes, args.ranks, args.stride, args.algorithm)
-    trusts = [collective_trust(fabric, hardware.catalog, result, i, args.stride)
+    trusts = [collective_trust(fabric, hardware.accelerator, result, i, args.stride)
               for i in range(sizes.size)]
     rows = [{**result.row(i), **trusts[i].to_json()} for i in range(sizes.size)]
     if args.json:
