@@ -98,32 +98,34 @@ def reliability_section(design: Design, catalog: Catalog, inventory: Inventory,
 
 
 def reliability_trust(report: ReliabilityReport, catalog: Catalog, done: Evaluation) -> Trust:
-    """The MTBF's counting error; the schedule's and its cost's bands follow training's and
-    cost's, and cover what they cover."""
+    """The MTBF's counting error and the goodput at its ends; the schedule and its cost
+    follow training's and cost's bands, cover what they cover and rest on what they rest
+    on."""
     bands = reliability_bands(report.job_mtbf_hours)
-    mtbf = bands["job_mtbf_hours"]
-    bands["goodput"] = Band(*(goodput(report.checkpoint_interval_min * 60,
-                                      report.checkpoint_write_s, hours * 3600,
-                                      report.restart_min * 60)
-                              for hours in (mtbf.low, mtbf.high)), mtbf.label, mtbf.reason)
+    bands["goodput"] = _goodput_band(report, bands["job_mtbf_hours"])
     training, cost = done.trust_of(TRAINING), done.trust_of(COST)
-    days, days_failing = report.time_to_train_days, report.time_to_train_days_with_failures
-    band = training.bands.get("time_to_train_days")
-    if days and days_failing is not None and band is not None:
-        bands["time_to_train_days_with_failures"] = band.scaled(days_failing / days)
-    run = cost.bands.get("cost_per_run")
-    cost_report = done.result(COST)
-    if run is not None and report.cost_per_run_with_failures is not None and cost_report \
-            and cost_report.cost_per_run:
-        bands["cost_per_run_with_failures"] = run.scaled(report.cost_per_run_with_failures
-                                                         / cost_report.cost_per_run)
-    schedule = ("time_to_train_days_with_failures", "cost_per_run_with_failures")
+    priced = done.result(COST)
+    followed = {"time_to_train_days_with_failures": (training.bands.get("time_to_train_days"),
+                                                     report.time_to_train_days),
+                "cost_per_run_with_failures": (cost.bands.get("cost_per_run"),
+                                               priced.cost_per_run if priced else None)}
+    for key, (band, base) in followed.items():
+        value = getattr(report, key)
+        if band is not None and base and value is not None:
+            bands[key] = band.scaled(value / base)
     assumed = dict(report.assumed)
     if "cost_per_run" in cost.assumed and report.cost_per_run_with_failures is not None:
-        assumed["cost_per_run_with_failures"] = "; ".join(
-            filter(None, (assumed.get("cost_per_run_with_failures"), cost.assumed["cost_per_run"])))
-    return Trust(bands, for_keys(schedule, training.covers.get("time_to_train_days", "")),
+        assumed["cost_per_run_with_failures"] = "; ".join(filter(None, (
+            assumed.get("cost_per_run_with_failures"), cost.assumed["cost_per_run"])))
+    return Trust(bands, for_keys(tuple(followed), training.covers.get("time_to_train_days", "")),
                  assumed)
+
+
+def _goodput_band(report: ReliabilityReport, mtbf: Band) -> Band:
+    """The goodput at the MTBF band's ends, the checkpoint interval kept."""
+    low, high = (goodput(report.checkpoint_interval_min * 60, report.checkpoint_write_s,
+                         hours * 3600, report.restart_min * 60) for hours in (mtbf.low, mtbf.high))
+    return Band(low, high, mtbf.label, mtbf.reason)
 
 
 RELIABILITY = Section(

@@ -13,6 +13,7 @@ import pytest
 from engine.catalog import load_catalog
 from engine.evaluate import evaluate
 from engine.layout import catalog_for, load_design
+from engine.training import TRAINING
 from tests.conftest import EXAMPLES
 
 PUBLISHED_DAYS = 2.664e6 / 2048 / 24
@@ -20,7 +21,7 @@ DESIGN = load_design(str(next(p for p in EXAMPLES if p.stem == "h800-2048-deepse
 
 
 def _training():
-    return evaluate(DESIGN, catalog_for(DESIGN, load_catalog()))["training"]
+    return evaluate(DESIGN, catalog_for(DESIGN, load_catalog())).require(TRAINING)
 
 
 def test_the_run_fits_in_h800_memory_as_published():

@@ -20,6 +20,7 @@ from engine.collectives import collective
 from engine.evaluate import evaluate
 from engine.fabric import fabric_from_hardware
 from engine.layout import catalog_for, load_design
+from engine.training import TRAINING
 from engine.trust import load_residuals
 from engine.trust.bands import collective_scope
 from engine.trust.residuals import RESIDUALS, regime_of
@@ -52,7 +53,7 @@ def training_rows() -> list[dict[str, Any]]:
                   "Llama 3 (arXiv:2407.21783) Table 4, model TFLOP/s per GPU")
              for run in llama3.RUNS]
     design = load_design(str(next(p for p in EXAMPLES if p.stem == "h800-2048-deepseek")))
-    training = evaluate(design, catalog_for(design, CATALOG))["training"]
+    training = evaluate(design, catalog_for(design, CATALOG)).require(TRAINING)
     rows.append(_row("deepseek_v3_pretraining", "h800", "fp8", "", training.gpus,
                      DEEPSEEK_TOKENS_PER_GPU_S, training.tokens_per_s / training.gpus,
                      "DeepSeek-V3 (arXiv:2412.19437) Table 1: 2.664M H800 GPU-hours for 14.8T "
