@@ -14,6 +14,11 @@ fastest design is the one with the shortest schedule counting failures
 (without failures if any design lacks the reliability figure); the cheapest
 the one with the lowest cost per run on the same footing. Differences are
 fractions relative to the base (the first design) or to the best of the row.
+
+A winner whose band overlaps another ranked design's band on the figure
+that decided it is no clear winner: the verdict says so ("no clear winner on
+time"), and ``fastest_overlaps`` and ``cheapest_overlaps`` name the designs
+it cannot be told from.
 """
 
 from __future__ import annotations
@@ -60,6 +65,10 @@ class Row:
     values: dict[str, float | None]
     missing: dict[str, str] = field(default_factory=dict)
     fits_in_memory: bool | None = None      # None: no training estimate
+    bands: dict[str, tuple[float, float]] = field(default_factory=dict)
+    fidelity: dict[str, dict[str, str]] = field(default_factory=dict)   # key -> label, reason
+    covers: dict[str, str] = field(default_factory=dict)
+    assumed: dict[str, str] = field(default_factory=dict)
     figures: tuple[Figure, ...] = field(default=(), metadata={"json": False})
     evaluation: Evaluation | None = field(default=None, compare=False,
                                           metadata={"json": False})
@@ -85,6 +94,8 @@ class Comparison:
     cheapest: str | None
     cheapest_by: str
     best: dict[str, tuple[str, ...]] = field(default_factory=dict)   # key -> design labels
+    fastest_overlaps: tuple[str, ...] = ()    # designs whose band overlaps the fastest's
+    cheapest_overlaps: tuple[str, ...] = ()
 
     def is_best(self, key: str, design: str) -> bool:
         return design in self.best.get(key, ())
@@ -117,8 +128,10 @@ def compare(designs: Sequence[tuple[str, Design]], catalog: Catalog,
     fastest_by = _footing(rows, "time_to_train_days_with_failures", "time_to_train_days")
     cheapest_by = _footing(rows, "cost_per_run_with_failures", "cost_per_run")
     best = {key: _best_of(rows, key) for key in figure_keys()}
-    return Comparison(tuple(rows), _lowest(rows, fastest_by), fastest_by,
-                      _lowest(rows, cheapest_by), cheapest_by, best)
+    fastest, cheapest = _lowest(rows, fastest_by), _lowest(rows, cheapest_by)
+    return Comparison(tuple(rows), fastest, fastest_by, cheapest, cheapest_by, best,
+                      _overlapping(rows, fastest, fastest_by),
+                      _overlapping(rows, cheapest, cheapest_by))
 
 
 def figures_asked(result: Comparison) -> tuple[FigureSpec, ...]:
@@ -135,17 +148,36 @@ def verdict(result: Comparison) -> tuple[str, str]:
     if result.fastest is None:
         fastest = "Fastest: cannot tell, no design has a training time."
     else:
-        days = rows[result.fastest].figure(result.fastest_by).text
-        fastest = f"Fastest: {result.fastest}, {days} {_FOOTING[result.fastest_by]}."
+        days = rows[result.fastest].figure(result.fastest_by).ranged_text
+        fastest = (f"Fastest: {result.fastest}, {days} {_FOOTING[result.fastest_by]}"
+                   f"{_unclear('time', result.fastest_overlaps)}.")
     if result.cheapest is None:
         cheapest = "Cheapest: cannot tell, no design has a cost per run."
     else:
         row = rows[result.cheapest]
-        money = row.figure(result.cheapest_by).text
+        money = row.figure(result.cheapest_by).ranged_text
         verb = "bought" if row.basis == "buy" else "rented"
         cheapest = (f"Cheapest: {result.cheapest}, {money} per run "
-                    f"{_FOOTING[result.cheapest_by]} ({verb}).")
+                    f"{_FOOTING[result.cheapest_by]} ({verb})"
+                    f"{_unclear('cost', result.cheapest_overlaps)}.")
     return fastest, cheapest
+
+
+def _unclear(what: str, overlaps: tuple[str, ...]) -> str:
+    """``; no clear winner on time: its band overlaps B's``, or nothing."""
+    if not overlaps:
+        return ""
+    return f"; no clear winner on {what}: its band overlaps {' and '.join(overlaps)}'s"
+
+
+def _overlapping(rows: list[Row], winner: str | None, key: str) -> tuple[str, ...]:
+    """The other ranked designs whose band on ``key`` overlaps the winner's."""
+    won = next((r for r in rows if r.design == winner), None)
+    band = won.figure(key).band if won is not None else None
+    if band is None:
+        return ()
+    return tuple(r.design for r in rows if r is not won and r.ranked(key)
+                 and (other := r.figure(key).band) is not None and other.low <= band.high)
 
 
 def _row(label: str, design: Design, result: Evaluation) -> Row:
@@ -157,8 +189,12 @@ def _row(label: str, design: Design, result: Evaluation) -> Row:
                ", ".join(by_type) or "-", design.cost.currency, design.cost.basis,
                {f.key: f.value for f in figures},
                {f.key: f.missing for f in figures if f.value is None},
-               training.fits_in_memory if training is not None else None, figures, result,
-               design)
+               training.fits_in_memory if training is not None else None,
+               {f.key: (f.band.low, f.band.high) for f in figures if f.band},
+               {f.key: {"label": f.band.label, "reason": f.band.reason}
+                for f in figures if f.band},
+               {f.key: f.covers for f in figures if f.covers},
+               {f.key: f.assumed for f in figures if f.assumed}, figures, result, design)
 
 
 def _footing(rows: list[Row], preferred: str, fallback: str) -> str:

@@ -6,17 +6,20 @@ each may read those it needs from the evaluation so far (training reads the
 network, cost reads training). A section that cannot be computed for this
 design (no configuration fits, say) records its reason instead of a result;
 the other sections still run. One the design asks nothing of (no serving
-workload) is skipped with its reason, which is no failure.
+workload) is skipped with its reason, which is no failure. Each result's
+trust (its bands, coverage and assumptions) is recorded beside it.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from engine.catalog import Catalog, load_catalog
 from engine.design import Design
 from engine.errors import NotRequested
 from engine.estimates import REGISTRY
 from engine.layout import catalog_for
-from engine.sections import Evaluation
+from engine.sections import Evaluation, Section
 
 
 def evaluate(design: Design, catalog: Catalog | None = None) -> Evaluation:
@@ -36,4 +39,21 @@ def evaluate(design: Design, catalog: Catalog | None = None) -> Evaluation:
             raise TypeError(f"section {section.name!r} computed a {type(result).__name__}, "
                             f"not a {section.result.__name__}")
         done.sections[section.name] = result
+        judge(section, done, catalog)
     return done
+
+
+def assess(name: str, results: dict[Section[Any], Any], catalog: Catalog) -> Evaluation:
+    """An evaluation of results computed one by one (``estimate`` computes training and
+    cost on flags alone), with what each registered section says of its own."""
+    done = Evaluation(name, {section.name: result for section, result in results.items()})
+    for section in REGISTRY.sections():
+        judge(section, done, catalog)
+    return done
+
+
+def judge(section: Section[Any], done: Evaluation, catalog: Catalog) -> None:
+    """Record what ``section`` says of its result's figures (if it has a result and says)."""
+    result = done.sections.get(section.name)
+    if result is not None and section.trust is not None:
+        done.trust[section.name] = section.trust(result, catalog, done)

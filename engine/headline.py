@@ -11,6 +11,12 @@ the digit.
 A figure the design cannot have is ``None`` with the reason: the section's
 error, the missing training estimate it depends on, or what the section
 says it could not price.
+
+Each figure carries what its section says of it (:class:`~engine.trust.Trust`):
+its band and fidelity label, the part of the design it covers when not all
+of it, the assumed value it rests on. A figure that needs a training
+estimate whose workload does not fit in memory keeps its number but reads
+"does not fit: needs X GiB of Y" (:attr:`Figure.text`).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from engine.estimates import REGISTRY
 from engine.evaluate import Evaluation
 from engine.sections import HIGHER, LOWER, NEITHER, FigureSpec, Section
 from engine.training import TRAINING
+from engine.trust import Band
 from engine.units import number
 
 __all__ = ["HIGHER", "LOWER", "NEITHER", "Figure", "FigureSpec", "by_key", "figure_keys",
@@ -46,11 +53,36 @@ class Figure:
     floor: bool = False        # a lower bound: some parts have no published figure
     note: str = ""             # what a floor leaves out
     style: str = "number"
+    band: Band | None = None   # where the true value lies about 80% of the time
+    covers: str = ""           # the part of the design it is of, when not all of it
+    assumed: str = ""          # the assumed value it rests on
+    unfit: str = ""            # "does not fit: needs X GiB of Y": shown instead of the value
 
     @property
     def text(self) -> str:
-        """The value as people read it, with its unit (``n/a`` when missing)."""
-        return figure_text(self.value, self.style, self.unit, self.floor)
+        """The value as people read it, with its unit (``n/a`` when missing; what the
+        workload needs when it does not fit in memory)."""
+        return self.unfit or figure_text(self.value, self.style, self.unit, self.floor)
+
+    @property
+    def range_text(self) -> str:
+        """The band in the value's style, without the unit: ``17.0-21.6`` (``""``: none)."""
+        if self.band is None or self.value is None or self.unfit:
+            return ""
+        return band_text(self.band, self.style, self.value)
+
+    @property
+    def ranged_text(self) -> str:
+        """The value and its band: ``19.1 days (17.0-21.6)``."""
+        return f"{self.text} ({self.range_text})" if self.range_text else self.text
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What to say beside the figure: its fidelity, the part it covers, its assumption."""
+        fidelity = f"{self.band.label}: {self.band.reason}" if self.band and not self.unfit \
+            else ""
+        return tuple(note for note in (fidelity, self.covers and f"covers {self.covers}",
+                                       self.assumed and f"rests on {self.assumed}") if note)
 
 
 def figure_specs() -> tuple[FigureSpec, ...]:
@@ -79,6 +111,15 @@ def headline(evaluation: Evaluation, currency: str = "") -> tuple[Figure, ...]:
     return tuple(_figure(evaluation, section, spec, money) for section, spec in REGISTRY.figures())
 
 
+def asked(evaluation: Evaluation, currency: str = "") -> tuple[Figure, ...]:
+    """The headline figures less those of sections the design asks nothing of (serving,
+    for a design with no serving workload): what a design's own summary lists."""
+    return tuple(figure for (section, _), figure in zip(REGISTRY.figures(),
+                                                          headline(evaluation, currency),
+                                                          strict=True)
+                 if section.name not in evaluation.skipped)
+
+
 def by_key(figures: tuple[Figure, ...]) -> dict[str, Figure]:
     return {f.key: f for f in figures}
 
@@ -95,8 +136,12 @@ def _figure(evaluation: Evaluation, section: Section[Any], spec: FigureSpec,
         failed = any(reason.startswith(f"{name}: ") for name in evaluation.errors)
         return Figure(spec.key, spec.label, unit, spec.better, None, reason, failed,
                       qualifier, style=spec.style)
+    trust = evaluation.trust_of(section)
+    training = evaluation.result(TRAINING) if spec.needs_training else None
     return Figure(spec.key, spec.label, unit, spec.better, float(value), "", False, qualifier,
-                  bool(floor_note), floor_note, spec.style)
+                  bool(floor_note), floor_note, spec.style, trust.bands.get(spec.key),
+                  trust.covers.get(spec.key, ""), trust.assumed.get(spec.key, ""),
+                  training.does_not_fit if training is not None else "")
 
 
 def _reason(evaluation: Evaluation, section: Section[Any], spec: FigureSpec,
@@ -111,6 +156,16 @@ def _reason(evaluation: Evaluation, section: Section[Any], spec: FigureSpec,
         training = evaluation.error(TRAINING)
         return f"training: {training}" if training else "no training estimate"
     return getattr(found, "unavailable", {}).get(spec.unavailable, spec.missing)
+
+
+def band_text(band: Band, style: str, value: float) -> str:
+    """``band``'s ends as the value is written, without the unit: 17.0-21.6, 6.30-8.12 M."""
+    if style == "fraction":
+        return f"{band.low * 100:.1f}-{band.high * 100:.1f}"
+    if style == "money":
+        scale, suffix = next(((s, x) for s, x in _MONEY_SCALES if abs(value) >= s), (1.0, ""))
+        return f"{number(band.low / scale)}-{number(band.high / scale)}{suffix}"
+    return f"{number(band.low)}-{number(band.high)}"
 
 
 def figure_text(value: float | None, style: str, unit: str, floor: bool = False) -> str:

@@ -14,8 +14,9 @@ from engine.catalog import Catalog
 from engine.design import Design
 from engine.hardware import accelerator_of, switch_of
 from engine.results import JsonResult
-from engine.sections import HIGHER, LOWER, NEITHER, FigureSpec, Section
+from engine.sections import HIGHER, LOWER, NEITHER, Evaluation, FigureSpec, Section
 from engine.structure import physical_links, units
+from engine.trust import Trust
 
 
 @dataclass(frozen=True)
@@ -87,15 +88,23 @@ def _power_floor(inventory: Inventory) -> str:
     return f"no published power figure for {', '.join(unknown)}" if unknown else ""
 
 
+def _power_assumptions(inventory: Inventory, catalog: Catalog, done: Evaluation) -> Trust:
+    """The power total rests on every assumed TDP among the design's accelerators."""
+    assumed = [f"{kind} TDP assumed: {spec.tdp_assumed}" for kind in inventory.accelerators_by_type
+               if (spec := catalog.accelerator(kind)).tdp_assumed]
+    return Trust(assumed={"power_kw": "; ".join(assumed)} if assumed else {})
+
+
 INVENTORY = Section(
     "inventory", "Inventory", Inventory,
     lambda design, catalog, done: take_inventory(design, catalog),
+    trust=_power_assumptions,
     figures=(
         FigureSpec("accelerators", "Accelerators", "", NEITHER, lambda s: s.accelerators,
-                   order=10, style="count"),
+                   order=10, style="count", banded=False),
         FigureSpec("peak_pflops", "Peak compute", "PFLOP/s", HIGHER, lambda s: s.peak_pflops,
-                   order=20, qualifier=lambda s: s.precision),
+                   order=20, qualifier=lambda s: s.precision, banded=False),
         FigureSpec("power_kw", "Power", "kW", LOWER,
                    lambda s: None if s.power_unknown and not s.power_kw else s.power_kw,
-                   order=30, style="power", floor=_power_floor),
+                   order=30, style="power", floor=_power_floor, banded=False),
     ))

@@ -8,15 +8,20 @@ library would choose and the tier that limits it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from engine.catalog import Catalog
-from engine.collectives import collective
+from engine.catalog import AcceleratorSpec, Catalog
+from engine.collectives import CollectiveResult, collective
 from engine.design import Design
 from engine.fabric import Fabric
 from engine.results import JsonResult
 from engine.sections import HIGHER, FigureSpec, Section
 from engine.topology import Island, PathReport, analyse
+from engine.trust import Trust, collective_bands, for_keys
+
+if TYPE_CHECKING:
+    from engine.sections import Evaluation
 
 HEADLINE_BYTES = 2**30
 HEADLINE_OPS = ("all_reduce", "all_gather", "all_to_all")
@@ -36,6 +41,7 @@ class IslandReport:
     topology: Island
     machine: dict[str, CollectiveFigure]           # op -> figure over the whole island
     scale_up_domain: dict[str, CollectiveFigure]   # op -> figure within one domain
+    accelerator: AcceleratorSpec = field(metadata={"json": False})   # what bands rest on
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,8 @@ def network_section(design: Design, catalog: Catalog) -> NetworkReport:
     for island in topology.islands:
         fabric = island.fabric
         reports.append(IslandReport(island, headline(fabric, fabric.ranks),
-                                    headline(fabric, fabric.tiers[0].fanout)))
+                                    headline(fabric, fabric.tiers[0].fanout),
+                                    catalog.accelerator(island.accelerator)))
     return NetworkReport(tuple(reports), topology.paths, topology.warnings)
 
 
@@ -76,9 +83,35 @@ def _all_reduce_busbw(network: NetworkReport) -> float | None:
     return figure.busbw_GBps if figure is not None else None
 
 
+def collective_trust(fabric: Fabric, accelerator: AcceleratorSpec, result: CollectiveResult,
+                     index: int = 0, stride: int = 1) -> Trust:
+    """Bands of one size of a collective (``busbw_GBps``, ``time_s``): the published
+    collectives of the accelerator's regime at that message scope."""
+    crosses = fabric.members(result.ranks, stride)[0] < result.ranks
+    return Trust(collective_bands(float(result.busbw_GBps[index]), float(result.time_s[index]),
+                                  float(result.bytes[index]), crosses,
+                                  accelerator))
+
+
+def network_trust(network: NetworkReport, catalog: Catalog, done: Evaluation) -> Trust:
+    """The headline all-reduce's band, and which island it is of when there are several."""
+    main = network.main()
+    if "all_reduce" not in main.machine:
+        return Trust()
+    fabric = main.topology.fabric
+    bands = collective_trust(fabric, main.accelerator, collective(
+        fabric, "all_reduce", HEADLINE_BYTES, fabric.ranks)).bands
+    others = " and ".join(f"{r.topology.accelerators:,} x {r.topology.accelerator}"
+                          for r in network.islands if r is not main)
+    covers = (f"the {main.topology.accelerators:,} x {main.topology.accelerator} island (the "
+              f"largest of one accelerator kind); the {others} are other islands") if others else ""
+    return Trust({"all_reduce_busbw_GBps": bands["busbw_GBps"]},
+                 for_keys(("all_reduce_busbw_GBps",), covers))
+
+
 NETWORK = Section(
     "network", "Network", NetworkReport,
-    lambda design, catalog, done: network_section(design, catalog),
+    lambda design, catalog, done: network_section(design, catalog), trust=network_trust,
     figures=(
         FigureSpec("all_reduce_busbw_GBps", "All-reduce busbw", "GB/s", HIGHER,
                    _all_reduce_busbw, order=40, missing="a single accelerator: no collective"),

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from engine.design import Design
 from engine.errors import EngineError
+from engine.trust.fidelity import Trust
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
@@ -56,6 +57,7 @@ class Evaluation:
     sections: dict[str, Any]
     errors: dict[str, str] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
+    trust: dict[str, Trust] = field(default_factory=dict)   # by section name
 
     def result(self, section: Section[R]) -> R | None:
         """The section's result, ``None`` if it has none (see :meth:`error`)."""
@@ -73,10 +75,19 @@ class Evaluation:
         did not run)."""
         return self.errors.get(section.name) or self.skipped.get(section.name)
 
+    def trust_of(self, section: Section[Any]) -> Trust:
+        """What the section says of its figures (nothing if it has not said)."""
+        return self.trust.get(section.name, Trust())
+
+    def section_json(self, name: str) -> dict[str, Any]:
+        """The JSON of section ``name``'s result, its bands and notes beside its figures."""
+        return {**self.sections[name].to_json(), **self.trust.get(name, Trust()).to_json()}
+
     def to_json(self) -> dict[str, Any]:
-        """``design``, each section's result by name, and ``errors`` when there are any."""
+        """``design``, each section's result by name with its bands and notes beside its
+        figures (:meth:`Trust.to_json`), and ``errors`` when there are any."""
         data: dict[str, Any] = {"design": self.design}
-        data.update({name: result.to_json() for name, result in self.sections.items()})
+        data.update({name: self.section_json(name) for name in self.sections})
         if self.errors:
             data["errors"] = dict(self.errors)
         return data
@@ -108,6 +119,7 @@ class FigureSpec:
     style: str = "number"      # number, count, fraction, money, power
     qualifier: Callable[[Any], str] | None = None
     floor: Callable[[Any], str] | None = None
+    banded: bool = True
 
 
 @dataclass(frozen=True)
@@ -168,7 +180,11 @@ class Section(Generic[R]):
     results of ``needs`` from the evaluation so far
     (:meth:`Evaluation.result` or ``require``); an error of
     one of the ``problems`` types is recorded as the section's reason
-    instead of a result, and the other sections still run.
+    instead of a result, and the other sections still run. ``trust(result,
+    catalog, evaluation)`` says how far to trust the result's figures: their
+    bands, the part of the design each covers, the assumed values they rest
+    on (:class:`~engine.trust.fidelity.Trust`); it may read what the
+    sections it needs said (:meth:`Evaluation.trust_of`).
     """
 
     name: str
@@ -179,6 +195,7 @@ class Section(Generic[R]):
     figures: tuple[FigureSpec, ...] = ()
     settings: SectionSettings[Any] | None = None
     problems: tuple[type[Exception], ...] = (EngineError,)
+    trust: Callable[[R, Catalog, Evaluation], Trust] | None = None
 
 
 class Registry:

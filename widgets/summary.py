@@ -32,6 +32,8 @@ class _TileWidget(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.label = QLabel()
         self.value = QLabel()
+        self.detail = QLabel()
+        self.detail.setEnabled(False)
         font = QFont(self.value.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -39,16 +41,20 @@ class _TileWidget(QFrame):
         small = QFont(self.label.font())
         small.setPointSizeF(small.pointSizeF() * 0.85)
         self.label.setFont(small)
+        self.detail.setFont(small)
         self.label.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(0)
         layout.addWidget(self.label)
         layout.addWidget(self.value)
+        layout.addWidget(self.detail)
 
     def show_tile(self, tile: Tile) -> None:
         self.label.setText(tile.label)
         self.value.setText(tile.value)
+        self.detail.setText(tile.detail)
+        self.detail.setVisible(bool(tile.detail))
         self.setToolTip(tile.tooltip)
         self.value.setEnabled(tile.state == "ok")
         self.value.setStyleSheet(f"color: {ERROR_COLOR};" if tile.state == "error" else "")
@@ -80,6 +86,10 @@ class SummaryPanel(QWidget):
 
     def tile_values(self) -> dict[str, str]:
         return {t.label.text(): t.value.text() for t in self._tiles}
+
+    def tile_details(self) -> dict[str, str]:
+        """Each tile's line under its value (its range, coverage, assumption)."""
+        return {t.label.text(): t.detail.text() for t in self._tiles}
 
     def status(self) -> str:
         return self._status.text()

@@ -28,6 +28,7 @@ from engine.topology import analyse
 from engine.training.result import TrainingEstimate
 from engine.training.search import estimate
 from engine.training.section import island_job
+from engine.trust import Band, training_bands
 
 FACTORS = tuple(Fraction(2) ** k for k in range(-3, 3))
 
@@ -51,6 +52,7 @@ class ScalingPoint:
     estimate: TrainingEstimate | None
     reason: str = ""
     warnings: tuple[str, ...] = ()
+    band: Band | None = None       # of the time to train
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,10 @@ def _point(design: Design, catalog: Catalog, block: Block, factor: Fraction,
         found = estimate(island_job(scaled, catalog, topology.island()))
     except EngineError as exc:
         return ScalingPoint(replicas, accelerators, None, str(exc))
-    return ScalingPoint(replicas, accelerators, found, warnings=topology.warnings)
+    band = training_bands({"time_to_train_days": found.time_to_train_days},
+                          catalog.accelerator(found.accelerator), found.precision)
+    return ScalingPoint(replicas, accelerators, found, warnings=topology.warnings,
+                        band=band["time_to_train_days"])
 
 
 def resized(design: Design, block: Block, factor: Fraction, replicas: int) -> Design:

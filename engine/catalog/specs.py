@@ -95,6 +95,7 @@ class AcceleratorSpec:
     tdp_w: float | None
     source: str
     aliases: tuple[str, ...] = ()
+    tdp_assumed: str = ""          # why tdp_w is assumed rather than published, if it is
     prices: tuple[PricePoint, ...] = ()
     cloud_prices: tuple[CloudPrice, ...] = ()
     notes: str = ""

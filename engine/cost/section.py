@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from engine.catalog import Catalog
+from engine.cost.assumptions import CATALOG_PRICE_SPREAD, assumed_prices
 from engine.cost.buy import HOURS_PER_YEAR, Purchase, buy
 from engine.cost.rent import Rental, rent
 from engine.design import CostSettings, Design
@@ -25,6 +26,10 @@ from engine.network import NETWORK, NetworkReport
 from engine.results import JsonResult
 from engine.sections import LOWER, FigureSpec, Section, SectionSettings
 from engine.training.section import TRAINING
+from engine.trust import Trust, cost_bands, for_keys
+
+if TYPE_CHECKING:
+    from engine.sections import Evaluation
 
 HOURS_PER_MONTH = HOURS_PER_YEAR / 12
 T = TypeVar("T")
@@ -62,6 +67,8 @@ class CostReport(JsonResult):
     buy: Purchase | None
     rent: Rental | None
     unavailable: dict[str, str] = field(default_factory=dict)
+    # figure key -> the catalog price it rests on (the section's trust writes it)
+    assumed: dict[str, str] = field(default_factory=dict, metadata={"json": False})
 
 
 def break_even_months(capex: float, energy_per_gpu_hour: float, rent_per_gpu_hour: float,
@@ -106,7 +113,7 @@ def cost_section(design: Design, catalog: Catalog, inventory: Inventory,
     return CostReport(
         settings.currency, settings.basis, n, per_hour, used,
         purchase.capex if purchase else None, purchase.opex_per_year if purchase else None,
-        run, per_million, even, purchase, rental, unavailable)
+        run, per_million, even, purchase, rental, unavailable, assumed_prices(design))
 
 
 def _priced(price: Callable[[], T], basis: str, unavailable: dict[str, str]) -> T | None:
@@ -118,12 +125,29 @@ def _priced(price: Callable[[], T], basis: str, unavailable: dict[str, str]) -> 
         return None
 
 
+def cost_trust(cost: CostReport, catalog: Catalog, done: Evaluation) -> Trust:
+    """A run's cost follows the time's band, widened where the price is the catalog's; it
+    covers the accelerators the job uses."""
+    training = done.trust_of(TRAINING)
+    days = done.result(TRAINING)
+    run = {key: value for key in ("cost_per_run", "cost_per_million_tokens")
+           if (value := getattr(cost, key)) is not None}
+    band = training.bands.get("time_to_train_days")
+    bands = {}
+    if days is not None and band is not None and run:
+        priced = cost.assumed.get("cost_per_run", "")
+        bands = cost_bands(run, days.time_to_train_days, band,
+                           CATALOG_PRICE_SPREAD if priced else 0.0, priced or "set by the user")
+    covers = training.covers.get("time_to_train_days", "")
+    return Trust(bands, for_keys(tuple(run), covers), cost.assumed)
+
+
 COST = Section(
     "cost", "Cost", CostReport,
     lambda design, catalog, done: cost_section(
         design, catalog, done.require(INVENTORY), done.result(NETWORK), done.result(TRAINING)),
     needs=(INVENTORY, NETWORK, TRAINING),
-    settings=SectionSettings("cost", "Cost", CostSettings),
+    settings=SectionSettings("cost", "Cost", CostSettings), trust=cost_trust,
     figures=(
         FigureSpec("cost_per_run", "Cost per run", "money", LOWER, lambda s: s.cost_per_run,
                    order=90, needs_training=True, style="money"),
@@ -131,5 +155,5 @@ COST = Section(
                    lambda s: s.cost_per_million_tokens, order=110, needs_training=True,
                    style="money"),
         FigureSpec("capex", "Capex (buy)", "money", LOWER, lambda s: s.capex, order=120,
-                   unavailable="buy", style="money"),
+                   unavailable="buy", style="money", banded=False),
     ))

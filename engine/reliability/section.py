@@ -12,12 +12,14 @@ to checkpoint and skips the section.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from engine.catalog import Catalog
 from engine.cost import COST, CostReport, TrainingFigures
 from engine.design import Design, ReliabilitySettings
 from engine.errors import EngineError, NotRequested
 from engine.inventory import INVENTORY, Inventory
+from engine.reliability.assumptions import assumed_settings
 from engine.reliability.checkpoints import checkpoint_write_s, goodput, young_interval_s
 from engine.reliability.failures import (
     FailureSource,
@@ -29,6 +31,10 @@ from engine.reliability.failures import (
 from engine.results import JsonResult
 from engine.sections import HIGHER, LOWER, FigureSpec, Section, SectionSettings
 from engine.training.section import TRAINING
+from engine.trust import Band, Trust, for_keys, reliability_bands
+
+if TYPE_CHECKING:
+    from engine.sections import Evaluation
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,8 @@ class ReliabilityReport(JsonResult):
     servers_under_repair: float
     hot_spare_servers: int
     unavailable: dict[str, str] = field(default_factory=dict)
+    # figure key -> the assumed defaults it rests on (the section's trust writes it)
+    assumed: dict[str, str] = field(default_factory=dict, metadata={"json": False})
 
 
 def reliability_section(design: Design, catalog: Catalog, inventory: Inventory,
@@ -88,8 +96,39 @@ def reliability_section(design: Design, catalog: Catalog, inventory: Inventory,
     return ReliabilityReport(
         mtbf_h, sum(s.per_day for s in sources), sources, state_bytes / 1e9, write_s,
         interval_s / 60, settings.restart_min, share, days, days_failing, per_run, run_cost,
-        repair, poisson_quantile(repair, settings.spare_confidence), unavailable)
+        repair, poisson_quantile(repair, settings.spare_confidence), unavailable,
+        assumed_settings(settings))
 
+
+def reliability_trust(report: ReliabilityReport, catalog: Catalog, done: Evaluation) -> Trust:
+    """The MTBF's counting error and the goodput at its ends; the schedule and its cost
+    follow training's and cost's bands, cover what they cover and rest on what they rest
+    on."""
+    bands = reliability_bands(report.job_mtbf_hours)
+    bands["goodput"] = _goodput_band(report, bands["job_mtbf_hours"])
+    training, cost = done.trust_of(TRAINING), done.trust_of(COST)
+    priced = done.result(COST)
+    followed = {"time_to_train_days_with_failures": (training.bands.get("time_to_train_days"),
+                                                     report.time_to_train_days),
+                "cost_per_run_with_failures": (cost.bands.get("cost_per_run"),
+                                               priced.cost_per_run if priced else None)}
+    for key, (band, base) in followed.items():
+        value = getattr(report, key)
+        if band is not None and base and value is not None:
+            bands[key] = band.scaled(value / base)
+    assumed = dict(report.assumed)
+    if "cost_per_run" in cost.assumed and report.cost_per_run_with_failures is not None:
+        assumed["cost_per_run_with_failures"] = "; ".join(filter(None, (
+            assumed.get("cost_per_run_with_failures"), cost.assumed["cost_per_run"])))
+    return Trust(bands, for_keys(tuple(followed), training.covers.get("time_to_train_days", "")),
+                 assumed)
+
+
+def _goodput_band(report: ReliabilityReport, mtbf: Band) -> Band:
+    """The goodput at the MTBF band's ends, the checkpoint interval kept."""
+    low, high = (goodput(report.checkpoint_interval_min * 60, report.checkpoint_write_s,
+                         hours * 3600, report.restart_min * 60) for hours in (mtbf.low, mtbf.high))
+    return Band(low, high, mtbf.label, mtbf.reason)
 
 
 RELIABILITY = Section(
@@ -98,6 +137,7 @@ RELIABILITY = Section(
         design, catalog, done.require(INVENTORY), done.result(TRAINING), done.result(COST)),
     needs=(INVENTORY, TRAINING, COST),
     settings=SectionSettings("reliability", "Reliability", ReliabilitySettings),
+    trust=reliability_trust,
     figures=(
         FigureSpec("time_to_train_days_with_failures", "Time with failures", "days", LOWER,
                    lambda s: s.time_to_train_days_with_failures, order=60,

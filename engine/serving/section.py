@@ -88,17 +88,21 @@ def serving_section(design: Design, catalog: Catalog, done: Evaluation) -> Servi
                          {"cost": job.unpriced} if job.unpriced else {})
 
 
+#: Serving figures carry no band yet: the seven serving measurements are too few to fit
+#: regimes, so they are not ``banded`` until a serving trust function is written.
 SERVING = Section(
     "serving", "Serving", ServingReport, serving_section, needs=(NETWORK, COST),
     settings=SERVING_SETTINGS,
     figures=(
         FigureSpec("output_tokens_per_s", "Output tokens/s", "tokens/s", HIGHER,
-                   lambda s: s.estimate.output_tokens_per_s, order=130),
-        FigureSpec("ttft_ms", "TTFT", "ms", LOWER, lambda s: s.estimate.ttft_ms, order=140),
-        FigureSpec("tpot_ms", "TPOT", "ms", LOWER, lambda s: s.estimate.tpot_ms, order=150),
+                   lambda s: s.estimate.output_tokens_per_s, order=130, banded=False),
+        FigureSpec("ttft_ms", "TTFT", "ms", LOWER, lambda s: s.estimate.ttft_ms, order=140,
+                   banded=False),
+        FigureSpec("tpot_ms", "TPOT", "ms", LOWER, lambda s: s.estimate.tpot_ms, order=150,
+                   banded=False),
         FigureSpec("cost_per_million_output_tokens", "Cost per million output tokens",
                    "money", LOWER, lambda s: s.estimate.cost_per_million_output_tokens,
-                   order=160, unavailable="cost", style="money"),
+                   order=160, unavailable="cost", style="money", banded=False),
         FigureSpec("users_served", "Users served", "users", HIGHER,
-                   lambda s: s.users_served, order=170, style="count"),
+                   lambda s: s.users_served, order=170, style="count", banded=False),
     ))

@@ -90,6 +90,15 @@ class TrainingEstimate(JsonResult):
     precision: str
     tokens: float
 
+    @property
+    def does_not_fit(self) -> str:
+        """What to show where the time would be when the workload does not fit, else ``""``:
+        a time for a configuration that cannot run is no time at all."""
+        if self.fits_in_memory:
+            return ""
+        return (f"does not fit: needs {self.memory_per_gpu_gib:.1f} GiB of "
+                f"{self.memory_capacity_gib:.1f} per GPU")
+
 
 def estimate_at(c: Candidates, i: int) -> TrainingEstimate:
     """The estimate of configuration ``i`` of ``c``."""

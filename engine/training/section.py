@@ -18,6 +18,7 @@ from engine.hardware import accelerator_of
 from engine.network import NETWORK, NetworkReport
 from engine.sections import HIGHER, LOWER, FigureSpec, Section, SectionSettings
 from engine.topology import Island
+from engine.training.fidelity import training_trust
 from engine.training.job import Job, Machine, job_for
 from engine.training.result import TrainingEstimate
 from engine.training.search import estimate
@@ -47,7 +48,7 @@ def training_section(design: Design, catalog: Catalog, done: Evaluation) -> Trai
 
 TRAINING = Section(
     "training", "Training", TrainingEstimate, training_section, needs=(NETWORK,),
-    settings=SectionSettings("workload", "Workload", Workload),
+    settings=SectionSettings("workload", "Workload", Workload), trust=training_trust,
     figures=(
         FigureSpec("time_to_train_days", "Time to train", "days", LOWER,
                    lambda s: s.time_to_train_days, order=50, needs_training=True),

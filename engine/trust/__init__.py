@@ -9,7 +9,19 @@ from engine.trust.bands import (
     reliability_bands,
     training_bands,
 )
+from engine.trust.fidelity import Trust, for_keys
 from engine.trust.residuals import Residual, load_residuals
 
-__all__ = ["Band", "Coverage", "Residual", "collective_bands", "cost_bands", "leave_one_out",
-           "load_residuals", "reliability_bands", "training_bands"]
+__all__ = [
+    "Band",
+    "Coverage",
+    "Residual",
+    "Trust",
+    "collective_bands",
+    "cost_bands",
+    "for_keys",
+    "leave_one_out",
+    "load_residuals",
+    "reliability_bands",
+    "training_bands",
+]

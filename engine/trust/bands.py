@@ -52,6 +52,10 @@ class Band:
     def contains(self, value: float) -> bool:
         return self.low <= value <= self.high
 
+    def scaled(self, factor: float) -> Band:
+        """The band of a figure ``factor`` times this one (a time divided by the goodput)."""
+        return Band(self.low * factor, self.high * factor, self.label, self.reason)
+
 
 @dataclass(frozen=True)
 class Spread:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from tests.cli.test_cli import run
 from tests.conftest import ROOT
@@ -16,7 +17,10 @@ def test_json_has_the_contract_keys():
     assert result.returncode == 0, result.stderr
     row = json.loads(result.stdout)
     assert set(row) == {"op", "bytes", "ranks", "algorithm", "time_s", "algbw_GBps",
-                        "busbw_GBps", "bottleneck"}
+                        "busbw_GBps", "bottleneck", "bands", "fidelity"}
+    low, high = row["bands"]["busbw_GBps"]
+    assert low <= row["busbw_GBps"] <= high
+    assert row["fidelity"]["busbw_GBps"]["label"] == "calibrated on 6 published measurements"
     assert row["bytes"] == 2**30
     assert row["ranks"] == 8
     assert row["busbw_GBps"] == row["algbw_GBps"] * 1.75
@@ -26,7 +30,7 @@ def test_sweep_prints_every_power_of_two():
     result = run("collective", "--op", "all_gather", "--sweep", "8B:8GiB", "--accelerator",
                  "a100-80gb", "--gpus", "64")
     assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("band: ")]
     assert len(lines) == 3 + 31          # title, header, rule, then 8 B .. 8 GiB
     assert lines[3].split()[:2] == ["8", "B"]
     assert lines[-1].split()[:2] == ["8", "GiB"]
@@ -65,3 +69,12 @@ def test_evaluate_reports_the_network():
     assert island["machine"]["all_reduce"]["busbw_GBps"] > 0
     assert island["scale_up_domain"]["all_reduce"]["algorithm"].startswith("nvls")
     assert "fabric" not in island["topology"]
+
+
+def test_text_prints_the_band_and_its_label():
+    result = run("collective", "--op", "all_reduce", "--bytes", "1GiB", "--accelerator",
+                 "mi300x", "--gpus", "8")
+    assert result.returncode == 0, result.stderr
+    busbw = result.stdout.splitlines()[2].split("  ")
+    assert any(re.fullmatch(r"\s*[\d.,]+ \([\d.,]+-[\d.,]+\)", cell) for cell in busbw), busbw
+    assert "band: extrapolated: no published measurement of AMD mi300x" in result.stdout

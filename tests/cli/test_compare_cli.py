@@ -6,6 +6,7 @@ import argparse
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -52,7 +53,9 @@ def test_compare_answers_fastest_and_cheapest():
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["a800-1024", "h800-1024", "h20-1024"]
     capex = next(line for line in lines if line.startswith("Capex (buy)"))
-    assert capex.split()[-2:] == ["CNY", "*"]          # the H20 cluster is cheapest to buy
+    assert capex.split()[-3] == "CNY"
+    assert re.fullmatch(r"\[\d+\]", capex.split()[-2])   # a note: resting on catalog prices
+    assert capex.endswith("*")                         # the H20 cluster is cheapest to buy
     assert any(line.startswith("Fastest:") and "Cheapest:" in line for line in lines)
 
 

@@ -41,7 +41,8 @@ class _Page(HTMLParser):
             self.rows.append([])
         if tag in ("td", "th"):
             self._cell = []
-        self._small_print = tag == "span" and dict(attrs).get("class") in ("change", "hint")
+        self._small_print = tag == "span" and dict(attrs).get("class") in ("change", "hint",
+                                                                          "detail")
 
     def handle_endtag(self, tag: str) -> None:
         self._small_print = False

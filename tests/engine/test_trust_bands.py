@@ -37,7 +37,7 @@ def test_every_examples_training_bands_hold_their_figures(path):
     if not design.trains:
         pytest.skip("a serving design: nothing is trained")
     catalog = catalog_for(design, CATALOG)
-    training = evaluate(design, catalog).require(TRAINING)
+    training = evaluate(design, catalog).result(TRAINING)
     figures = {key: getattr(training, key) for key in TRAINING_RATES + TRAINING_TIMES}
     bands = training_bands(figures, catalog.accelerator(training.accelerator),
                            training.precision)

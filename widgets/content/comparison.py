@@ -21,6 +21,7 @@ class Cell:
     tone: str = ""          # BETTER, WORSE or "" (no better direction, or no change)
     best: bool = False
     tooltip: str = ""
+    detail: str = ""        # a second line: the 80% range, "part of the design", ...
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class ComparisonTable:
     active: int = -1        # the column of the scenario being edited
     caption: str = ""       # what the differences are relative to, and the best mark
     verdict: tuple[str, ...] = ()   # fastest and cheapest: two sentences
+    notes: tuple[str, ...] = ()     # every figure's fidelity, coverage and assumption, once
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ class Tile:
     value: str
     tooltip: str = ""
     state: str = "ok"           # "ok", "missing" (not estimated yet) or "error"
+    detail: str = ""            # under the value: its 80% range, "part of the design", ...
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ class BandwidthPanel(PlotPanel):
             color = series_color(index)
             self.set_series(name, result.bytes, result.busbw_GBps, notes=_notes(name, result),
                             color=color, dash=dash)
+            self.set_band(name, result.bytes, *curves.bands[op])
             changes = np.flatnonzero(result.bottleneck[1:] != result.bottleneck[:-1]) + 1
             self.set_series(f"{name}: limit changes", result.bytes[changes],
                             result.busbw_GBps[changes], color=color, symbol="d", line=False,

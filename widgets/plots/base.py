@@ -113,6 +113,7 @@ class PlotPanel(QWidget):
             self._add_right_axis(right_label)
         self._series: dict[str, Series] = {}
         self._fitted: dict[pg.ViewBox, tuple[float, ...]] = {}   # top, and the range set
+        self._bands: dict[str, pg.FillBetweenItem] = {}
         self._colors: dict[str, QColor] = {}
         self._references: dict[str, pg.InfiniteLine] = {}
         self._highlight = pg.ScatterPlotItem(size=11, pen=pg.mkPen(width=2), brush=None)
@@ -147,12 +148,38 @@ class PlotPanel(QWidget):
             self._fit_from_zero(existing.view)
         self._show_plot()
 
+    def set_band(self, name: str, x: Sequence[float], low: Sequence[float],
+                 high: Sequence[float]) -> None:
+        """Shade where series ``name`` lies 80% of the time (its band), in its colour, on
+        its axis; updated in place, removed with the series."""
+        band = self._bands.get(name)
+        if band is None:
+            band = pg.FillBetweenItem(pg.PlotCurveItem(), pg.PlotCurveItem())
+            band.setZValue(1.5)      # under the lines (2), over the grid
+            self._series[name].view.addItem(band)
+            self._bands[name] = band
+        xs = np.asarray(x, dtype=float)
+        xs = np.log2(xs) if self._log_x else xs
+        band.curves[0].setData(xs, np.asarray(low, dtype=float))
+        band.curves[1].setData(xs, np.asarray(high, dtype=float))
+        color = QColor(self._colors[name])
+        color.setAlphaF(0.2)
+        band.setBrush(color)
+
+    def band(self, name: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """The low and high ends of series ``name``'s band (``None`` if it has none)."""
+        band = self._bands.get(name)
+        return None if band is None else (band.curves[0].yData, band.curves[1].yData)
+
     def clear_series(self, name: str | None = None) -> None:
-        """Remove series ``name`` (every series when ``None``), its legend entry too."""
+        """Remove series ``name`` (every series when ``None``), its band and legend entry too."""
         for key in [name] if name is not None else list(self._series):
             series = self._series.pop(key, None)
             if series is None:
                 continue
+            band = self._bands.pop(key, None)
+            if band is not None:
+                series.view.removeItem(band)
             series.view.removeItem(series.item)
             self.legend.removeItem(series.item)
             self._colors.pop(key, None)

@@ -4,8 +4,9 @@
 :class:`~engine.analysis.scaling.ScalingCurve`: time to train (days, left
 axis) and MFU (percent, right axis) at each size the design's block was
 replicated to, a star at the design's own size, crosses where the best
-configuration does not fit in memory. Series are "time to train" and "MFU"
-or, for a scenario, "<scenario> · time to train"; ``clear(scenario)``
+configuration does not fit in memory, the time's 80% band shaded. Series
+are "time to train" and "MFU" or, for a scenario, "<scenario> · time to
+train"; ``clear(scenario)``
 removes them. Sizes the workload cannot run at are left out and named
 under the plot.
 """
@@ -46,6 +47,9 @@ class ScalingPanel(PlotPanel):
         self.set_series(series_name("time to train", scenario), x,
                         [p.estimate.time_to_train_days for p in runs], notes=notes,
                         color=series_color(0), dash=dash, symbol="o")
+        banded = [p for p in runs if p.band is not None]
+        self.set_band(series_name("time to train", scenario), [p.accelerators for p in banded],
+                      [p.band.low for p in banded], [p.band.high for p in banded])
         self.set_series(series_name("MFU", scenario), x, [100 * p.estimate.mfu for p in runs],
                         notes=notes, color=series_color(1), dash=dash, symbol="s",
                         axis="right")

@@ -14,6 +14,7 @@ from engine.evaluate import Evaluation
 from engine.headline import Figure, by_key, headline
 from engine.results import to_data
 from engine.units import number
+from widgets.content.figure_notes import detail, tooltip
 from widgets.content.summary import DetailRow, DetailSection, Tile
 
 MAX_DEPTH = 3
@@ -34,8 +35,9 @@ def _tile(figure: Figure) -> Tile:
     label = f"{figure.label}, {figure.qualifier}" if figure.qualifier else figure.label
     if figure.value is None:
         return Tile(label, figure.text, figure.missing, "error" if figure.failed else "missing")
-    tip = f"{figure.label}: {figure.note}" if figure.note else ""
-    return Tile(label, figure.text, tip)
+    tip = "\n".join(filter(None, (figure.note and f"{figure.label}: {figure.note}",
+                                  tooltip(figure))))
+    return Tile(label, figure.text, tip, detail=detail(figure))
 
 
 def details(evaluation: Evaluation) -> list[DetailSection]:

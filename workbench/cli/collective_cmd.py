@@ -7,9 +7,10 @@ import argparse
 import numpy as np
 
 from engine.collectives import ALGORITHMS, OPS, CollectiveResult, collective
+from engine.network import collective_trust
 from engine.units import format_bytes, parse_size
-from workbench.cli.hardware_args import add_hardware_flags, fabric_from_args
-from workbench.cli.output import print_json, print_table
+from workbench.cli.hardware_args import add_hardware_flags, hardware_from_args
+from workbench.cli.output import Banded, print_json, print_table
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -50,28 +51,37 @@ def sweep_sizes(text: str) -> np.ndarray:
 
 
 def run(args: argparse.Namespace) -> int:
-    fabric = fabric_from_args(args)
+    hardware = hardware_from_args(args)
+    fabric = hardware.fabric
     sizes = sweep_sizes(args.sweep) if args.sweep else np.array([float(args.bytes)])
     result = collective(fabric, args.op, sizes, args.ranks, args.stride, args.algorithm)
-    rows = [result.row(i) for i in range(sizes.size)]
+    trusts = [collective_trust(fabric, hardware.accelerator, result, i, args.stride)
+              for i in range(sizes.size)]
+    rows = [{**result.row(i), **trusts[i].to_json()} for i in range(sizes.size)]
     if args.json:
         print_json(rows if args.sweep else rows[0])
-    elif args.sweep:
-        _print_sweep(result)
+        return 0
+    if args.sweep:
+        _print_sweep(result, rows)
     else:
+        busbw = Banded(trusts[0]).text("busbw_GBps", float(result.busbw_GBps[0]))
         print_table(["op", "bytes", "ranks", "algorithm", "time_us", "algbw_GBps",
                      "busbw_GBps", "bottleneck"],
                     [[r["op"], r["bytes"], r["ranks"], r["algorithm"], r["time_s"] * 1e6,
-                      r["algbw_GBps"], r["busbw_GBps"], r["bottleneck"]] for r in rows],
+                      r["algbw_GBps"], busbw, r["bottleneck"]] for r in rows],
                     right=[False, True, True, False, True, True, True, False])
+    for label, reason in dict.fromkeys((b.label, b.reason) for t in trusts
+                                       if (b := t.bands.get("busbw_GBps"))):
+        print(f"band: {label}: {reason}")
     return 0
 
 
-def _print_sweep(result: CollectiveResult) -> None:
+def _print_sweep(result: CollectiveResult, rows: list[dict]) -> None:
     print(f"# {result.op} on {result.ranks} ranks (model; nccl-tests columns)")
-    rows = [[format_bytes(s), f"{t * 1e6:.2f}", f"{a:.2f}", f"{b:.2f}", str(alg), str(lim)]
-            for s, t, a, b, alg, lim in zip(result.bytes, result.time_s, result.algbw_GBps,
-                                            result.busbw_GBps, result.algorithm,
-                                            result.bottleneck, strict=True)]
-    print_table(["size", "time(us)", "algbw(GB/s)", "busbw(GB/s)", "algorithm", "bottleneck"],
-                rows, right=[True, True, True, True, False, False])
+    cells = [[format_bytes(s), f"{t * 1e6:.2f}", f"{a:.2f}", f"{b:.2f}",
+              "{:.2f}-{:.2f}".format(*r["bands"]["busbw_GBps"]), str(alg), str(lim)]
+             for s, t, a, b, alg, lim, r in zip(result.bytes, result.time_s, result.algbw_GBps,
+                                                result.busbw_GBps, result.algorithm,
+                                                result.bottleneck, rows, strict=True)]
+    print_table(["size", "time(us)", "algbw(GB/s)", "busbw(GB/s)", "busbw band", "algorithm",
+                 "bottleneck"], cells, right=[True, True, True, True, True, False, False])

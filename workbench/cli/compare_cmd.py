@@ -1,11 +1,13 @@
 """``cluster-workbench compare A B ...``: what-if designs side by side, and who wins.
 
 Text puts the designs in columns and the headline figures
-(:mod:`engine.headline`) in rows, the best of each row starred, with
-"n/a (k)" where a design has no figure and the reasons listed under the
-table; ``--csv`` and ``--json`` give one record per design. A file with
-scenarios contributes each of them. Cost flags apply to every design, and
-all money is in one currency (``--currency``, else the first design's).
+(:mod:`engine.headline`) in rows with their 80% bands, the best of each row
+starred, with "n/a [k]" where a design has no figure; the reasons, the
+bands' labels, the parts of a design a figure covers and the assumed values
+are notes ``[k]`` listed under the table; ``--csv`` and ``--json`` give
+one record per design. A file with scenarios contributes each of them.
+Cost flags apply to every design, and all money is in one currency
+(``--currency``, else the first design's).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from engine.compare import Comparison, Row, compare, figures_asked, verdict
 from engine.headline import figure_keys
 from workbench.cli.cost_args import add_cost_flags, cost_settings_from_args
 from workbench.cli.design_files import designs_in
-from workbench.cli.output import print_json, print_table
+from workbench.cli.output import Notes, print_json, print_table
 
 BEST_MARK = " *"
 RECORD = ("design", "name", "accelerators", "accelerator", "currency", "basis",
@@ -55,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_text(result: Comparison) -> None:
-    notes: dict[str, int] = {}
+    notes = Notes()
     fits = {True: "yes", False: "NO (not ranked)", None: "-"}
     rows = [["hardware", *(f"{r.accelerators:,} x {r.accelerator}" for r in result.rows)],
             ["cost basis", *(f"{r.basis}, {r.currency}" for r in result.rows)],
@@ -65,18 +67,17 @@ def _print_text(result: Comparison) -> None:
         for row in result.rows:
             figure = row.figure(spec.key)
             if figure.value is None:
-                cells.append(f"n/a ({notes.setdefault(figure.missing, len(notes) + 1)})")
+                cells.append(f"n/a{notes.ref([figure.missing])}")
             else:
                 best = BEST_MARK if result.is_best(spec.key, row.design) else "  "
-                cells.append(figure.text + best)
+                cells.append(figure.ranged_text + notes.ref(figure.notes) + best)
         rows.append([spec.label, *cells])
     print_table(["", *(r.design for r in result.rows)], rows,
                 right=[False, *([True] * len(result.rows))])
     print(f"{BEST_MARK.strip()} best of the row")
     print()
     print(" ".join(verdict(result)))
-    for reason, index in notes.items():
-        print(f"({index}) {reason}")
+    notes.print()
 
 
 def _print_csv(result: Comparison) -> None:

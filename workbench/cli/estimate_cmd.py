@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from engine.cost import CostReport
+from engine.cost import COST, CostReport
 from engine.errors import EngineError, InputError
-from engine.results import to_data
-from engine.training import TrainingEstimate, estimate
+from engine.evaluate import Evaluation, assess
+from engine.training import TRAINING, TrainingEstimate, estimate
 from engine.units import number
 from workbench.cli.cost_args import UNDRAWN_NETWORK, add_cost_flags, estimate_cost
 from workbench.cli.hardware_args import hardware_from_args
-from workbench.cli.output import print_json
+from workbench.cli.output import Banded, print_json
 from workbench.cli.training_args import add_training_flags, job_from_args, searched
 
 
@@ -35,12 +35,15 @@ def run(args: argparse.Namespace) -> int:
     except EngineError as exc:
         cost, why = None, str(exc)
     scope = "" if hardware.design else UNDRAWN_NETWORK
+    done = assess("estimate", {TRAINING: result, **({COST: cost} if cost else {})},
+                  hardware.catalog)
     if args.json:
-        print_json({**to_data(result), "cost": cost, "cost_unavailable": why or None,
-                    "cost_scope": scope or None})
+        print_json({**done.section_json(TRAINING.name),
+                    "cost": done.section_json(COST.name) if cost else None,
+                    "cost_unavailable": why or None, "cost_scope": scope or None})
     else:
-        print_estimate(result, searched(args, job))
-        print_cost(cost, why, scope)
+        print_estimate(result, searched(args, job), done)
+        print_cost(cost, why, scope, done)
     if not result.fits_in_memory:
         print(f"cluster-workbench: warning: no configuration fits: the one shown needs "
               f"{result.memory_per_gpu_gib:.1f} GiB per GPU, the {result.accelerator} has "
@@ -48,15 +51,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_estimate(e: TrainingEstimate, chosen: list[str]) -> None:
+def print_estimate(e: TrainingEstimate, chosen: list[str], done: Evaluation) -> None:
     p, b, m = e.parallelism, e.breakdown_s, e.memory_breakdown_gib
+    bands = Banded(done.trust_of(TRAINING))
     rows = [
         ("job", f"{e.model} on {e.gpus:,} of {e.gpus_available:,} x {e.accelerator}, "
                 f"{e.precision}, {_short(e.tokens)} tokens"),
-        ("time to train", f"{number(e.time_to_train_days)} days"),
-        ("iteration", f"{number(e.iteration_time_s)} s, {number(e.tokens_per_s)} tokens/s"),
-        ("per GPU", f"{number(e.hardware_tflops_per_gpu)} TFLOP/s hardware, "
-                    f"{number(e.model_tflops_per_gpu)} model; MFU {e.mfu:.1%}, HFU {e.hfu:.1%}"),
+        ("time to train", e.does_not_fit or bands.text("time_to_train_days",
+                                                        e.time_to_train_days, "days")),
+        ("iteration", f"{bands.text('iteration_time_s', e.iteration_time_s, 's')}, "
+                      f"{bands.text('tokens_per_s', e.tokens_per_s, 'tokens/s')}"),
+        ("per GPU", f"{bands.text('hardware_tflops_per_gpu', e.hardware_tflops_per_gpu, 'TFLOP/s')}"
+                    f" hardware, {number(e.model_tflops_per_gpu)} model; MFU "
+                    f"{bands.text('mfu', e.mfu, style='fraction')}, HFU {e.hfu:.1%}"),
+        *bands.notes_rows("time_to_train_days"),
         ("memory per GPU", f"{number(e.memory_per_gpu_gib)} of {number(e.memory_capacity_gib)} "
                            f"GiB: weights {number(m.weights)}, gradients {number(m.gradients)}, "
                            f"optimizer {number(m.optimizer)}, activations "
@@ -77,15 +85,18 @@ def print_estimate(e: TrainingEstimate, chosen: list[str]) -> None:
         print(f"{label.ljust(width)}  {text}")
 
 
-def print_cost(cost: CostReport | None, why: str, scope: str) -> None:
+def print_cost(cost: CostReport | None, why: str, scope: str, done: Evaluation) -> None:
     """The run's bill under the chosen basis, and the other basis when it is priced."""
     if cost is None:
         print(f"{'cost':<17}  n/a: {why}")
         return
     cur = cost.currency
+    bands = Banded(done.trust_of(COST))
+    run = bands.text("cost_per_run", cost.cost_per_run, cur, "money")
+    per_million = bands.text("cost_per_million_tokens", cost.cost_per_million_tokens, cur)
     rows = [("cost", f"{cost.basis}, {number(cost.cost_per_gpu_hour)} {cur} per GPU-hour: "
-                     f"{_money(cost.cost_per_run)} {cur} per run, "
-                     f"{number(cost.cost_per_million_tokens)} {cur} per million tokens")]
+                     f"{run} per run, {per_million} per million tokens"),
+            *bands.notes_rows("cost_per_run")]
     if cost.rent is not None:
         line = cost.rent.list_prices[0]
         rows.append(("rent price", f"{number(line.unit_price)} {cur} list x discount "

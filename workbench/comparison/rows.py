@@ -10,6 +10,7 @@ from __future__ import annotations
 from engine.compare import BASE, Comparison, Row, figures_asked, verdict
 from engine.headline import HIGHER, LOWER, FigureSpec
 from widgets.content.comparison import BETTER, WORSE, BarChart, Cell, ComparisonTable, TableRow
+from widgets.content.figure_notes import PART_MARK, detail, tooltip
 
 BEST_MARK = "★"
 _FITS = {True: "yes", False: "no: not ranked", None: "—"}
@@ -35,10 +36,13 @@ def comparison_table(result: Comparison, active: int = -1,
              for spec in figures_asked(result)]
     base = result.rows[0].design if result.rows else ""
     reference = f"the base scenario, {base}" if relative_to == BASE else "the best of each row"
+    partial = any(f.covers for r in result.rows for f in r.figures)
     caption = (f"{BEST_MARK} best of the row. Differences are relative to {reference}; "
-               "green is better, red worse.")
+               "green is better, red worse. Hover a figure for its 80% band"
+               f"{f'; {PART_MARK} covers part of the design' if partial else ''}.")
+    notes = dict.fromkeys(note for r in result.rows for f in r.figures for note in f.notes)
     return ComparisonTable(tuple(r.design for r in result.rows), tuple(rows), active, caption,
-                           verdict(result))
+                           verdict(result), tuple(notes))
 
 
 def hint(spec: FigureSpec) -> str:
@@ -55,10 +59,11 @@ def _cell(result: Comparison, spec: FigureSpec, row: Row, relative_to: str) -> C
     change = result.change(spec.key, row.design, relative_to)
     reference = row is result.rows[0] if relative_to == BASE \
         else result.is_best(spec.key, row.design)
-    tooltip = figure.note or ("" if row.ranked(spec.key) else "not ranked: "
-                              "the workload does not fit in memory")
-    return Cell(figure.text, "" if reference else _change_text(change), _tone(spec, change),
-                result.is_best(spec.key, row.design), tooltip)
+    ranking = "" if row.ranked(spec.key) else "not ranked: the workload does not fit in memory"
+    tip = "\n".join(filter(None, (figure.note, ranking, tooltip(figure))))
+    text = f"{figure.text} {PART_MARK}" if figure.covers else figure.text
+    return Cell(text, "" if reference else _change_text(change), _tone(spec, change),
+                result.is_best(spec.key, row.design), tip, detail(figure))
 
 
 def _change_text(change: float | None) -> str:

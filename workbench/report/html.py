@@ -81,7 +81,8 @@ def report_html(report: Report) -> str:
         f'<p class="verdict">{"<br>".join(escape(s) for s in report.table.verdict)}</p>',
         "<section><h2>Headline figures</h2>",
         _table(report.table),
-        f'<p class="caption">{escape(report.table.caption)}</p></section>',
+        f'<p class="caption">{escape(report.table.caption)}</p>',
+        _notes(report.table.notes), "</section>",
         *(_picture(p) for p in report.pictures),
         "<section><h2>The designs</h2>",
         *(_design(i, d) for i, d in enumerate(report.designs)),
@@ -126,10 +127,20 @@ def _table(table: ComparisonTable) -> str:
             change = f'<span class="change">{escape(cell.change)}</span>' if cell.change \
                 else ""
             title = f' title="{escape(cell.tooltip)}"' if cell.tooltip else ""
-            cells.append(f'<td class="{classes}"{title}>{mark}{escape(cell.text)}{change}</td>')
+            more = f'<span class="detail">{escape(cell.detail)}</span>' if cell.detail else ""
+            cells.append(f'<td class="{classes}"{title}>{mark}{escape(cell.text)}{change}'
+                         f"{more}</td>")
         rows.append(f'<tr><th scope="row">{label}{hint}</th>{"".join(cells)}</tr>')
     return (f'<table class="compare"><thead><tr><th></th>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def _notes(notes: Sequence[str]) -> str:
+    """How far to trust the figures: each band's label and reason, coverage, assumption."""
+    if not notes:
+        return ""
+    items = "".join(f"<li>{escape(note)}</li>" for note in notes)
+    return f'<h3>How far to trust these figures</h3><ul class="notes">{items}</ul>'
 
 
 def _picture(picture: Picture) -> str:
@@ -184,6 +195,8 @@ font-weight:normal}.compare th.active{text-decoration:underline}
 .hint{display:block;font-size:12px;font-weight:normal}
 .change{display:block;font-size:12px;color:var(--muted)}.up .change{color:var(--up)}
 .down .change{color:var(--down)}td.best{background:var(--best);font-weight:700}
+.detail{display:block;font-size:11px;font-weight:normal;color:var(--muted)}
+.notes{font-size:12px;color:var(--muted)}
 .swatch{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:6px;
 vertical-align:baseline}
 figure{margin:8px 0}figure img{max-width:100%;border:1px solid var(--line);border-radius:4px}
