@@ -226,6 +226,7 @@ def _accelerator(f: Fields) -> AcceleratorSpec | None:
     memory_gb = f.number("memory_gb", required=True, positive=True)
     memory_tbps = f.number("memory_tbps", required=True, positive=True)
     tdp = f.number("tdp_w", positive=True)
+    tdp_assumed = f.text("tdp_assumed", "") or ""
     scale_up = _scale_up(f.mapping("scale_up", required=True))
     server = _server(f.mapping("server", required=True))
     prices, cloud = _prices(f), _cloud_prices(f)
@@ -235,7 +236,7 @@ def _accelerator(f: Fields) -> AcceleratorSpec | None:
     return AcceleratorSpec(
         vendor=vendor, peaks=peaks, memory_bytes=memory_label_to_bytes(memory_gb),
         memory_bw_Bps=memory_tbps * 1e12, scale_up=scale_up, server=server, tdp_w=tdp,
-        prices=prices, cloud_prices=cloud, **common)
+        prices=prices, cloud_prices=cloud, tdp_assumed=tdp_assumed, **common)
 
 
 def _peaks(f: Fields | None) -> Peaks | None:

@@ -95,6 +95,7 @@ class AcceleratorSpec:
     prices: tuple[PricePoint, ...] = ()
     cloud_prices: tuple[CloudPrice, ...] = ()
     notes: str = ""
+    tdp_assumed: str = ""         # why the TDP is an assumption ("" when it is published)
 
     def peak_flops(self, precision: str) -> float | None:
         """Dense peak FLOP/s in ``precision``, or ``None`` if the part lacks it."""
