@@ -20,10 +20,12 @@ from engine.catalog.registry import Catalog, Entry, name_key
 from engine.catalog.specs import (
     ARCHITECTURES,
     CLOUD_KINDS,
+    CONFIDENCES,
     CURRENCIES,
     FFN_KINDS,
     LINK_KINDS,
     PRICE_KINDS,
+    PRICE_TYPES,
     SCALE_UP_TOPOLOGIES,
     AcceleratorSpec,
     CloudPrice,
@@ -33,6 +35,7 @@ from engine.catalog.specs import (
     MoESpec,
     Peaks,
     PricePoint,
+    Provenance,
     ScaleUp,
     ServerSpec,
     SwitchSpec,
@@ -195,27 +198,42 @@ def _prices(f: Fields) -> tuple[PricePoint, ...]:
                   p.text("kind", required=True, choices=PRICE_KINDS),
                   p.text("source", required=True),
                   p.text("qualifier", "") or "")
+        provenance = _provenance(p)
         p.finish()
         if None not in values:
-            out.append(PricePoint(*values))
+            out.append(PricePoint(*values, provenance=provenance))
     return tuple(out)
 
 
 def _cloud_prices(f: Fields) -> tuple[CloudPrice, ...]:
+    """Rows priced in ``usd_per_hour`` or ``cny_per_hour`` (one of the two)."""
     out = []
     for path, item in f.items("cloud_prices"):
         p = Fields(item, path, f.report)
+        rates = {currency: p.number(f"{currency.lower()}_per_hour", positive=True)
+                 for currency in CURRENCIES}
+        given = [(currency, rate) for currency, rate in rates.items() if rate is not None]
+        if len(given) != 1:
+            p.report.add(path, "needs exactly one of usd_per_hour, cny_per_hour")
         values = (p.text("provider", required=True),
-                  p.number("usd_per_hour", required=True, positive=True),
                   p.text("kind", required=True, choices=CLOUD_KINDS),
-                  p.text("source", required=True),
-                  p.text("instance", "") or "",
-                  p.text("region", "") or "",
-                  p.text("date", "") or "")
+                  p.text("source", required=True))
+        extra = (p.text("instance", "") or "", p.text("region", "") or "",
+                 p.text("date", "") or "")
+        provenance = _provenance(p)
         p.finish()
-        if None not in values:
-            out.append(CloudPrice(*values))
+        if None not in values and len(given) == 1:
+            provider, kind, source = values
+            currency, rate = given[0]
+            out.append(CloudPrice(provider, rate, kind, source, *extra, currency=currency,
+                                  provenance=provenance))
     return tuple(out)
+
+
+def _provenance(p: Fields) -> Provenance:
+    return Provenance(p.text("price_type", "", choices=PRICE_TYPES) or "",
+                      p.text("confidence", "", choices=CONFIDENCES) or "",
+                      p.text("derived", "") or "")
 
 
 def _accelerator(f: Fields) -> AcceleratorSpec | None:

@@ -149,12 +149,15 @@ def test_newest_card_price_in_the_result_currency(catalog):
 
 
 def test_prices_as_of_a_date(catalog):
-    """Before Jiemian's 2024 figure the newest is 2023-06-29, in either currency."""
+    """At the end of June 2023 the newest is 2023-06-29, in either currency; from July,
+    Jiemian's mid-2023 80k CNY; from 2024-01-12, its 170k."""
     a800, node = catalog.accelerator("a800-80gb"), Node("n", "server", "a800-80gb")
-    mid_2023 = dict(price_as_of="2023-12-31")
-    assert accelerator_quote(a800, node, CostSettings(currency="CNY", **mid_2023)).amount \
+    june_2023 = dict(price_as_of="2023-06-30")
+    assert accelerator_quote(a800, node, CostSettings(currency="CNY", **june_2023)).amount \
         == 83_000
-    assert accelerator_quote(a800, node, CostSettings(**mid_2023)).amount == 12_000
+    assert accelerator_quote(a800, node, CostSettings(**june_2023)).amount == 12_000
+    end_2023 = CostSettings(currency="CNY", price_as_of="2023-12-31")
+    assert accelerator_quote(a800, node, end_2023).amount == 80_000
     with pytest.raises(EngineError, match="on or before 2019-01-01"):
         accelerator_quote(a800, node, CostSettings(price_as_of="2019-01-01"))
 
@@ -170,10 +173,11 @@ def test_overrides_win(catalog):
 
 def test_a_server_price_includes_the_host(catalog):
     h20 = catalog.accelerator("h20")
-    quote = accelerator_quote(h20, Node("n", "server", "h20"), CostSettings(currency="CNY"))
+    quote = accelerator_quote(h20, Node("n", "server", "h20"),
+                              CostSettings(currency="CNY", buy_unit="server"))
     assert quote.includes_host
     assert quote.amount == pytest.approx(1_400_000 / 8)
-    design = with_cost(load_design(str(ROOT / "examples" / "h20-1024.yaml")), basis="buy")
+    design = load_design(str(ROOT / "examples" / "h20-1024.yaml"))   # buys whole servers
     parts = [p.part for p in section(design, catalog).buy.capex_parts]
     assert not any(p.startswith("server hosts") for p in parts)
 
