@@ -10,7 +10,8 @@ from engine.inventory import INVENTORY
 from engine.network import NETWORK
 from engine.reliability import RELIABILITY
 from engine.sections import Registry
+from engine.seller import SELLER
 from engine.training import TRAINING
 
 #: The sections every evaluation runs; a test may register more for a while.
-REGISTRY = Registry((INVENTORY, NETWORK, TRAINING, COST, RELIABILITY))
+REGISTRY = Registry((INVENTORY, NETWORK, TRAINING, COST, RELIABILITY, SELLER))
