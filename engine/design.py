@@ -26,6 +26,7 @@ SELF_PATTERNS = ("mesh", "ring", "torus")
 RECOMPUTE = ("none", "selective", "full")
 CURRENCIES = ("USD", "CNY")
 BASES = ("rent", "buy")
+BUY_UNITS = ("card", "server")
 ACCELERATOR_OVERRIDES = ("peak_tflops_bf16", "peak_tflops_fp16", "peak_tflops_fp8",
                          "memory_gb", "memory_tbps", "scale_up_GBps_per_dir", "tdp_w",
                          "price_usd")
@@ -214,7 +215,14 @@ class CostSettings:
         doc="default: the catalog's newest card price (a node's price_usd wins)")
     price_as_of: str = setting(
         "", "Prices as of", unit="YYYY-MM-DD",
-        doc="use the newest catalog price on or before this date; empty: the newest")
+        doc="use the newest catalog price on or before this date; empty or 'latest': the "
+            "newest")
+    buy_unit: str = setting(
+        "card", "Buy as", choices=BUY_UNITS,
+        doc="card: the newest card price plus a host (else a whole-server price); server: "
+            "the newest whole-server, system or rack price (else a card plus a host)",
+        source="Chinese buyers mostly buy whole 8-card servers (china_market.yaml: the "
+               "Lianhua H800 and Baidu 910B orders, dealer server quotes)")
     host_usd_per_accelerator: float = setting(
         4001.25, "Server host", unit="USD per accelerator", minimum=0.0,
         doc="CPUs, memory, storage, NICs, chassis, power supplies and assembly of the server",

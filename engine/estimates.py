@@ -8,10 +8,12 @@ and one entry here, after the sections it needs.
 from engine.cost import COST
 from engine.inventory import INVENTORY
 from engine.network import NETWORK
+from engine.plan import PLAN
 from engine.reliability import RELIABILITY
 from engine.sections import Registry
+from engine.seller import SELLER
 from engine.serving.section import SERVING
 from engine.training import TRAINING
 
 #: The sections every evaluation runs; a test may register more for a while.
-REGISTRY = Registry((INVENTORY, NETWORK, TRAINING, COST, RELIABILITY, SERVING))
+REGISTRY = Registry((INVENTORY, NETWORK, TRAINING, COST, RELIABILITY, SELLER, PLAN, SERVING))

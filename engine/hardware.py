@@ -32,7 +32,8 @@ def accelerator_of(catalog: Catalog, node: Node) -> AcceleratorSpec:
         memory_bytes=memory_label_to_bytes(
             o.get("memory_gb", bytes_to_memory_label(spec.memory_bytes))),
         memory_bw_Bps=o.get("memory_tbps", spec.memory_bw_Bps / 1e12) * 1e12,
-        tdp_w=o.get("tdp_w", spec.tdp_w))
+        tdp_w=o.get("tdp_w", spec.tdp_w),
+        tdp_assumed="" if "tdp_w" in o else spec.tdp_assumed)
 
 
 def switch_of(catalog: Catalog, node: Node) -> SwitchSpec:

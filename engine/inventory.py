@@ -3,6 +3,16 @@
 The first section of every evaluation. Counts are physical units (a node
 with ``replicas: 32`` inside a group of 4 counts 128), computed from the
 boxes without expanding them.
+
+Power is counted on one basis for every server: its accelerators at TDP
+plus a host (CPUs, memory, NICs, scale-up switches, fans, power-supply
+losses) drawing :data:`HOST_OVERHEAD` times the accelerators' TDP. The
+factor is the median, over the catalog's published whole-server figures,
+of (server power - accelerators x TDP) / (accelerators x TDP): DGX A100
+6.5 kW (1.03), DGX H100 and H200 10.2 kW (0.82), DGX B200 14.3 kW (0.79),
+GB200 NVL72 120 kW (0.39, liquid-cooled, no fans); a test recomputes it.
+Accelerator nodes (chips drawn without their hosts, a TPU pod) count the
+accelerators only.
 """
 
 from __future__ import annotations
@@ -18,6 +28,9 @@ from engine.sections import HIGHER, LOWER, NEITHER, Evaluation, FigureSpec, Sect
 from engine.structure import physical_links, units
 from engine.trust import Trust
 
+#: Host power of a server as a fraction of its accelerators' TDP (module docstring).
+HOST_OVERHEAD = 0.82
+
 
 @dataclass(frozen=True)
 class Inventory(JsonResult):
@@ -32,9 +45,10 @@ class Inventory(JsonResult):
     precision: str
     peak_pflops: float               # dense, in the workload's precision
     memory_tb: float                 # accelerator memory, 1e12 bytes
-    power_kw: float                  # accelerators (or whole servers) plus switches
+    power_kw: float                  # accelerators, server hosts and switches
     power_parts_kw: dict[str, float] = field(default_factory=dict)
     power_unknown: tuple[str, ...] = ()   # hardware with no published power figure
+    power_assumed: tuple[str, ...] = ()   # accelerators whose TDP is an assumption
 
 
 def take_inventory(design: Design, catalog: Catalog) -> Inventory:
@@ -45,6 +59,7 @@ def take_inventory(design: Design, catalog: Catalog) -> Inventory:
     peak = memory = 0.0
     power = {"accelerators": 0.0, "server_overhead": 0.0, "switches": 0.0}
     unknown: set[str] = set()
+    assumed: set[str] = set()
     precision = design.workload.precision
     for node in design.nodes:
         n = units(design, node)
@@ -65,12 +80,11 @@ def take_inventory(design: Design, catalog: Catalog) -> Inventory:
             unknown.add(accel.id)
         else:
             power["accelerators"] += count * accel.tdp_w
+        if accel.tdp_assumed:
+            assumed.add(accel.id)
         if node.kind == "server":
             servers += n
-            server_w = accel.server.power_w
-            if server_w and accel.tdp_w and node.accelerators == accel.server.accelerators:
-                power["server_overhead"] += n * max(server_w - node.accelerators * accel.tdp_w,
-                                                    0.0)
+            power["server_overhead"] += count * (accel.tdp_w or 0.0) * HOST_OVERHEAD
     for link in design.links:
         links[link.type] += physical_links(design, link)
     parts = {k: v / 1e3 for k, v in power.items()}
@@ -79,7 +93,7 @@ def take_inventory(design: Design, catalog: Catalog) -> Inventory:
         accelerators_by_type=dict(accels), switches_by_type=dict(switches),
         links_by_type=dict(links), precision=precision, peak_pflops=peak / 1e15,
         memory_tb=memory / 1e12, power_kw=sum(parts.values()), power_parts_kw=parts,
-        power_unknown=tuple(sorted(unknown)))
+        power_unknown=tuple(sorted(unknown)), power_assumed=tuple(sorted(assumed)))
 
 
 def _power_floor(inventory: Inventory) -> str:

@@ -8,6 +8,7 @@ from engine.catalog.specs import (
     LinkSpec,
     ModelSpec,
     PricePoint,
+    Provenance,
     SwitchSpec,
 )
 
@@ -18,6 +19,7 @@ __all__ = [
     "LinkSpec",
     "ModelSpec",
     "PricePoint",
+    "Provenance",
     "SwitchSpec",
     "load_catalog",
     "name_key",

@@ -20,11 +20,13 @@ from engine.catalog.registry import Catalog, Entry, name_key
 from engine.catalog.specs import (
     ARCHITECTURES,
     CLOUD_KINDS,
+    CONFIDENCES,
     CURRENCIES,
     FFN_KINDS,
     LINK_KINDS,
     PRECISIONS,
     PRICE_KINDS,
+    PRICE_TYPES,
     SCALE_UP_TOPOLOGIES,
     SERVING_PRECISIONS,
     AcceleratorSpec,
@@ -35,6 +37,7 @@ from engine.catalog.specs import (
     MoESpec,
     Peaks,
     PricePoint,
+    Provenance,
     ScaleUp,
     ServerSpec,
     SwitchSpec,
@@ -197,27 +200,42 @@ def _prices(f: Fields) -> tuple[PricePoint, ...]:
                   p.text("kind", required=True, choices=PRICE_KINDS),
                   p.text("source", required=True),
                   p.text("qualifier", "") or "")
+        provenance = _provenance(p)
         p.finish()
         if None not in values:
-            out.append(PricePoint(*values))
+            out.append(PricePoint(*values, provenance=provenance))
     return tuple(out)
 
 
 def _cloud_prices(f: Fields) -> tuple[CloudPrice, ...]:
+    """Rows priced in ``usd_per_hour`` or ``cny_per_hour`` (one of the two)."""
     out = []
     for path, item in f.items("cloud_prices"):
         p = Fields(item, path, f.report)
+        rates = {currency: p.number(f"{currency.lower()}_per_hour", positive=True)
+                 for currency in CURRENCIES}
+        given = [(currency, rate) for currency, rate in rates.items() if rate is not None]
+        if len(given) != 1:
+            p.report.add(path, "needs exactly one of usd_per_hour, cny_per_hour")
         values = (p.text("provider", required=True),
-                  p.number("usd_per_hour", required=True, positive=True),
                   p.text("kind", required=True, choices=CLOUD_KINDS),
-                  p.text("source", required=True),
-                  p.text("instance", "") or "",
-                  p.text("region", "") or "",
-                  p.text("date", "") or "")
+                  p.text("source", required=True))
+        extra = (p.text("instance", "") or "", p.text("region", "") or "",
+                 p.text("date", "") or "")
+        provenance = _provenance(p)
         p.finish()
-        if None not in values:
-            out.append(CloudPrice(*values))
+        if None not in values and len(given) == 1:
+            provider, kind, source = values
+            currency, rate = given[0]
+            out.append(CloudPrice(provider, rate, kind, source, *extra, currency=currency,
+                                  provenance=provenance))
     return tuple(out)
+
+
+def _provenance(p: Fields) -> Provenance:
+    return Provenance(p.text("price_type", "", choices=PRICE_TYPES) or "",
+                      p.text("confidence", "", choices=CONFIDENCES) or "",
+                      p.text("derived", "") or "")
 
 
 def _accelerator(f: Fields) -> AcceleratorSpec | None:
@@ -228,7 +246,7 @@ def _accelerator(f: Fields) -> AcceleratorSpec | None:
     memory_gb = f.number("memory_gb", required=True, positive=True)
     memory_tbps = f.number("memory_tbps", required=True, positive=True)
     tdp = f.number("tdp_w", positive=True)
-    tdp_assumed = f.text("tdp_assumed", "")
+    tdp_assumed = f.text("tdp_assumed", "") or ""
     scale_up = _scale_up(f.mapping("scale_up", required=True))
     server = _server(f.mapping("server", required=True))
     prices, cloud = _prices(f), _cloud_prices(f)
@@ -238,7 +256,7 @@ def _accelerator(f: Fields) -> AcceleratorSpec | None:
     return AcceleratorSpec(
         vendor=vendor, peaks=peaks, memory_bytes=memory_label_to_bytes(memory_gb),
         memory_bw_Bps=memory_tbps * 1e12, scale_up=scale_up, server=server, tdp_w=tdp,
-        tdp_assumed=tdp_assumed, prices=prices, cloud_prices=cloud, **common)
+        prices=prices, cloud_prices=cloud, tdp_assumed=tdp_assumed, **common)
 
 
 def _peaks(f: Fields | None) -> Peaks | None:

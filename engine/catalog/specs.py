@@ -13,12 +13,33 @@ PRECISIONS = ("bf16", "fp16", "fp8")                       # training math
 SERVING_PRECISIONS = (*PRECISIONS, "int8", "fp4")          # serving weights and math
 CURRENCIES = ("USD", "CNY")
 PRICE_KINDS = ("card", "server", "system", "rack")
-CLOUD_KINDS = ("on-demand", "reserved", "capacity-block", "spot", "neocloud")
+CLOUD_KINDS = ("on-demand", "reserved", "capacity-block", "spot", "neocloud", "lease")
+PRICE_TYPES = ("list", "transaction", "quote", "estimate", "bid")
+CONFIDENCES = ("high", "medium", "low")
 LINK_KINDS = ("nvlink", "pcie", "infiniband", "roce", "ethernet", "efa", "ici",
               "neuronlink", "hccs", "xgmi")
 SCALE_UP_TOPOLOGIES = ("switch", "mesh", "torus")
 ARCHITECTURES = ("decoder", "encoder")
 FFN_KINDS = ("gelu", "swiglu")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """How far to trust a price: what it was (``price_type``: a list price, a signed
+    transaction, a dealer quote, an analyst's estimate, a bid), the source's
+    ``confidence`` (high, medium, low; empty when the entry does not say), and, for a
+    value worked out from published ones, the arithmetic (``derived``)."""
+
+    price_type: str = ""
+    confidence: str = ""
+    derived: str = ""
+
+    def caveat(self) -> str:
+        """"low confidence", "derived: ...", both or "" (what a user should be told)."""
+        parts = ["low confidence"] if self.confidence == "low" else []
+        if self.derived:
+            parts.append(f"derived: {self.derived}")
+        return "; ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -31,19 +52,23 @@ class PricePoint:
     kind: str
     source: str
     qualifier: str = ""
+    provenance: Provenance = Provenance()
 
 
 @dataclass(frozen=True)
 class CloudPrice:
-    """A published rental price per accelerator-hour, in USD."""
+    """A rental price per accelerator-hour in ``currency`` (an instance's or a server's
+    price divided by its accelerators)."""
 
     provider: str
-    usd_per_hour: float
+    per_hour: float
     kind: str
     source: str
     instance: str = ""
     region: str = ""
     date: str = ""
+    currency: str = "USD"
+    provenance: Provenance = Provenance()
 
 
 @dataclass(frozen=True)
@@ -99,6 +124,7 @@ class AcceleratorSpec:
     prices: tuple[PricePoint, ...] = ()
     cloud_prices: tuple[CloudPrice, ...] = ()
     notes: str = ""
+    tdp_assumed: str = ""         # why the TDP is an assumption ("" when it is published)
 
     def peak_flops(self, precision: str) -> float | None:
         """Dense peak FLOP/s in ``precision``, or ``None`` if the part lacks it."""

@@ -25,7 +25,7 @@ from engine.structure import physical_links, units
 from engine.units import HOUR, YEAR
 
 HOURS_PER_YEAR = YEAR / HOUR
-POWER_PARTS = {"accelerators": "accelerators (TDP)", "server_overhead": "rest of the servers",
+POWER_PARTS = {"accelerators": "accelerators (TDP)", "server_overhead": "server hosts",
                "switches": "switches"}
 
 
@@ -146,6 +146,6 @@ def _energy_parts(inventory: Inventory, settings: CostSettings) -> tuple[CostLin
 def _notes(inventory: Inventory) -> tuple[str, ...]:
     notes = [f"{part}: no power figure in the catalog, its energy is left out"
              for part in inventory.power_unknown]
-    if inventory.servers and not inventory.power_parts_kw.get("server_overhead"):
-        notes.append("no whole-server power figure: server energy counts the accelerators only")
+    notes += [f"{part}: TDP assumed (see the catalog entry), so is its energy"
+              for part in inventory.power_assumed]
     return tuple(notes)

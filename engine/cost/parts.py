@@ -18,11 +18,12 @@ class CostLine:
     amount: float
     source: str
     date: str = ""
+    caveat: str = ""          # the price's: "low confidence", "derived: ..." or ""
 
 
 def line(part: str, quantity: float, unit: str, quote: Quote) -> CostLine:
     return CostLine(part, quantity, unit, quote.amount, quantity * quote.amount, quote.source,
-                    quote.date)
+                    quote.date, quote.caveat)
 
 
 def total(lines: tuple[CostLine, ...]) -> float:

@@ -3,11 +3,13 @@
 Order of precedence for an accelerator: the node's ``price_usd`` override,
 then ``cost.accelerator_price_usd``, then the catalog's newest dated card
 price (on or before ``cost.price_as_of`` if set), then its newest whole
-server, system or rack price divided by the accelerators it holds. Among
-prices of the same date the one already in the result currency wins, so
-nothing is converted that need not be. Rental prices follow the same rule
-over the catalog's cloud prices of the chosen terms; among the newest, the
-cheapest (a buyer takes the best quote of the day).
+server, system or rack price divided by the accelerators it holds
+(``cost.buy_unit: server`` puts whole servers first). Among prices of the
+same date the one already in the result currency wins, so nothing is
+converted that need not be. Rental prices follow the same rule over the
+catalog's cloud prices of the chosen terms; among the newest, the cheapest
+(a buyer takes the best quote of the day). A quote carries its price's
+caveat (low confidence, derived), which the parts list shows.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from engine.errors import EngineError
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 HOST_INCLUDED = ("server", "rack")     # price kinds that already pay for the host
+WHOLE = ("server", "system", "rack")   # price kinds for more than one accelerator
+LATEST = "latest"
 RATE_400G_Bps = 400e9 / 8              # the port rate the per-port settings price
 
 
@@ -33,6 +37,7 @@ class Quote:
     source: str
     date: str = ""
     includes_host: bool = False
+    caveat: str = ""                   # "low confidence", "derived: ..." or ""
 
 
 def date_key(text: str) -> tuple[int, int, int]:
@@ -57,12 +62,12 @@ def from_usd(amount: float, settings: CostSettings) -> float:
 
 
 def _as_of(settings: CostSettings) -> tuple[int, int, int] | None:
-    if not settings.price_as_of:
+    if settings.price_as_of in ("", LATEST):
         return None
     key = date_key(settings.price_as_of)
     if key == (0, 0, 0):
         raise EngineError(f"cost.price_as_of: not a date: {settings.price_as_of!r} "
-                          "(use YYYY-MM-DD)")
+                          "(use YYYY-MM-DD or latest)")
     return key
 
 
@@ -98,19 +103,33 @@ def accelerator_quote(spec: AcceleratorSpec, node: Node, settings: CostSettings)
     if settings.accelerator_price_usd is not None:
         return Quote(from_usd(settings.accelerator_price_usd, settings),
                      f"cost.accelerator_price_usd {settings.accelerator_price_usd:,.0f}")
-    card = newest_price(spec.prices, ("card",), settings)
-    if card is not None:
-        return Quote(to_currency(card.amount, card.currency, settings),
-                     _described(card, "card"), card.date)
-    whole = newest_price(spec.prices, ("server", "system", "rack"), settings)
-    if whole is not None:
-        per = spec.server.accelerators
-        return Quote(to_currency(whole.amount, whole.currency, settings) / per,
-                     f"{_described(whole, whole.kind)} ({spec.server.name}) / {per}",
-                     whole.date, whole.kind in HOST_INCLUDED)
-    when = f" on or before {settings.price_as_of}" if settings.price_as_of else ""
+    ways = (_card_quote, _whole_quote)
+    for way in ways if settings.buy_unit == "card" else reversed(ways):
+        quote = way(spec, settings)
+        if quote is not None:
+            return quote
+    when = f" on or before {settings.price_as_of}" if _as_of(settings) else ""
     raise EngineError(f"no price for {spec.id}{when} in the catalog: set "
                       "cost.accelerator_price_usd or the node's price_usd")
+
+
+def _card_quote(spec: AcceleratorSpec, settings: CostSettings) -> Quote | None:
+    card = newest_price(spec.prices, ("card",), settings)
+    if card is None:
+        return None
+    return Quote(to_currency(card.amount, card.currency, settings), _described(card, "card"),
+                 card.date, caveat=card.provenance.caveat())
+
+
+def _whole_quote(spec: AcceleratorSpec, settings: CostSettings) -> Quote | None:
+    """A whole server's, system's or rack's price divided by the accelerators it holds."""
+    whole = newest_price(spec.prices, WHOLE, settings)
+    if whole is None:
+        return None
+    per = spec.server.accelerators
+    return Quote(to_currency(whole.amount, whole.currency, settings) / per,
+                 f"{_described(whole, whole.kind)} ({spec.server.name}) / {per}",
+                 whole.date, whole.kind in HOST_INCLUDED, whole.provenance.caveat())
 
 
 def newest_cloud_price(prices: tuple[CloudPrice, ...], kind: str,
@@ -123,7 +142,7 @@ def newest_cloud_price(prices: tuple[CloudPrice, ...], kind: str,
         return None
     newest = max(date_key(p.date) for p in usable)
     return min((p for p in usable if date_key(p.date) == newest),
-               key=lambda p: p.usd_per_hour)
+               key=lambda p: to_currency(p.per_hour, p.currency, settings))
 
 
 def rent_quote(spec: AcceleratorSpec, settings: CostSettings) -> Quote:
@@ -145,8 +164,9 @@ def rent_quote(spec: AcceleratorSpec, settings: CostSettings) -> Quote:
         raise EngineError(f"no {settings.rent_kind} cloud price for {spec.id} in the catalog: "
                           "set cost.rent_usd_per_hour (--price-per-gpu-hour) or buy")
     where = " ".join(part for part in (row.provider, row.instance, row.region) if part)
-    return Quote(from_usd(row.usd_per_hour * factor, settings),
-                 f"{row.source}: {where} {row.usd_per_hour:g} USD/h {row.kind}{note}", row.date)
+    return Quote(to_currency(row.per_hour * factor, row.currency, settings),
+                 f"{row.source}: {where} {row.per_hour:g} {row.currency}/h {row.kind}{note}",
+                 row.date, caveat=row.provenance.caveat())
 
 
 def switch_quote(spec: SwitchSpec, node: Node, settings: CostSettings) -> Quote:
@@ -157,7 +177,7 @@ def switch_quote(spec: SwitchSpec, node: Node, settings: CostSettings) -> Quote:
     point = newest_price(spec.prices, PRICE_KINDS, settings)
     if point is not None:
         return Quote(to_currency(point.amount, point.currency, settings),
-                     _described(point, "switch"), point.date)
+                     _described(point, "switch"), point.date, caveat=point.provenance.caveat())
     ports_400g = spec.ports * port_rate_share(spec.port_Bps)
     return Quote(from_usd(ports_400g * settings.switch_usd_per_port, settings),
                  f"{spec.ports} ports x {spec.port_Bps * 8 / 1e9:g} Gb/s at "

@@ -69,6 +69,7 @@ class CostReport(JsonResult):
     unavailable: dict[str, str] = field(default_factory=dict)
     # figure key -> the catalog price it rests on (the section's trust writes it)
     assumed: dict[str, str] = field(default_factory=dict, metadata={"json": False})
+    price_caveats: tuple[str, ...] = ()   # "part: low confidence", "part: derived: ..."
 
 
 def break_even_months(capex: float, energy_per_gpu_hour: float, rent_per_gpu_hour: float,
@@ -110,10 +111,13 @@ def cost_section(design: Design, catalog: Catalog, inventory: Inventory,
     if purchase is not None and rental is not None:
         even = break_even_months(purchase.capex, purchase.energy_per_gpu_hour,
                                  rental.cost_per_gpu_hour, n)
+    lines = (*(purchase.capex_parts if purchase else ()),
+             *(rental.list_prices if rental else ()))
     return CostReport(
         settings.currency, settings.basis, n, per_hour, used,
         purchase.capex if purchase else None, purchase.opex_per_year if purchase else None,
-        run, per_million, even, purchase, rental, unavailable, assumed_prices(design))
+        run, per_million, even, purchase, rental, unavailable, assumed_prices(design),
+        tuple(f"{item.part}: {item.caveat}" for item in lines if item.caveat))
 
 
 def _priced(price: Callable[[], T], basis: str, unavailable: dict[str, str]) -> T | None:

@@ -104,3 +104,21 @@ def test_estimate_on_a_file_buys_and_says_where_prices_come_from():
     assert lines["cost"].startswith("buy, ")
     assert "USD per GPU-hour" in lines["cost"]
     assert "JIEMIAN_2024_01" in lines["accelerator price"]
+
+
+def test_compare_seller_prints_each_scenarios_margin():
+    """The what-if file rents on China's server lease: the A800 at the channel's 23.49 CNY,
+    the H800 at the H100's lease, the H20 with no rent found (the setting to fill)."""
+    out = run("compare", "examples/what-if-a800-h800-h20.yaml", "--seller").stdout
+    table = out[out.index("Seller"):]
+    assert "margin per accelerator-hour" in table
+    assert "break-even discount" in table
+    assert "set seller.list_usd_per_gpu_hour" in table
+    data = json.loads(run("compare", "examples/what-if-a800-h800-h20.yaml", "--seller",
+                          "--json").stdout)
+    seller = data["seller"]
+    assert list(seller) == ["A800 cluster", "H800 cluster", "H20 cluster"]
+    assert seller["A800 cluster"]["list_price_per_gpu_hour"] == pytest.approx(23.49)
+    assert seller["H800 cluster"]["margin_per_gpu_hour"] < 0      # 30% of hours sold
+    assert "error" in seller["H20 cluster"]
+    assert "rows" in data                                       # the comparison, unchanged

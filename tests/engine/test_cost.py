@@ -17,7 +17,7 @@ from engine.cost.prices import accelerator_quote, date_key, rent_quote
 from engine.design import CostSettings, Design, Node
 from engine.errors import EngineError
 from engine.evaluate import evaluate
-from engine.inventory import take_inventory
+from engine.inventory import HOST_OVERHEAD, take_inventory
 from engine.layout import load_design, loads_design
 from engine.network import network_section
 from engine.reliability import RELIABILITY
@@ -62,7 +62,7 @@ def test_small_design_by_hand(small_catalog):
     bought = report.buy
     capex = 16 * 10_000 + 16 * 1_000 + 64 * 500 + 16 * 800   # cards, hosts, switch, links
     assert bought.capex == pytest.approx(capex) == pytest.approx(220_800)
-    kw = 16 * 0.5 + 2 * (6 - 8 * 0.5) + 1.0                    # TDP, rest of servers, switch
+    kw = 16 * 0.5 * (1 + HOST_OVERHEAD) + 1.0                  # cards, their hosts, switch
     energy = kw * 1.5 * HOURS_PER_YEAR * 0.1
     assert bought.opex_per_year == pytest.approx(energy)
     assert report.cost_per_gpu_hour == pytest.approx((capex / 4 + energy)
@@ -88,9 +88,9 @@ def test_rent_and_break_even_by_hand(small_catalog):
     report = section(loads_design(SMALL, catalog=small_catalog), small_catalog)
     assert report.basis == "rent"
     assert report.cost_per_gpu_hour == pytest.approx(2.0 * 0.5)     # list x discount
-    energy_per_gpu_hour = 13 * 1.5 * 0.1 / 16
+    energy_per_gpu_hour = (8 * 1.82 + 1) * 1.5 * 0.1 / 16
     months = 220_800 / ((1.0 - energy_per_gpu_hour) * 16 * HOURS_PER_YEAR / 12)
-    assert report.break_even_months == pytest.approx(months) == pytest.approx(21.513, abs=1e-3)
+    assert report.break_even_months == pytest.approx(months) == pytest.approx(22.118, abs=1e-3)
 
 
 def test_break_even_never_when_rent_is_below_energy():
@@ -149,12 +149,15 @@ def test_newest_card_price_in_the_result_currency(catalog):
 
 
 def test_prices_as_of_a_date(catalog):
-    """Before Jiemian's 2024 figure the newest is 2023-06-29, in either currency."""
+    """At the end of June 2023 the newest is 2023-06-29, in either currency; from July,
+    Jiemian's mid-2023 80k CNY; from 2024-01-12, its 170k."""
     a800, node = catalog.accelerator("a800-80gb"), Node("n", "server", "a800-80gb")
-    mid_2023 = dict(price_as_of="2023-12-31")
-    assert accelerator_quote(a800, node, CostSettings(currency="CNY", **mid_2023)).amount \
+    june_2023 = dict(price_as_of="2023-06-30")
+    assert accelerator_quote(a800, node, CostSettings(currency="CNY", **june_2023)).amount \
         == 83_000
-    assert accelerator_quote(a800, node, CostSettings(**mid_2023)).amount == 12_000
+    assert accelerator_quote(a800, node, CostSettings(**june_2023)).amount == 12_000
+    end_2023 = CostSettings(currency="CNY", price_as_of="2023-12-31")
+    assert accelerator_quote(a800, node, end_2023).amount == 80_000
     with pytest.raises(EngineError, match="on or before 2019-01-01"):
         accelerator_quote(a800, node, CostSettings(price_as_of="2019-01-01"))
 
@@ -170,10 +173,11 @@ def test_overrides_win(catalog):
 
 def test_a_server_price_includes_the_host(catalog):
     h20 = catalog.accelerator("h20")
-    quote = accelerator_quote(h20, Node("n", "server", "h20"), CostSettings(currency="CNY"))
+    quote = accelerator_quote(h20, Node("n", "server", "h20"),
+                              CostSettings(currency="CNY", buy_unit="server"))
     assert quote.includes_host
     assert quote.amount == pytest.approx(1_400_000 / 8)
-    design = with_cost(load_design(str(ROOT / "examples" / "h20-1024.yaml")), basis="buy")
+    design = load_design(str(ROOT / "examples" / "h20-1024.yaml"))   # buys whole servers
     parts = [p.part for p in section(design, catalog).buy.capex_parts]
     assert not any(p.startswith("server hosts") for p in parts)
 

@@ -77,7 +77,7 @@ def test_known_power_is_not_a_floor(catalog, designs):
     """Every part of the H800 design has a power figure: the total is exact."""
     power = by_key(headline(evaluate(designs[1], catalog)))["power_kw"]
     assert not power.floor
-    assert power.text.endswith("kW")
+    assert power.text == "1.34 MW"          # 1,024 H800 and their hosts, as a DGX H100 cluster
     assert not power.text.startswith("≥")
 
 
@@ -103,7 +103,7 @@ def test_the_comparison_marks_the_best_and_the_differences(catalog, designs):
     assert days["H800"] == min(days.values())
     assert result.best["mfu"] == ("H20",)                      # higher is better
     assert result.best["accelerators"] == ()                   # neither: never marked
-    assert result.best["power_kw"] == ()       # the A800's floor (≥ 410 kW) may beat the H20's 445
+    assert result.best["power_kw"] == ()       # the A800's floor (≥ 745 kW) may beat the H20's 781
     assert set(result.best["goodput"]) == {"H800", "H20"}      # ties are all best
     assert result.change("time_to_train_days", "A800", BASE) == 0.0
     assert result.change("time_to_train_days", "H20", BASE) == pytest.approx(

@@ -129,7 +129,7 @@ def test_the_registry_refuses_what_would_break_it():
     with REGISTRY.registered(TOY), pytest.raises(ValueError, match="widgets exist already"):
         REGISTRY.register(twin)
     assert [s.name for s in REGISTRY.sections()] == ["inventory", "network", "training", "cost",
-                                            "reliability", "serving"]
+                                            "reliability", "seller", "plan", "serving"]
 
 
 def test_a_section_whose_result_has_the_wrong_type_is_a_bug(catalog):

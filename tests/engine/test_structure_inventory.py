@@ -58,10 +58,10 @@ def test_inventory_totals_by_hand(small_catalog):
     assert inv.links_by_type == {"net": 1024 + 1024}
     assert inv.peak_pflops == pytest.approx(1024 * 100e12 / 1e15)
     assert inv.memory_tb == pytest.approx(1024 * 80 * 2**30 / 1e12)   # "80GB" HBM is 80 GiB
-    # 1024 x 500 W cards, 128 servers x (6 kW - 8 x 500 W) overhead, 48 x 1 kW switches
+    # 1024 x 500 W cards, their hosts at 0.82 x that, 48 x 1 kW switches
     assert inv.power_parts_kw == pytest.approx(
-        {"accelerators": 512.0, "server_overhead": 256.0, "switches": 48.0})
-    assert inv.power_kw == pytest.approx(816.0)
+        {"accelerators": 512.0, "server_overhead": 0.82 * 512.0, "switches": 48.0})
+    assert inv.power_kw == pytest.approx(512.0 * 1.82 + 48.0)
 
 
 def test_overrides_change_what_is_counted(small_catalog):

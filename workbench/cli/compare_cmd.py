@@ -8,6 +8,8 @@ are notes ``[k]`` listed under the table; ``--csv`` and ``--json`` give
 one record per design. A file with scenarios contributes each of them.
 Cost flags apply to every design, and all money is in one currency
 (``--currency``, else the first design's).
+``--seller`` adds the seller's side of each design's rental (a table under
+the comparison; with ``--json``, a ``seller`` key by design).
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ from typing import Any
 from engine.catalog import load_catalog
 from engine.compare import Comparison, Row, compare, figures_asked, verdict
 from engine.headline import figure_keys
+from engine.results import to_data
 from workbench.cli.cost_args import add_cost_flags, cost_settings_from_args
 from workbench.cli.design_files import designs_in
 from workbench.cli.output import Notes, print_json, print_table
+from workbench.cli.seller_table import print_seller_table, seller_json
 
 BEST_MARK = " *"
 RECORD = ("design", "name", "accelerators", "accelerator", "currency", "basis",
@@ -37,6 +41,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--csv", action="store_true", help="one CSV row per design")
     fmt.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--seller", action="store_true",
+                   help="also the seller's margin, break-even discount and utilisation")
     add_cost_flags(p)
     p.set_defaults(run=run)
 
@@ -48,11 +54,14 @@ def run(args: argparse.Namespace) -> int:
                for label, design in designs_in(args.files, catalog)]
     result = compare(designs, catalog, args.currency)
     if args.json:
-        print_json(result)
+        print_json({**to_data(result), "seller": seller_json(result)} if args.seller
+                   else result)
     elif args.csv:
         _print_csv(result)
     else:
         _print_text(result)
+        if args.seller:
+            print_seller_table(result)
     return 0
 
 
