@@ -23,9 +23,11 @@ from engine.design import (
     NODE_KINDS,
     SELF_PATTERNS,
     SWITCH_OVERRIDES,
+    Calibration,
     Design,
     Group,
     Link,
+    LinkCalibration,
     Node,
 )
 from engine.errors import LayoutError, LookupFailed, Problem, UnsupportedFormatError
@@ -41,16 +43,29 @@ FORMAT_NAME = "cluster-workbench"
 FORMAT_VERSION = 1
 _FORMAT = re.compile(r"^cluster-workbench/(\d+)$")
 MAX_COORDINATE = 1e7
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def catalog_for(design: Design, base: Catalog) -> Catalog:
-    """``base`` with the design's own ``catalog:`` section merged over it.
+    """``base`` with the design's own ``catalog:`` section merged over it, then its
+    calibrations applied.
 
-    The section was validated when the file was read, so no problem can arise here.
+    Both were validated when the file was read, so no problem can arise here.
     """
-    if design.catalog is None:
-        return base
-    return with_layout_section(base, design.catalog, ("catalog",), Reporter())
+    merged = base if design.catalog is None else \
+        with_layout_section(base, design.catalog, ("catalog",), Reporter())
+    return calibrated(merged, design.calibrations)
+
+
+def calibrated(catalog: Catalog, calibrations: tuple[Calibration, ...]) -> Catalog:
+    """``catalog`` with each calibration's link efficiencies in place, later ones winning."""
+    fitted = {}
+    for calibration in calibrations:
+        for figure in calibration.links:
+            spec = fitted.get(figure.link) or catalog.find_link(figure.link)
+            if spec is not None:
+                fitted[spec.id] = replace(spec, efficiency=figure.efficiency)
+    return catalog.merged(fitted.values()) if fitted else catalog
 
 
 def load_design(path: str, catalog: Catalog | None = None) -> Design:
@@ -83,10 +98,13 @@ def _build(data: Any, report: Reporter, file: str | None, catalog: Catalog | Non
         fields = Fields(item, path, report)
         scenarios.append(_design(fields, merged, scenario=True))
         fields.finish()
+    calibrations = tuple(_calibration(Fields(item, path, report), merged)
+                         for path, item in top.items("calibrations"))
     top.finish()
     if report.problems:
         raise LayoutError(report.problems, file)
-    return replace(design, scenarios=tuple(scenarios), catalog=section)
+    return replace(design, scenarios=tuple(scenarios), catalog=section,
+                   calibrations=tuple(c for c in calibrations if c is not None))
 
 
 def _check_format(data: dict, report: Reporter, file: str | None) -> None:
@@ -253,6 +271,26 @@ def _link(f: Fields, catalog: Catalog) -> Link | None:
     if None in (link_id, source, target, spec, count, pattern):
         return None
     return Link(link_id, source, target, spec.id, count, pattern, dims)
+
+
+def _calibration(f: Fields, catalog: Catalog) -> Calibration | None:
+    name = f.text("name", required=True)
+    source = f.text("source", "") or ""
+    date = f.text("date", required=True)
+    if date is not None and not _DATE.match(date):
+        f.report.add(f.path + ("date",), f"must be a date YYYY-MM-DD, got {date!r}")
+    links = []
+    for path, item in f.items("links", required=True):
+        g = Fields(item, path, f.report)
+        spec = _lookup(g, "link", catalog.link)
+        efficiency = g.number("efficiency", required=True, minimum=0.01, maximum=1.0)
+        latency = g.number("latency_us", 0.0, minimum=0.0, maximum=1e6)
+        g.finish()
+        if spec is not None and efficiency is not None:
+            links.append(LinkCalibration(spec.id, efficiency, latency))
+    f.finish()
+    return None if name is None or date is None else Calibration(name, source, date,
+                                                                tuple(links))
 
 
 def _dims(f: Fields) -> list[int]:
