@@ -4,11 +4,12 @@ ASTRA-sim's analytical network (astra-sim examples/network/analytical,
 inputs/network) describes a machine as dimensions, innermost first: per
 dimension a ``topology`` (``Ring``, ``FullyConnected`` or ``Switch``), an
 ``npus_count``, a ``bandwidth`` in GB/s per link per direction and a
-``latency`` in ns per link (a ``Switch`` path crosses two links, so its
-latency is half the end-to-end one, as the repository's HGX-H100 input
-notes). That is the engine's fabric (:mod:`engine.fabric`): one dimension
-per tier, a torus scale-up split into one ``Ring`` per axis. Bandwidths
-are the tiers' achievable ones (link efficiency and oversubscription
+``latency`` in ns per link (a ``Switch`` path crosses two links, so a
+network tier's end-to-end latency is halved, as the repository's HGX-H100
+input notes; the scale-up tier's is already one link's). That is the
+engine's fabric (:mod:`engine.fabric`): one dimension per tier, a torus
+scale-up split into one ``Ring`` per axis. Bandwidths are the tiers'
+achievable ones (link efficiency and oversubscription
 applied), as ASTRA-sim's validated HGX-H100 input uses 400 GB/s on 450.
 
 The system file (examples/system/native_collectives) names the collective
@@ -63,7 +64,9 @@ def _dimensions(tier: Tier, level: int) -> list[tuple[str, int, float, float]]:
     if level == 0 and tier.kind == "mesh":
         per_link = bandwidth / max(1, tier.fanout - 1)
         return [("FullyConnected", tier.fanout, per_link, tier.latency_s * 1e9)]
-    return [("Switch", tier.fanout, bandwidth, tier.latency_s * 1e9 / 2)]
+    # Tier 0's latency is one link's; a network tier's is end to end (two links and more).
+    per_link = tier.latency_s if level == 0 else tier.latency_s / 2
+    return [("Switch", tier.fanout, bandwidth, per_link * 1e9)]
 
 
 def astra_system(network: dict[str, list[Any]], memory_GBps: float,

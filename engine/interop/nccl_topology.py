@@ -134,7 +134,8 @@ def _walk(element: Element, path: tuple[str, ...], file: str) -> \
                 if gpu is not None and "sm" in gpu.attrs:
                     marks.append(("sm", gpu))
                 continue
-            nets = child.iter("net")
+            nic = next((c for c in child.children if c.tag == "nic"), None)
+            nets = nic.iter("net") if nic is not None else []
             if cls in NIC_CLASSES or nets:
                 kind = NIC_CLASSES.get(cls, "infiniband")
                 nics.extend(_nics(nets, busid, kind, path + (busid,), file) if nets
