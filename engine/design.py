@@ -320,6 +320,25 @@ class ReliabilitySettings:
 
 
 @dataclass(frozen=True)
+class LinkCalibration:
+    """What measurements say one link type achieves (docs/format.md, Calibrations)."""
+
+    link: str                       # catalog link id
+    efficiency: float               # replaces the catalog's achievable fraction of line rate
+    latency_us: float = 0.0         # measured time per collective beyond the engine's model
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """A named set of link figures fitted to measurements: where they came from, and when."""
+
+    name: str
+    source: str                     # the measurement files, as given
+    date: str                       # YYYY-MM-DD
+    links: tuple[LinkCalibration, ...] = ()
+
+
+@dataclass(frozen=True)
 class Design:
     """One cluster design, and optionally its what-if scenarios."""
 
@@ -334,6 +353,8 @@ class Design:
     reliability: ReliabilitySettings = field(default_factory=ReliabilitySettings)
     scenarios: tuple[Design, ...] = ()
     catalog: dict | None = field(default=None, compare=True)   # the file's catalog section
+    #: Link figures fitted to measurements, applied in order over the catalog (top level only).
+    calibrations: tuple[Calibration, ...] = ()
     #: Settings of sections other than those three, as ``(section key, settings)`` pairs
     #: sorted by key (:class:`engine.sections.SectionSettings` reads and writes them).
     section_settings: tuple[tuple[str, Any], ...] = ()

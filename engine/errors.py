@@ -74,6 +74,10 @@ class UnsupportedFormatError(LayoutError):
     """A layout file was written by a newer version, or is not a layout file."""
 
 
+class InteropError(InputError):
+    """A file of another tool (InfraGraph, NCCL topology, nccl-tests, ASTRA-sim) is invalid."""
+
+
 class LookupFailed(EngineError):
     """A name (accelerator, link, switch, model) is not in the catalog."""
 

@@ -22,14 +22,14 @@ _COPY = re.compile(r"^(.*?)(?: \((\d+)\))?$")
 def scenarios_of(design: Design) -> tuple[Design, ...]:
     """The base design, then each scenario, as standalone designs (no nested scenarios)."""
     base = replace(design, scenarios=())
-    return (base, *(replace(s, scenarios=(), catalog=design.catalog)
-                    for s in design.scenarios))
+    return (base, *(replace(s, scenarios=(), catalog=design.catalog,
+                            calibrations=design.calibrations) for s in design.scenarios))
 
 
 def with_scenarios(designs: Sequence[Design]) -> Design:
     """The first design, holding the others as its scenarios (the file's form)."""
     base, *rest = designs
-    return replace(base, scenarios=tuple(replace(s, scenarios=(), catalog=None)
+    return replace(base, scenarios=tuple(replace(s, scenarios=(), catalog=None, calibrations=())
                                          for s in rest))
 
 

@@ -2,6 +2,7 @@
 
 from engine.layout.reader import (
     FORMAT_VERSION,
+    calibrated,
     catalog_for,
     load_design,
     loads_design,
@@ -11,6 +12,7 @@ from engine.layout.writer import dumps_design, save_design, settings_data
 
 __all__ = [
     "FORMAT_VERSION",
+    "calibrated",
     "catalog_for",
     "dumps_design",
     "load_design",

@@ -13,18 +13,21 @@ Problems accumulate; if there are any, one
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from engine.catalog import Catalog, load_catalog
 from engine.catalog.loader import with_layout_section
 from engine.design import (
+    Calibration,
     Design,
     Group,
     Link,
+    LinkCalibration,
     Node,
 )
-from engine.errors import LayoutError, Problem, UnsupportedFormatError
+from engine.errors import LayoutError, LookupFailed, Problem, UnsupportedFormatError
 from engine.estimates import REGISTRY
 from engine.rules import problems
 from engine.settings import is_settings_class, settings_of
@@ -34,16 +37,29 @@ from engine.yamlio import Locator, parse_yaml, read_yaml_file
 FORMAT_NAME = "cluster-workbench"
 FORMAT_VERSION = 1
 _FORMAT = re.compile(r"^cluster-workbench/(\d+)$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def catalog_for(design: Design, base: Catalog) -> Catalog:
-    """``base`` with the design's own ``catalog:`` section merged over it.
+    """``base`` with the design's own ``catalog:`` section merged over it, then its
+    calibrations applied.
 
-    The section was validated when the file was read, so no problem can arise here.
+    Both were validated when the file was read, so no problem can arise here.
     """
-    if design.catalog is None:
-        return base
-    return with_layout_section(base, design.catalog, ("catalog",), Reporter())
+    merged = base if design.catalog is None else \
+        with_layout_section(base, design.catalog, ("catalog",), Reporter())
+    return calibrated(merged, design.calibrations)
+
+
+def calibrated(catalog: Catalog, calibrations: tuple[Calibration, ...]) -> Catalog:
+    """``catalog`` with each calibration's link efficiencies in place, later ones winning."""
+    fitted = {}
+    for calibration in calibrations:
+        for figure in calibration.links:
+            spec = fitted.get(figure.link) or catalog.find_link(figure.link)
+            if spec is not None:
+                fitted[spec.id] = replace(spec, efficiency=figure.efficiency)
+    return catalog.merged(fitted.values()) if fitted else catalog
 
 
 def load_design(path: str, catalog: Catalog | None = None) -> Design:
@@ -77,8 +93,11 @@ def _build(data: Any, locator: Locator, file: str | None, catalog: Catalog | Non
         fields = Fields(item, path, report)
         scenarios.append(_design(fields, merged, scenario=True))
         fields.finish()
+    calibrations = tuple(_calibration(Fields(item, path, report), merged)
+                         for path, item in top.items("calibrations"))
     top.finish()
-    design = replace(design, scenarios=tuple(scenarios), catalog=section)
+    design = replace(design, scenarios=tuple(scenarios), catalog=section,
+                     calibrations=tuple(c for c in calibrations if c is not None))
     unread = {p.path for p in report.problems}
     found = report.problems + [p for p in problems(design, merged, locator.line)
                                if not _within_any(p.path, unread)]
@@ -148,6 +167,18 @@ def _settings(f: Fields, catalog: Catalog) -> Design:
     return settled
 
 
+def _lookup(f: Fields, key: str, lookup: Callable[[str], Any]) -> Any:
+    """The catalog entry ``f[key]`` names (a calibration's link), reported if unknown."""
+    name = f.text(key, required=True)
+    if name is None:
+        return None
+    try:
+        return lookup(name)
+    except LookupFailed as exc:
+        f.report.add(f.path + (key,), str(exc))
+        return None
+
+
 def _group(f: Fields) -> Group:
     group = Group(f.text("id", "", required=True), f.text("name", "") or "",
                   f.integer("replicas", 1), f.text("parent"), f.flag("collapsed", False))
@@ -212,6 +243,26 @@ def _link(f: Fields, catalog: Catalog) -> Link:
                 f.text("pattern", "spread"), tuple(_dims(f)))
     f.finish()
     return link
+
+
+def _calibration(f: Fields, catalog: Catalog) -> Calibration | None:
+    name = f.text("name", required=True)
+    source = f.text("source", "") or ""
+    date = f.text("date", required=True)
+    if date is not None and not _DATE.match(date):
+        f.report.add(f.path + ("date",), f"must be a date YYYY-MM-DD, got {date!r}")
+    links = []
+    for path, item in f.items("links", required=True):
+        g = Fields(item, path, f.report)
+        spec = _lookup(g, "link", catalog.link)
+        efficiency = g.number("efficiency", required=True, minimum=0.01, maximum=1.0)
+        latency = g.number("latency_us", 0.0, minimum=0.0, maximum=1e6)
+        g.finish()
+        if spec is not None and efficiency is not None:
+            links.append(LinkCalibration(spec.id, efficiency, latency))
+    f.finish()
+    return None if name is None or date is None else Calibration(name, source, date,
+                                                                tuple(links))
 
 
 def _dims(f: Fields) -> list[int]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from engine.design import Design, Group, Link, Node
+from engine.design import Calibration, Design, Group, Link, Node
 from engine.estimates import REGISTRY
 from engine.layout.reader import FORMAT_NAME, FORMAT_VERSION
 from engine.settings import is_settings_class, settings_of
@@ -48,6 +48,8 @@ def dumps_design(design: Design) -> str:
     data.update(_design(design))
     if design.scenarios:
         data["scenarios"] = [_design(s) for s in design.scenarios]
+    if design.calibrations:
+        data["calibrations"] = [_calibration(c) for c in design.calibrations]
     if design.catalog is not None:
         data["catalog"] = design.catalog
     body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
@@ -112,6 +114,12 @@ def _link(link: Link) -> dict[str, Any]:
     if link.dims:
         out["dims"] = _Flow(link.dims)
     return out
+
+
+def _calibration(calibration: Calibration) -> dict[str, Any]:
+    return {"name": calibration.name, "source": calibration.source, "date": calibration.date,
+            "links": [{"link": lk.link, "efficiency": lk.efficiency, "latency_us": lk.latency_us}
+                      for lk in calibration.links]}
 
 
 def settings_data(settings: Any) -> dict[str, Any]:

@@ -15,12 +15,15 @@ from collections.abc import Sequence
 
 from engine.errors import EngineError, InputError
 from workbench.cli import (
+    calibrate_cmd,
     catalog_cmd,
     collective_cmd,
     compare_cmd,
     estimate_cmd,
     evaluate_cmd,
+    export_cmd,
     gui_cmd,
+    import_cmd,
     render_cmd,
     report_cmd,
     search_cmd,
@@ -28,7 +31,8 @@ from workbench.cli import (
 )
 
 COMMANDS = (gui_cmd, catalog_cmd, evaluate_cmd, collective_cmd, estimate_cmd, search_cmd,
-            serve_cmd, compare_cmd, render_cmd, report_cmd)
+            serve_cmd, compare_cmd, render_cmd, report_cmd, export_cmd, import_cmd,
+            calibrate_cmd)
 EXIT_USAGE = 2
 
 
