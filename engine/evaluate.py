@@ -57,11 +57,20 @@ class Evaluation:
         return data
 
 
-def evaluate(design: Design, catalog: Catalog | None = None) -> Evaluation:
-    """Run every registered section on ``design``."""
+def evaluate(design: Design, catalog: Catalog | None = None,
+             known: Evaluation | None = None) -> Evaluation:
+    """Run every registered section on ``design``.
+
+    Sections ``known`` holds a result or a reason for are taken from it, not run: it is
+    an evaluation of a design those sections cannot tell from this one (a sweep keeps the
+    training estimate of a design across prices: :mod:`engine.design_space.chunks`).
+    """
     catalog = catalog_for(design, catalog if catalog is not None else load_catalog())
-    done = Evaluation(design.name, {}, {})
+    done = Evaluation(design.name, dict(known.sections) if known else {},
+                      dict(known.errors) if known else {})
     for section in sections():
+        if section.name in done.sections or section.name in done.errors:
+            continue
         try:
             result = section.compute(design, catalog, done)
         except section.problems as exc:

@@ -24,10 +24,12 @@ from workbench.cli import (
     render_cmd,
     report_cmd,
     search_cmd,
+    summarise_cmd,
+    sweep_cmd,
 )
 
 COMMANDS = (gui_cmd, catalog_cmd, evaluate_cmd, collective_cmd, estimate_cmd, search_cmd,
-            compare_cmd, render_cmd, report_cmd)
+            compare_cmd, render_cmd, report_cmd, sweep_cmd, summarise_cmd)
 EXIT_USAGE = 2
 
 
