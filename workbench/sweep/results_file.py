@@ -14,7 +14,7 @@ import csv
 import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -111,12 +111,10 @@ def read_results(path: str | os.PathLike[str],
     suffix = Path(path).suffix.lower()
     if suffix not in PARQUET + CSV:
         raise ValueError(f"{path}: not a results file (.parquet or .csv)")
-    try:
+    with _reading(path):
         table = pq.read_table(path, columns=columns) if suffix in PARQUET else \
             pa_csv.read_csv(path, convert_options=pa_csv.ConvertOptions(
                 include_columns=columns, strings_can_be_null=False))
-    except (OSError, pa.ArrowInvalid, KeyError) as exc:
-        raise ValueError(f"{path}: cannot read results: {exc}") from None
     return {name: _numpy(table.column(name)) for name in table.column_names}
 
 
@@ -124,8 +122,20 @@ def results_axes(path: str | os.PathLike[str]) -> list[str] | None:
     """The axes a Parquet results file names (``None`` for CSV, which cannot say)."""
     if Path(path).suffix.lower() not in PARQUET:
         return None
-    metadata = pq.read_schema(path).metadata or {}
+    with _reading(path):
+        metadata = pq.read_schema(path).metadata or {}
     return json.loads(metadata[AXES_KEY]) if AXES_KEY in metadata else None
+
+
+@contextlib.contextmanager
+def _reading(path: str | os.PathLike[str]) -> Iterator[None]:
+    """A file that is missing or not results is the user's mistake: one line."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise ValueError(f"{path}: cannot read results: no such file") from None
+    except (OSError, pa.ArrowInvalid, KeyError) as exc:
+        raise ValueError(f"{path}: cannot read results: {exc}") from None
 
 
 def _numpy(column: pa.ChunkedArray) -> np.ndarray:
