@@ -28,7 +28,7 @@ from engine.design import Design
 from engine.design_space.axes import BOOL, FLOAT, INT, TEXT, AxisError, Value, applied
 from engine.design_space.plan import Chunk, SweepPlan
 from engine.evaluate import Evaluation, evaluate
-from engine.headline import figure_keys, headline
+from engine.headline import Figure, figure_keys, headline
 from engine.network import NETWORK
 from engine.sections import sections
 from engine.training import TRAINING
@@ -125,10 +125,18 @@ def _row(number: int, values: dict[str, Value], plan: SweepPlan, design: Design 
         row[PARALLELISM + f.name] = getattr(training.parallelism, f.name) if training else None
     network = evaluation.result(NETWORK) if evaluation is not None else None
     row[WARNINGS] = SEPARATOR.join(network.warnings) if network is not None else ""
-    problems = [f"{name}: {reason}" for name, reason in evaluation.errors.items()] \
-        if evaluation is not None else [problem]
-    row[PROBLEMS] = SEPARATOR.join(problems)
+    row[PROBLEMS] = SEPARATOR.join(_problems(evaluation, figures, plan) if evaluation
+                                   is not None else [problem])
     return row
+
+
+def _problems(evaluation: Evaluation, figures: dict[str, Figure], plan: SweepPlan) -> list[str]:
+    """Each section's reason for having no result, then why a recorded figure is missing
+    when its section did compute (no rent price, a single accelerator ...)."""
+    found = [f"{name}: {reason}" for name, reason in evaluation.errors.items()]
+    found += [f"{key}: {figures[key].missing}" for key in plan.recorded
+              if figures[key].value is None and not figures[key].failed]
+    return list(dict.fromkeys(found))
 
 
 def _figure_cells(key: str, value: float | None) -> dict[str, float | None]:

@@ -11,11 +11,10 @@ import argparse
 import os
 from pathlib import Path
 
-from engine.design_space.chunks import CURRENCY, POINT, axis_names
-from engine.design_space.front import COST, TIME, Summary, summarise
+from engine.design_space.front import Summary
 from engine.headline import figure_spec
 from workbench.cli.output import print_json
-from workbench.sweep.results_file import read_results, results_axes
+from workbench.sweep.results_file import summary_of
 from workbench.sweep.summary_text import Table, figure, record, value_text, where
 
 
@@ -40,22 +39,6 @@ def run(args: argparse.Namespace) -> int:
         write_front(table, axes, summary, Path(args.output))
         print(f"{args.output}: the front of {summary.complete:,} points")
     return 0
-
-
-def summary_of(path: str) -> tuple[Summary, Table, list[str]]:
-    """The summary of a results file, the columns it read and the file's axes."""
-    axes = results_axes(path)
-    if axes is None:
-        header = read_results(path, columns=None)
-        axes = axis_names(list(header))
-        table: Table = header
-    else:
-        table = read_results(path, [POINT, *axes, TIME, COST, CURRENCY])
-    missing = [k for k in (TIME, COST) if k not in table]
-    if missing:
-        raise ValueError(f"{path}: no {' or '.join(missing)} column: the sweep did not "
-                         "record it")
-    return summarise(table, axes), table, axes
 
 
 def print_summary(path: str, summary: Summary, table: Table, axes: list[str]) -> None:

@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"interrupted: {args.output} holds {written.points:,} of {plan.size:,} points",
               file=sys.stderr)
         return EXIT_INTERRUPTED
-    print(f"{args.output}: {written.points:,} points")
+    print(f"{args.output}: {written.points:,} point{'' if written.points == 1 else 's'}")
     if args.summary:
         print()
         summary, table, axes = summarise_cmd.summary_of(args.output)

@@ -24,7 +24,8 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from engine.design_space.axes import BOOL, FLOAT, INT, TEXT
-from engine.design_space.chunks import Column, Rows
+from engine.design_space.chunks import CURRENCY, POINT, Column, Rows, axis_names
+from engine.design_space.front import COST, TIME, Summary, summarise
 
 PARQUET, CSV = (".parquet", ".pq"), (".csv",)
 ROW_GROUP = 50_000
@@ -146,3 +147,19 @@ def _numpy(column: pa.ChunkedArray) -> np.ndarray:
 
 def _csv_cell(value: Any) -> Any:
     return "" if value is None else value
+
+
+def summary_of(path: str) -> tuple[Summary, dict[str, np.ndarray], list[str]]:
+    """The summary of a results file (:func:`engine.design_space.front.summarise`), the
+    columns it read and the file's axes."""
+    axes = results_axes(path)
+    if axes is None:
+        table = read_results(path)
+        axes = axis_names(list(table))
+    else:
+        table = read_results(path, [POINT, *axes, TIME, COST, CURRENCY])
+    missing = [k for k in (TIME, COST) if k not in table]
+    if missing:
+        raise ValueError(f"{path}: no {' or '.join(missing)} column: the sweep did not "
+                         "record it")
+    return summarise(table, axes), table, axes
