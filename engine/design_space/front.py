@@ -39,6 +39,10 @@ class Summary:
     x: str = TIME
     y: str = COST
 
+    def varying(self, axes: Sequence[str]) -> list[str]:
+        """The axes with more than one value (one with a single value is a constant)."""
+        return [a for a in axes if len(self.best[a]) > 1]
+
 
 def summarise(table: Mapping[str, np.ndarray], axes: Sequence[str], x: str = TIME,
               y: str = COST) -> Summary:

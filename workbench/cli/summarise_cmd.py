@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def print_summary(path: str, summary: Summary, table: Table, axes: list[str]) -> None:
+    axes = summary.varying(axes)
     x, y = figure_spec(summary.x).label.lower(), figure_spec(summary.y).label.lower()
     print(f"{path}: {summary.points:,} points, {summary.complete:,} with a {x} and a {y}")
     print()
@@ -49,7 +50,7 @@ def print_summary(path: str, summary: Summary, table: Table, axes: list[str]) ->
     for row in summary.front:
         print(f"  {figure(table, summary.x, row):>14}  {figure(table, summary.y, row):>14}  "
               f"{where(table, axes, row)}")
-    for axis in (a for a in axes if len(summary.best[a]) > 1):    # one value: a constant
+    for axis in axes:
         print()
         print(f"Best per {axis}:")
         for best in summary.best[axis]:
