@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+import signal
 import subprocess
 import sys
+import time
 
 import pyarrow.parquet as pq
 import pytest
@@ -126,3 +128,25 @@ def test_output_and_results_files_are_checked(tmp_path):
     assert done.returncode == 2
     assert "none.parquet: cannot read results" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_ctrl_c_stops_the_sweep_and_keeps_the_rows_written(tmp_path):
+    out = tmp_path / "big.csv"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "workbench.cli", "sweep", H800, "--vary", "gpus=256..4096x2",
+         "--vary", "accelerator=h100-sxm,h800,h20,h200", "--vary", "model=llama3-8b,llama2-13b",
+         "-o", str(out), "--workers", "1", "--chunk", "1", "--quiet"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not any(
+            len(p.read_text().splitlines()) > 3 for p in tmp_path.glob(".big.csv.*.tmp")):
+        time.sleep(0.05)
+    child.send_signal(signal.SIGINT)
+    _, stderr = child.communicate(timeout=120)
+    assert child.returncode == 130, stderr
+    with out.open() as handle:
+        points = [int(row["point"]) for row in csv.DictReader(handle)]
+    assert 3 <= len(points) < 40
+    assert points == list(range(len(points)))
+    assert stderr.strip() == f"interrupted: {out} holds {len(points)} of 40 points"
+    assert not list(tmp_path.glob(".*.tmp"))

@@ -91,3 +91,11 @@ def test_a_bad_base_design_is_reported_against_its_own_file(tmp_path, catalog):
         read_sweep_file(write(tmp_path, "format: cluster-workbench-sweep/1\n"
                                         "design: base.yaml\naxes: {gpus: 8}\n"), catalog)
     assert all("base.yaml" in line for line in caught.value.lines())
+
+
+def test_the_shipped_example_sweep_file_reads(catalog):
+    path = ROOT / "examples" / "sweeps" / "rent-h100-h200-a100.yaml"
+    plan = read_sweep_file(str(path), catalog)
+    assert plan.size == 3 * 5 * 4
+    assert plan.design.cost.basis == "buy"           # rent is the axis' single value
+    assert plan.axes[-1].prices_only

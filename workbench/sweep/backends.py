@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol, TypeVar
@@ -60,7 +61,7 @@ class ProcessPool:
 
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or os.cpu_count() or 1
-        self._pool = ProcessPoolExecutor(self.workers, _context())
+        self._pool = ProcessPoolExecutor(self.workers, _context(), _leave_interrupts)
 
     def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
         return self._pool.submit(fn, *args)
@@ -103,6 +104,12 @@ def open_backend(workers: int | None = None, dask_workers: int | None = None,
     if workers == 0:
         return InProcess()
     return ProcessPool(workers)
+
+
+def _leave_interrupts() -> None:
+    """In a pool worker: Ctrl+C is for the process that owns the pool, which stops the
+    sweep and keeps its rows; the workers finish their task or are cancelled."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -70,6 +70,7 @@ class ResultsWriter:
             cells = [rows[c.name] for c in self.columns]
             self._writer.writerows(zip(*(map(_csv_cell, column) for column in cells),
                                        strict=True))
+            self._csv.flush()          # what is done is on disk, for whoever watches it
             return
         self._pending.append(rows)
         if sum(len(r[self.columns[0].name]) for r in self._pending) >= ROW_GROUP:
