@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 
+import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 import pytest
 
@@ -77,6 +78,10 @@ def test_summarise_gives_json_and_draws_the_front(results, tmp_path):
     assert (cheapest["accelerator"], cheapest["gpus"], cheapest["cost.discount"]) == \
         ("h100-sxm", 256, 0.5)
     assert "<svg" in (tmp_path / "front.svg").read_text()
+    as_csv = tmp_path / "h800.csv"
+    pa_csv.write_csv(pq.read_table(out), as_csv)      # no metadata: axes by elimination
+    from_csv = run("summarise", str(as_csv), "--json")
+    assert json.loads(from_csv.stdout) == data
 
 
 def test_a_sweep_file_with_flags_and_csv_output(tmp_path):
@@ -93,6 +98,9 @@ def test_a_sweep_file_with_flags_and_csv_output(tmp_path):
     assert [(r["gpus"], r["cost.discount"]) for r in rows] == [("512", "0.5"), ("512", "1.0")]
     assert "cost_per_run" not in rows[0]
     assert float(rows[0]["time_to_train_days"]) > 0
+    summary = run("summarise", str(out))
+    assert (summary.returncode, summary.stderr.strip()) == (
+        2, f"cluster-workbench: {out}: no cost_per_run column: the sweep did not record it")
 
 
 @pytest.mark.parametrize(("args", "message"), [

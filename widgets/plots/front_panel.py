@@ -18,7 +18,7 @@ from widgets.plots.base import PlotPanel
 from widgets.plots.style import series_color
 
 MAX_DOTS = 20_000
-POINTS, FRONT = "points", "Pareto front"
+POINTS, FRONT = "every point", "Pareto front"
 
 
 class FrontPanel(PlotPanel):

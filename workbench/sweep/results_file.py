@@ -120,13 +120,24 @@ def read_results(path: str | os.PathLike[str],
     return {name: _numpy(table.column(name)) for name in table.column_names}
 
 
-def results_axes(path: str | os.PathLike[str]) -> list[str] | None:
-    """The axes a Parquet results file names (``None`` for CSV, which cannot say)."""
-    if Path(path).suffix.lower() not in PARQUET:
-        return None
+def column_names(path: str | os.PathLike[str]) -> list[str]:
+    """The columns of a results file, in order, read from its schema or header only."""
     with _reading(path):
-        metadata = pq.read_schema(path).metadata or {}
-    return json.loads(metadata[AXES_KEY]) if AXES_KEY in metadata else None
+        if Path(path).suffix.lower() in PARQUET:
+            return pq.read_schema(path).names
+        with open(path, newline="", encoding="utf-8") as handle:
+            return next(csv.reader(handle), [])
+
+
+def results_axes(path: str | os.PathLike[str]) -> list[str]:
+    """The axes of a results file: as a Parquet file names them, else found by
+    elimination (:func:`engine.design_space.chunks.axis_names`)."""
+    if Path(path).suffix.lower() in PARQUET:
+        with _reading(path):
+            metadata = pq.read_schema(path).metadata or {}
+        if AXES_KEY in metadata:
+            return json.loads(metadata[AXES_KEY])
+    return axis_names(column_names(path))
 
 
 @contextlib.contextmanager
@@ -152,15 +163,12 @@ def _csv_cell(value: Any) -> Any:
 
 def summary_of(path: str) -> tuple[Summary, dict[str, np.ndarray], list[str]]:
     """The summary of a results file (:func:`engine.design_space.front.summarise`), the
-    columns it read and the file's axes."""
+    columns it read (no more than the summary needs) and the file's axes."""
     axes = results_axes(path)
-    if axes is None:
-        table = read_results(path)
-        axes = axis_names(list(table))
-    else:
-        table = read_results(path, [POINT, *axes, TIME, COST, CURRENCY])
-    missing = [k for k in (TIME, COST) if k not in table]
+    names = column_names(path)
+    missing = [k for k in (TIME, COST) if k not in names]
     if missing:
         raise ValueError(f"{path}: no {' or '.join(missing)} column: the sweep did not "
                          "record it")
+    table = read_results(path, [n for n in (POINT, *axes, TIME, COST, CURRENCY) if n in names])
     return summarise(table, axes), table, axes

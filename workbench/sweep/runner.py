@@ -41,7 +41,9 @@ def worker_count(points: int) -> int:
 def one_setting(design: Design, key: str, values: Sequence[float], integer: bool) -> SweepPlan:
     """The window's sweep as a plan: ``key`` over ``values``, values checked per point
     (one the design cannot take is a row saying why)."""
-    return SweepPlan(design, (Axis(key, tuple(values), INT if integer else FLOAT),))
+    axis = Axis(key, tuple(round(v) for v in values), INT) if integer else \
+        Axis(key, tuple(values), FLOAT)
+    return SweepPlan(design, (axis,))
 
 
 class _Relay(QObject):
