@@ -7,9 +7,9 @@ a one-axis :class:`~engine.design_space.plan.SweepPlan` and each point's row com
 :func:`engine.design_space.chunks.evaluate_chunk`, as on the command line. Rows come
 back on the UI thread, in whatever order they finish, each with its point's index.
 
-Cancel drops every point not yet started and ignores the ones running (a few at
-most): no row of a cancelled sweep reaches the view, and the workers are free once
-those are done.
+Points go to the pool one per worker at a time, so Cancel has nothing queued to
+drop: it ignores the points running (one per worker), no row of a cancelled sweep
+reaches the view, and the workers are free once those are done.
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ class SweepRunner(QObject):
         self._futures: list[Future[Any]] = []
         self._done = 0
         self.plan: SweepPlan | None = None
+        self._catalog: Catalog | None = None
 
     def is_running(self) -> bool:
         return self._backend is not None
@@ -88,20 +89,28 @@ class SweepRunner(QObject):
         self._done = 0
         self.plan = plan
         self._futures = []
+        self._catalog = catalog
         self.progressed.emit(0, plan.size)
         try:
             self._backend = ProcessPool(worker_count(plan.size))
-            for index in range(plan.size):
-                future = self._backend.submit(evaluate_chunk, plan, catalog,
-                                              Chunk(index, range(index, index + 1)))
-                future.add_done_callback(
-                    lambda f, s=self._sweep, i=index: self._forward(s, i, f))
-                self._futures.append(future)
+            for _ in range(self._backend.workers):
+                self._submit_next()
         except (OSError, RuntimeError) as exc:      # no worker process could start
             log.exception("sweep workers did not start")
             self._stop()
             self.failed.emit(f"the sweep's worker processes did not start: {exc}")
             self.finished.emit(True)
+
+    def _submit_next(self) -> None:
+        """Hand the next point to the pool: one per worker at a time, so a cancel has
+        nothing queued behind the points running."""
+        index = len(self._futures)
+        if self._backend is None or self.plan is None or index >= self.plan.size:
+            return
+        future = self._backend.submit(evaluate_chunk, self.plan, self._catalog,
+                                      Chunk(index, range(index, index + 1)))
+        future.add_done_callback(lambda f, s=self._sweep, i=index: self._forward(s, i, f))
+        self._futures.append(future)
 
     def cancel(self) -> None:
         """Stop now: pending points are dropped, running ones ignored."""
@@ -136,8 +145,9 @@ class SweepRunner(QObject):
             self.finished.emit(True)
             return
         self._done += 1
+        self._submit_next()
         self.point_ready.emit(index, {name: cells[0] for name, cells in rows.items()})
-        self.progressed.emit(self._done, len(self._futures))
-        if self._done == len(self._futures):
+        self.progressed.emit(self._done, self.plan.size if self.plan else self._done)
+        if self.plan is not None and self._done == self.plan.size:
             self._stop()
             self.finished.emit(False)
