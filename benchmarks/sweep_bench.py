@@ -13,7 +13,7 @@ from benchmarks.timing import report
 from engine.catalog import load_catalog
 from engine.layout import load_design
 from engine.sweep import ACCELERATORS, sweep_values
-from workbench.sweep.runner import SweepRunner, worker_count
+from workbench.sweep.runner import SweepRunner, one_setting, worker_count
 
 ROOT = Path(__file__).resolve().parent.parent
 DESIGN = ROOT / "examples" / "a800-1024.yaml"
@@ -31,7 +31,7 @@ def main() -> None:
     runner.finished.connect(ended.append)
 
     start = time.perf_counter()
-    runner.start(design, ACCELERATORS, values, catalog)
+    runner.start(one_setting(design, ACCELERATORS, values, True), catalog)
     _spin(app, lambda: bool(ended))
     report(f"sweep, 7 points, {worker_count(len(values))} worker(s), incl. start-up",
            time.perf_counter() - start, "s")
@@ -40,7 +40,7 @@ def main() -> None:
     points: list[int] = []
     runner.point_ready.connect(lambda index, _: points.append(index))
     ended.clear()
-    runner.start(design, ACCELERATORS, many, catalog)
+    runner.start(one_setting(design, ACCELERATORS, many, True), catalog)
     _spin(app, lambda: len(points) >= 2)
     cancelled = time.perf_counter()
     runner.cancel()

@@ -22,11 +22,23 @@ from engine.layout import catalog_for
 from engine.sections import Evaluation, Section
 
 
-def evaluate(design: Design, catalog: Catalog | None = None) -> Evaluation:
-    """Run every registered section on ``design``."""
+def evaluate(design: Design, catalog: Catalog | None = None,
+             known: Evaluation | None = None) -> Evaluation:
+    """Run every registered section on ``design``.
+
+    Sections ``known`` holds a result or a reason for are taken from it, not run: it is
+    an evaluation of a design those sections cannot tell from this one (a sweep keeps the
+    training estimate of a design across prices: :mod:`engine.design_space.chunks`).
+    """
     catalog = catalog_for(design, catalog if catalog is not None else load_catalog())
-    done = Evaluation(design.name, {}, {}, {})
+    done = Evaluation(design.name, dict(known.sections) if known else {},
+                      dict(known.errors) if known else {}, dict(known.skipped) if known else {})
     for section in REGISTRY.sections():
+        if section.name in done.sections:     # known: its trust may read this design's others
+            judge(section, done, catalog)
+            continue
+        if section.name in done.errors or section.name in done.skipped:
+            continue
         try:
             result = section.compute(design, catalog, done)
         except NotRequested as exc:

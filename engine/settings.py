@@ -52,6 +52,13 @@ class SettingField:
 
 def settings_of(cls: type) -> list[SettingField]:
     """The fields of a settings dataclass, in declaration order."""
+    return list(_settings_of(cls))
+
+
+@functools.cache
+def _settings_of(cls: type) -> tuple[SettingField, ...]:
+    """Read once per class: type hints are slow to resolve, and a sweep sets a setting
+    per point."""
     hints = typing.get_type_hints(cls)
     out = []
     for f in dataclasses.fields(cls):
@@ -59,7 +66,7 @@ def settings_of(cls: type) -> list[SettingField]:
         default = f.default if f.default is not dataclasses.MISSING else f.default_factory()
         info = f.metadata.get("setting") or SettingInfo(f.name.replace("_", " ").capitalize())
         out.append(SettingField(f.name, kind, optional, default, info))
-    return out
+    return tuple(out)
 
 
 def _unwrap(hint: Any) -> tuple[type, bool]:

@@ -34,7 +34,7 @@ from engine.headline import Figure, headline
 from engine.layout import catalog_for
 from engine.network import NETWORK
 from engine.rules import checked
-from engine.settings import leaves, settings_of
+from engine.settings import SettingField, leaves, settings_of
 from engine.structure import total_accelerators, units
 
 ACCELERATORS = "accelerators"
@@ -108,9 +108,10 @@ def _accelerator_price(design: Design, catalog: Catalog) -> float | None:
         return None
 
 
-def apply(design: Design, key: str, value: float) -> Design:
+def apply(design: Design, key: str, value: float | str | bool) -> Design:
     """``design`` with ``key`` set to ``value``; raises :class:`EngineError` if there is no
-    such number to set (whether the design can take the value is the rules' to say)."""
+    such setting or the value is of the wrong kind (whether the design can take the value
+    is the rules' to say)."""
     if key == ACCELERATORS:
         return with_accelerators(design, round(value))
     if key == ACCELERATOR_PRICE:
@@ -122,7 +123,7 @@ def apply(design: Design, key: str, value: float) -> Design:
     return settings.with_value(design, _set(settings.of(design), path, value, key))
 
 
-def _set(values: Any, path: list[str], value: float, key: str) -> Any:
+def _set(values: Any, path: list[str], value: float | str | bool, key: str) -> Any:
     fields = {s.name: s for s in settings_of(type(values))}
     name, *rest = path
     if name not in fields:
@@ -131,10 +132,23 @@ def _set(values: Any, path: list[str], value: float, key: str) -> Any:
     if rest:
         return dataclasses.replace(values, **{name: _set(getattr(values, name), rest, value,
                                                          key)})
-    if field.kind not in (int, float) or field.info.choices:
+    if field.kind in (str, bool):
+        return dataclasses.replace(values, **{name: _choice(field, value, key)})
+    if field.kind not in (int, float) or isinstance(value, str | bool):
         raise EngineError(f"{key} is not a number")
     whole = field.kind is int and math.isfinite(value)
     return dataclasses.replace(values, **{name: round(value) if whole else float(value)})
+
+
+def _choice(field: SettingField, value: float | str | bool, key: str) -> str | bool:
+    """``value`` as a text or yes/no setting takes it."""
+    if not isinstance(value, field.kind):
+        raise EngineError(f"{key}: must be {'text' if field.kind is str else 'true or false'}"
+                          f", got {value!r}")
+    choices = field.info.choices
+    if choices is not None and value not in choices:
+        raise EngineError(f"{key}: must be one of {', '.join(choices)}, got {value!r}")
+    return value
 
 
 def _with_price(design: Design, price: float) -> Design:
@@ -182,11 +196,11 @@ def with_accelerators(design: Design, target: int) -> Design:
 
 
 def sweep_values(start: float, stop: float, steps: int, log: bool = False,
-                 integer: bool = False) -> tuple[float, ...]:
+                 integer: bool = False, most: int = MAX_STEPS) -> tuple[float, ...]:
     """``steps`` values from ``start`` to ``stop``, evenly or geometrically spaced;
-    whole numbers when ``integer`` (repeats dropped)."""
-    if not 2 <= steps <= MAX_STEPS:
-        raise EngineError(f"a sweep takes 2 to {MAX_STEPS} steps, got {steps}")
+    whole numbers when ``integer`` (repeats dropped); at most ``most`` steps."""
+    if not 2 <= steps <= most:
+        raise EngineError(f"a sweep takes 2 to {most} steps, got {steps}")
     if log and (start <= 0 or stop <= 0):
         raise EngineError("a logarithmic sweep needs a range above zero")
     if log:

@@ -40,6 +40,8 @@ class SweepPanel(QWidget):
     run_requested = Signal(str, float, float, int, bool)
     cancel_requested = Signal()
     export_requested = Signal()
+    #: Open results…: show a results file of ``cluster-workbench sweep``.
+    open_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,9 +59,15 @@ class SweepPanel(QWidget):
         self.run = QPushButton("Run")
         self.run.setDefault(True)
         self.run.clicked.connect(self._on_run_clicked)
-        self.export = QPushButton("Export CSV…")
+        self.export = QPushButton("Export…")
+        self.export.setToolTip("The sweep's rows as CSV or Parquet, as the sweep command "
+                               "writes them")
         self.export.setEnabled(False)
         self.export.clicked.connect(self.export_requested)
+        self.open = QPushButton("Open results…")
+        self.open.setToolTip("Plot the Pareto front of a results file written by "
+                             "cluster-workbench sweep")
+        self.open.clicked.connect(self.open_requested)
         self.progress = QProgressBar()
         self.progress.setFormat("%v of %m points")
         self.progress.setValue(0)
@@ -75,6 +83,7 @@ class SweepPanel(QWidget):
         controls.addStretch(1)
         controls.addWidget(self.run)
         controls.addWidget(self.export)
+        controls.addWidget(self.open)
         progress = QHBoxLayout()
         progress.addWidget(self.progress, 1)
         progress.addWidget(self.status, 2)

@@ -28,11 +28,13 @@ from workbench.cli import (
     report_cmd,
     search_cmd,
     serve_cmd,
+    summarise_cmd,
+    sweep_cmd,
 )
 
 COMMANDS = (gui_cmd, catalog_cmd, evaluate_cmd, collective_cmd, estimate_cmd, search_cmd,
-            serve_cmd, compare_cmd, render_cmd, report_cmd, export_cmd, import_cmd,
-            calibrate_cmd)
+            serve_cmd, compare_cmd, render_cmd, report_cmd, sweep_cmd, summarise_cmd,
+            export_cmd, import_cmd, calibrate_cmd)
 EXIT_USAGE = 2
 
 

@@ -1,31 +1,39 @@
-"""The sweep window: one setting of the shown scenario varied, every headline figure plotted.
+"""The sweep window: one setting of the shown scenario varied, every headline figure plotted;
+or the Pareto front of a results file the ``sweep`` command wrote.
 
 It offers what :func:`engine.sweep.parameters` can vary on the scenario
 shown when the window opens or a sweep starts, with
-:func:`engine.sweep.default_range` as the first range, runs the points in
-worker processes (:class:`~workbench.sweep.runner.SweepRunner`) and plots
-them as they arrive. Closing the window cancels a running sweep. The points
-can be saved as CSV.
+:func:`engine.sweep.default_range` as the first range, runs the points on the
+sweep backends' process pool (:class:`~workbench.sweep.runner.SweepRunner`) and plots
+them as they arrive. Closing the window cancels a running sweep. The rows can be
+saved as CSV or Parquet, the same rows ``cluster-workbench sweep`` writes; Open
+results… shows such a file's front of time to train against cost per run instead
+of the plots.
 """
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
 
+from engine.design_space.chunks import CURRENCY, PROBLEMS, SEPARATOR, WARNINGS, columns
 from engine.errors import EngineError
-from engine.headline import figure_keys, figure_specs
-from engine.sweep import ACCELERATORS, SweepPoint, default_range, parameters, sweep_values
+from engine.headline import figure_spec, figure_specs, figure_text
+from engine.sweep import ACCELERATORS, default_range, parameters, sweep_values
+from widgets.plots.front_panel import FrontPanel
 from widgets.sweep_panel import SweepPanel
 from widgets.sweep_plots import SweepSeries
 from workbench.document.document import Document
-from workbench.sweep.runner import SweepRunner
+from workbench.sweep.front_plot import show_front
+from workbench.sweep.results_file import ResultsWriter, summary_of
+from workbench.sweep.runner import SweepRunner, one_setting
 
 LOG_STEPS, LINEAR_STEPS = 7, 9          # 7: powers of two from a quarter to 16 times
+RESULTS_FILTER = "Sweep results (*.parquet *.csv)"
 
 
 class SweepWindow(QDialog):
@@ -36,18 +44,20 @@ class SweepWindow(QDialog):
         self.setObjectName("sweep")
         self._doc = document
         self.panel = SweepPanel()
+        self.front = FrontPanel()
+        self.front.hide()
         self.runner = SweepRunner(self)
-        self.points: dict[int, SweepPoint] = {}
-        self._failures: dict[int, str] = {}
-        self._label = ""
+        self.rows: dict[int, dict[str, Any]] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.panel)
+        layout.addWidget(self.front, 1)
         self.resize(1300, 820)
         self.panel.parameter_chosen.connect(self._on_parameter_chosen)
         self.panel.run_requested.connect(self.run)
         self.panel.cancel_requested.connect(self.runner.cancel)
         self.panel.export_requested.connect(self._on_export)
+        self.panel.open_requested.connect(self._on_open)
         self.runner.point_ready.connect(self._on_point)
         self.runner.progressed.connect(self.panel.set_progress)
         self.runner.finished.connect(self._on_finished)
@@ -74,18 +84,37 @@ class SweepWindow(QDialog):
             return
         design = self._doc.design
         unit = f" ({parameter.unit})" if parameter.unit else ""
-        self._label = f"{parameter.label}{unit}"
         currency = design.cost.currency
         series = [SweepSeries(s.key, s.label, currency if s.unit == "money" else s.unit,
                               s.style)
                   for s in figure_specs() if s.key != key]
-        self.points, self._failures = {}, {}
-        self.panel.plots.start(self._label, series, parameter.current, parameter.integer, log)
+        self.rows = {}
+        self._show_plots(True)
+        self.panel.plots.start(f"{parameter.label}{unit}", series, parameter.current,
+                               parameter.integer, log)
         self.panel.set_running(True)
         self.panel.export.setEnabled(False)
         self.panel.set_status(f"Sweeping {parameter.label} of {design.name} over "
                               f"{len(values)} values…")
-        self.runner.start(design, key, values, self._doc.catalog)
+        self.runner.start(one_setting(design, key, values, parameter.integer),
+                          self._doc.catalog)
+
+    def open_results(self, path: str) -> None:
+        """Show the front of a results file the ``sweep`` command wrote."""
+        try:
+            summary, table, axes = summary_of(path)
+        except ValueError as exc:
+            self.panel.set_status(str(exc))
+            return
+        self._show_plots(False)
+        show_front(self.front, table, axes, summary)
+        self.panel.set_status(f"{Path(path).name}: {summary.points:,} points over "
+                              f"{', '.join(axes) or 'no axis'}, {summary.complete:,} with a "
+                              f"time and a cost; {len(summary.front):,} on the front")
+
+    def _show_plots(self, plots: bool) -> None:
+        self.panel.plots.setVisible(plots)
+        self.front.setVisible(not plots)
 
     def _on_parameter_chosen(self, key: str) -> None:
         parameter = self.panel.chosen()
@@ -94,33 +123,47 @@ class SweepWindow(QDialog):
             self.panel.set_range(start, stop, log)
             self.panel.steps.setValue(LOG_STEPS if log else LINEAR_STEPS)
 
-    def _on_point(self, index: int, point: SweepPoint | str | None) -> None:
-        if isinstance(point, SweepPoint):
-            self.points[index] = point
-            self.panel.plots.add_point(point.x, {f.key: (f.value, f.text)
-                                                 for f in point.figures})
-        elif point is not None:
-            self._failures[index] = point
+    def _on_point(self, index: int, row: dict[str, Any]) -> None:
+        self.rows[index] = row
+        if not self._failed(row):
+            self.panel.plots.add_point(self._x(row), {
+                key: (row[key], figure_text(row[key], figure_spec(key).style,
+                                            self._unit(key, row)))
+                for key in self._recorded()})
 
     def _on_finished(self, cancelled: bool) -> None:
         self.panel.set_running(False)
-        self.panel.export.setEnabled(bool(self.points))
+        self.panel.export.setEnabled(bool(self.rows))
         total = self.panel.progress.maximum()
-        done = f"{len(self.points)} of {total} points"
-        failed = (f"; {len(self._failures)} could not be applied: "
-                  f"{next(iter(self._failures.values()))}") if self._failures else ""
+        plotted = [r for r in self.rows.values() if not self._failed(r)]
+        failures = [r[PROBLEMS] for r in self.rows.values() if self._failed(r)]
+        done = f"{len(plotted)} of {total} points"
+        failed = (f"; {len(failures)} could not be applied: {failures[0]}") if failures else ""
+        gaps = [(self._x(r), r[PROBLEMS]) for r in plotted
+                if any(r[k] is None for k in self._recorded())]
+        warnings = [(self._x(r), w) for r in plotted for w in r[WARNINGS].split(SEPARATOR)
+                    if w]
         self.panel.set_status(f"{'Cancelled' if cancelled else 'Done'}: {done}{failed}"
-                              f"{self._noted('No value for some figures', self._gaps())}"
-                              f"{self._noted('Warnings', self._warnings())}")
+                              f"{self._noted('No value for some figures', gaps)}"
+                              f"{self._noted('Warnings', warnings)}")
 
-    def _gaps(self) -> list[tuple[float, str]]:
-        """Where curves have holes, and why."""
-        return [(p.x, f.missing) for p in self.points.values() for f in p.figures
-                if f.value is None]
+    def _recorded(self) -> tuple[str, ...]:
+        plan = self.runner.plan
+        return tuple(k for k in plan.recorded if k != plan.axes[0].key) if plan else ()
 
-    def _warnings(self) -> list[tuple[float, str]]:
-        """Points the topology warns about (more cables than ports ...)."""
-        return [(p.x, w) for p in self.points.values() for w in p.warnings]
+    def _x(self, row: dict[str, Any]) -> float:
+        """What the design had at this point: the accelerators a count rounds to."""
+        key = self.runner.plan.axes[0].key if self.runner.plan else ""
+        return float(row["accelerators"] if key == ACCELERATORS else row[key])
+
+    def _failed(self, row: dict[str, Any]) -> bool:
+        """The point's value could not be applied: it has no figure at all."""
+        return all(row[k] is None for k in self._recorded())
+
+    @staticmethod
+    def _unit(key: str, row: dict[str, Any]) -> str:
+        spec = figure_spec(key)
+        return row[CURRENCY] if spec.unit == "money" else spec.unit
 
     @staticmethod
     def _noted(what: str, found: list[tuple[float, str]]) -> str:
@@ -133,21 +176,29 @@ class SweepWindow(QDialog):
 
     def _on_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export sweep", "sweep.csv",
-                                              "CSV files (*.csv)")
+                                              "CSV files (*.csv);;Parquet files (*.parquet)")
         if name:
-            write_csv(Path(name), self._label, [self.points[i] for i in sorted(self.points)])
+            self.export(Path(name))
+
+    def export(self, path: Path) -> None:
+        """The sweep's rows in point order, as ``cluster-workbench sweep`` writes them."""
+        plan = self.runner.plan
+        if plan is None:
+            return
+        names = [c.name for c in columns(plan)]
+        writer = ResultsWriter(path, columns(plan), [a.key for a in plan.axes])
+        try:
+            writer.write({n: [self.rows[i][n] for i in sorted(self.rows)] for n in names})
+        except BaseException:
+            writer.discard()
+            raise
+        writer.commit()
+
+    def _on_open(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open sweep results", "", RESULTS_FILTER)
+        if name:
+            self.open_results(name)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.runner.cancel()
         super().closeEvent(event)
-
-
-def write_csv(path: Path, label: str, points: list[SweepPoint]) -> None:
-    """One row per point: the setting's value, what the design then had, every figure."""
-    with path.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        keys = figure_keys()
-        writer.writerow([label, "x", *keys])
-        for point in sorted(points, key=lambda p: p.x):
-            values = {f.key: "" if f.value is None else f.value for f in point.figures}
-            writer.writerow([point.value, point.x, *(values[k] for k in keys)])
