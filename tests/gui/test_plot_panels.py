@@ -206,3 +206,23 @@ def test_bars_overlay_scenarios_as_rows(shown):
     panel.clear("H20")
     assert panel.bars.rows() == [""]
     assert len(panel.series(CAPACITY).x) == 2
+
+
+def test_an_overlaid_scenario_never_takes_over_the_designs_words(shown):
+    """The captions and notes under the cost and reliability plots stay the shown design's
+    when another scenario's curves are drawn over them."""
+    _, own, _ = engine_results()
+    catalog = load_catalog()
+    other_design = load_design(str(ROOT / "examples" / "dgx-h100-superpod.yaml"), catalog)
+    other = curves(evaluate(other_design, catalog))
+    cost, reliability = shown(CostPanel()), shown(ReliabilityPanel())
+    cost.set_buy_rent(own.buy_rent)
+    cost.set_run_cost(own.run_cost)
+    reliability.set_curve(own.checkpoints)
+    words = [(v.caption(), v.readout()) for v in (cost.buy_rent, cost.run_cost, reliability)]
+    cost.set_buy_rent(other.buy_rent, "SuperPOD")
+    cost.set_run_cost(other.run_cost, "SuperPOD")
+    reliability.set_curve(other.checkpoints, "SuperPOD")
+    assert [(v.caption(), v.readout())
+            for v in (cost.buy_rent, cost.run_cost, reliability)] == words
+    assert cost.run_cost.bars.values("SuperPOD") == dict(other.run_cost.parts)

@@ -59,6 +59,8 @@ class BuyRentView(PlotPanel):
                            if even is not None else "", MARKER_COLOR,
                            height=label_height(0.92, index))
         self.plot.setLabel("left", f"Cumulative cost ({curve.currency})")
+        if scenario and len(self._scenarios) > 1:     # the words are the design's own
+            return
         self.set_caption(f"Owning (capex, then energy) against renting "
                          f"{curve.accelerators:,} accelerators")
         self.set_note(f"Owning pays off after {even:,.1f} months of full use."
@@ -84,6 +86,8 @@ class RunCostView(BarsPanel):
         label = f"{scenario}: {run.basis}" if scenario else run.basis
         self.set_row(scenario, list(run.parts), label)
         self.plot.setLabel("bottom", f"Cost per run ({run.currency})")
+        if scenario and len(self.bars.rows()) > 1:     # the words are the design's own
+            return
         with_failures = (f", {format_number(run.with_failures)} {run.currency} with failures"
                          if run.with_failures is not None else "")
         self.set_caption(f"One training run, {'bought' if run.basis == 'buy' else 'rented'} "

@@ -62,6 +62,8 @@ class ReliabilityPanel(PlotPanel):
                            f"{series_name('Young', scenario)}: "
                            f"{minutes(curve.young_interval_min)}",
                            height=label_height(0.5, index))
+        if scenario and len(self._scenarios) > 1:     # the words are the design's own
+            return
         self.set_caption("Daly's model at the design's failure rate, checkpoint write time "
                          "and restart time")
         self.set_note(f"Checkpointing every {minutes(curve.chosen_interval_min)} keeps "
