@@ -115,10 +115,10 @@ INVENTORY = Section(
     trust=_power_assumptions,
     figures=(
         FigureSpec("accelerators", "Accelerators", "", NEITHER, lambda s: s.accelerators,
-                   order=10, style="count", banded=False),
+                   order=10, style="count", banded=False, tile=True),
         FigureSpec("peak_pflops", "Peak compute", "PFLOP/s", HIGHER, lambda s: s.peak_pflops,
-                   order=20, qualifier=lambda s: s.precision, banded=False),
+                   order=20, qualifier=lambda s: s.precision, banded=False, tile=True),
         FigureSpec("power_kw", "Power", "kW", LOWER,
                    lambda s: None if s.power_unknown and not s.power_kw else s.power_kw,
-                   order=30, style="power", floor=_power_floor, banded=False),
+                   order=30, style="power", floor=_power_floor, banded=False, tile=True),
     ))

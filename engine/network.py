@@ -114,5 +114,6 @@ NETWORK = Section(
     lambda design, catalog, done: network_section(design, catalog), trust=network_trust,
     figures=(
         FigureSpec("all_reduce_busbw_GBps", "All-reduce busbw", "GB/s", HIGHER,
-                   _all_reduce_busbw, order=40, missing="a single accelerator: no collective"),
+                   _all_reduce_busbw, order=40, missing="a single accelerator: no collective",
+                   tile=True),
     ))

@@ -105,6 +105,8 @@ class FigureSpec:
     compute); ``floor`` what a total leaves out for want of published
     figures (empty when nothing), which makes it a lower bound. Headline
     figures are listed by ``order``, lowest first, whatever their section.
+    ``tile``: the window shows it as a headline tile (when the design asks for its
+    section).
     """
 
     key: str
@@ -120,6 +122,7 @@ class FigureSpec:
     qualifier: Callable[[Any], str] | None = None
     floor: Callable[[Any], str] | None = None
     banded: bool = True
+    tile: bool = False
 
 
 @dataclass(frozen=True)

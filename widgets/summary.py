@@ -85,11 +85,14 @@ class SummaryPanel(QWidget):
         layout.addWidget(self.details, 1)
 
     def tile_values(self) -> dict[str, str]:
-        return {t.label.text(): t.value.text() for t in self._tiles}
+        return {t.label.text(): t.value.text() for t in self._shown_tiles()}
 
     def tile_details(self) -> dict[str, str]:
         """Each tile's line under its value (its range, coverage, assumption)."""
-        return {t.label.text(): t.detail.text() for t in self._tiles}
+        return {t.label.text(): t.detail.text() for t in self._shown_tiles()}
+
+    def _shown_tiles(self) -> list[_TileWidget]:
+        return [t for t in self._tiles if not t.isHidden()]
 
     def status(self) -> str:
         return self._status.text()

@@ -154,7 +154,7 @@ COST = Section(
     settings=SectionSettings("cost", "Cost", CostSettings), trust=cost_trust,
     figures=(
         FigureSpec("cost_per_run", "Cost per run", "money", LOWER, lambda s: s.cost_per_run,
-                   order=90, needs_training=True, style="money"),
+                   order=90, needs_training=True, style="money", tile=True),
         FigureSpec("cost_per_million_tokens", "Cost per million tokens", "money", LOWER,
                    lambda s: s.cost_per_million_tokens, order=110, needs_training=True,
                    style="money"),

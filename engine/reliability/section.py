@@ -143,7 +143,7 @@ RELIABILITY = Section(
                    lambda s: s.time_to_train_days_with_failures, order=60,
                    needs_training=True),
         FigureSpec("goodput", "Goodput", "%", HIGHER, lambda s: s.goodput, order=80,
-                   style="fraction"),
+                   style="fraction", tile=True),
         FigureSpec("cost_per_run_with_failures", "Cost with failures", "money", LOWER,
                    lambda s: s.cost_per_run_with_failures, order=100, needs_training=True,
                    unavailable="cost", style="money"),

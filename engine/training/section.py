@@ -51,7 +51,7 @@ TRAINING = Section(
     settings=SectionSettings("workload", "Workload", Workload), trust=training_trust,
     figures=(
         FigureSpec("time_to_train_days", "Time to train", "days", LOWER,
-                   lambda s: s.time_to_train_days, order=50, needs_training=True),
+                   lambda s: s.time_to_train_days, order=50, needs_training=True, tile=True),
         FigureSpec("mfu", "MFU", "%", HIGHER, lambda s: s.mfu, order=70,
-                   needs_training=True, style="fraction"),
+                   needs_training=True, style="fraction", tile=True),
     ))

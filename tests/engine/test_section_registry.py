@@ -54,7 +54,7 @@ def _widgets(design, catalog, done) -> ToyResult:
 
 TOY = Section("toy", "Toy", ToyResult, _widgets, needs=(INVENTORY,), settings=TOY_SETTINGS,
               figures=(FigureSpec("widgets", "Widgets", "widgets", HIGHER,
-                                  lambda s: s.widgets, order=35),))
+                                  lambda s: s.widgets, order=35, tile=True),))
 
 
 @pytest.fixture(scope="module")
@@ -62,13 +62,13 @@ def catalog():
     return load_catalog()
 
 
-def _with_toy_settings(per_accelerator: float) -> str:
+def with_toy_settings(per_accelerator: float) -> str:
     return SELENE.read_text() + f"\ntoy:\n  per_accelerator: {per_accelerator}\n"
 
 
 def test_a_registered_section_is_evaluated_headlined_compared_and_saved(catalog):
     with REGISTRY.registered(TOY):
-        design = loads_design(_with_toy_settings(3.0), catalog=catalog)
+        design = loads_design(with_toy_settings(3.0), catalog=catalog)
         assert TOY_SETTINGS.of(design) == ToySettings(3.0)
         assert loads_design(dumps_design(design), catalog=catalog) == design
         assert "toy:\n  per_accelerator: 3.0\n" in dumps_design(design)
@@ -93,7 +93,7 @@ def test_a_registered_section_is_evaluated_headlined_compared_and_saved(catalog)
 
 def test_a_registered_section_is_in_evaluate_json(tmp_path, capsys):
     path = tmp_path / "toy.yaml"
-    path.write_text(_with_toy_settings(0.5))
+    path.write_text(with_toy_settings(0.5))
     with REGISTRY.registered(TOY):
         assert main(["evaluate", str(path), "--json"]) == 0
         data = json.loads(capsys.readouterr().out)
@@ -113,7 +113,7 @@ def test_an_unregistered_section_leaves_nothing_behind(catalog):
     assert "toy" not in evaluate(design, catalog).sections
     assert "toy" not in dumps_design(design)
     with pytest.raises(LayoutError, match="toy"):
-        loads_design(_with_toy_settings(3.0), catalog=catalog)
+        loads_design(with_toy_settings(3.0), catalog=catalog)
 
 
 def test_the_registry_refuses_what_would_break_it():

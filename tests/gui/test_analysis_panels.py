@@ -27,7 +27,7 @@ from workbench.document.commands import ReplaceCommand, delete_items
 from workbench.document.document import Document
 
 LLAMA3 = ROOT / "examples" / "llama3-16k-h100-roce.yaml"
-GROUPS = ("training", "curves", "exploration")
+GROUPS = ("evaluation", "curves", "exploration")
 
 
 def settle(qtbot, window) -> None:
@@ -52,49 +52,49 @@ def test_every_panel_shows_the_engines_numbers_for_the_open_design(llama3):
     e = evaluate(doc.design, doc.catalog)
     c, x = curves(e), explore(doc.design, doc.catalog, e)
     training = e.require(TRAINING)
-    assert panels.breakdown.bars.total("") == pytest.approx(training.iteration_time_s)
-    assert panels.memory.bars.total("") == pytest.approx(training.memory_per_gpu_gib)
-    np.testing.assert_array_equal(panels.bandwidth.series("all-to-all").y,
+    assert panels["breakdown"].bars.total("") == pytest.approx(training.iteration_time_s)
+    assert panels["memory"].bars.total("") == pytest.approx(training.memory_per_gpu_gib)
+    np.testing.assert_array_equal(panels["bandwidth"].series("all-to-all").y,
                                   c.bandwidth.curves["all_to_all"].busbw_GBps)
-    np.testing.assert_array_equal(panels.cost.buy_rent.series("rent").y, c.buy_rent.rent)
-    assert panels.cost.run_cost.bars.values("") == dict(c.run_cost.parts)
-    np.testing.assert_array_equal(panels.reliability.series("goodput").y,
+    np.testing.assert_array_equal(panels["cost"].buy_rent.series("rent").y, c.buy_rent.rent)
+    assert panels["cost"].run_cost.bars.values("") == dict(c.run_cost.parts)
+    np.testing.assert_array_equal(panels["reliability"].series("goodput").y,
                                   100 * c.checkpoints.goodput)
-    assert list(panels.scaling.series("time to train").y) == [
+    assert list(panels["scaling"].series("time to train").y) == [
         p.estimate.time_to_train_days for p in x.scaling.points]
-    table = panels.search.model
+    table = panels["search"].model
     assert [table.row(i) for i in range(table.rowCount())] == list(x.search.top)
 
 
 def test_an_edit_updates_every_panel(llama3, qtbot):
     doc, panels = llama3.document, llama3.panels
-    before = panels.reliability.readout()
+    before = panels["reliability"].readout()
     pod = doc.group("pod")
     doc.push(lambda d: ReplaceCommand(d, pod, dataclasses.replace(pod, replicas=16)))
     settle(qtbot, llama3)
     e = evaluate(doc.design, doc.catalog)
     c = curves(e)
     assert e.require(INVENTORY).accelerators == 32768
-    assert panels.breakdown.bars.total("") == pytest.approx(e.require(TRAINING).iteration_time_s)
-    assert panels.bandwidth.caption().startswith("32,768 ×")
-    np.testing.assert_array_equal(panels.bandwidth.series("all-reduce").y,
+    assert panels["breakdown"].bars.total("") == pytest.approx(e.require(TRAINING).iteration_time_s)
+    assert panels["bandwidth"].caption().startswith("32,768 ×")
+    np.testing.assert_array_equal(panels["bandwidth"].series("all-reduce").y,
                                   c.bandwidth.curves["all_reduce"].busbw_GBps)
-    np.testing.assert_array_equal(panels.cost.buy_rent.series("buy").y, c.buy_rent.buy)
-    np.testing.assert_array_equal(panels.reliability.series("goodput").y,
+    np.testing.assert_array_equal(panels["cost"].buy_rent.series("buy").y, c.buy_rent.buy)
+    np.testing.assert_array_equal(panels["reliability"].series("goodput").y,
                                   100 * c.checkpoints.goodput)
-    assert list(panels.scaling.series("this design").x) == [32768]
-    assert panels.scaling.reference("this design").value() == pytest.approx(15)
-    assert panels.reliability.readout() != before
+    assert list(panels["scaling"].series("this design").x) == [32768]
+    assert panels["scaling"].reference("this design").value() == pytest.approx(15)
+    assert panels["reliability"].readout() != before
 
 
 def test_a_design_without_accelerators_says_why_in_every_panel(window, qtbot):
     window.document.push(lambda d: delete_items(d, node_ids=["dgx"]))
     settle(qtbot, window)
     p = window.panels
-    assert "network section" in p.breakdown.message()
-    assert "no accelerators" in p.bandwidth.message()
-    assert "no accelerators" in p.scaling.message()
-    assert "no accelerators" in p.search.summary.text()
+    assert "network section" in p["breakdown"].message()
+    assert "no accelerators" in p["bandwidth"].message()
+    assert "no accelerators" in p["scaling"].message()
+    assert "no accelerators" in p["search"].summary.text()
 
 
 def test_a_stale_analysis_never_overwrites_a_newer_one(qtbot, catalog, starter):
@@ -128,7 +128,7 @@ def test_a_stale_analysis_never_overwrites_a_newer_one(qtbot, catalog, starter):
 
 
 def test_choosing_a_configuration_applies_it_and_undo_restores(llama3, qtbot):
-    doc, table = llama3.document, llama3.panels.search
+    doc, table = llama3.document, llama3.panels["search"]
     before = doc.design.workload.parallelism
     chosen = table.model.row(0).parallelism
     table.choose(0)
@@ -138,13 +138,13 @@ def test_choosing_a_configuration_applies_it_and_undo_restores(llama3, qtbot):
                                    chosen.micro_batch, chosen.recompute)
     assert doc.undo_stack.undoText().startswith(f"Apply parallelism tp {chosen.tp}")
     settle(qtbot, llama3)
-    assert llama3.panels.breakdown.bars.label("").startswith(f"tp {chosen.tp} ·")
+    assert llama3.panels["breakdown"].bars.label("").startswith(f"tp {chosen.tp} ·")
     llama3.actions.undo.trigger()
     assert doc.design.workload.parallelism == before
 
 
 def test_sorting_the_table_keeps_rows_whole(llama3):
-    table = llama3.panels.search
+    table = llama3.panels["search"]
     days = 12                                   # the "Days" column
     table.view.sortByColumn(days, Qt.SortOrder.DescendingOrder)
     proxy = table.proxy
@@ -153,7 +153,7 @@ def test_sorting_the_table_keeps_rows_whole(llama3):
 
 
 def test_the_search_keeps_the_fixed_settings_unless_asked_to_search_them_all(llama3, qtbot):
-    table = llama3.panels.search
+    table = llama3.panels["search"]
     def layouts():
         return {(table.model.row(i).parallelism.tp, table.model.row(i).parallelism.pp,
                  table.model.row(i).parallelism.dp) for i in range(table.model.rowCount())}
@@ -207,6 +207,6 @@ def test_the_panels_layout_is_remembered(make_window):
 def test_exporting_from_the_menu_writes_the_file_and_says_so(llama3, tmp_path, monkeypatch):
     target = tmp_path / "bandwidth.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    llama3.panels.bandwidth.export_actions["csv"].trigger()
+    llama3.panels["bandwidth"].export_actions["csv"].trigger()
     assert target.read_text().startswith("series,Message size,value,axis,note")
     assert llama3.statusBar().currentMessage() == f"Saved {target}"

@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QFileDialog
 
 from engine.compare import figures_asked
 from engine.evaluate import evaluate
-from engine.headline import by_key, headline
+from engine.headline import asked, by_key, figure_spec, headline
 from engine.sweep import sweep_point
 from tests.conftest import ROOT
-from workbench.analysis.summary_rows import TILES
 from workbench.cli import main
 
 WHAT_IF = ROOT / "examples" / "what-if-a800-h800-h20.yaml"
@@ -23,11 +22,12 @@ def test_every_view_shows_the_headline_modules_figures(open_what_if, qtbot, caps
                                                        tmp_path, monkeypatch):
     window = open_what_if()
     design, catalog = window.document.design, window.document.catalog
-    figures = by_key(headline(evaluate(design, catalog)))
+    evaluation = evaluate(design, catalog)
+    figures = by_key(headline(evaluation))
     texts = {f.label: f.text for f in figures.values()}
 
     tiles = {f"{figures[k].label}, {figures[k].qualifier}".rstrip(", "): figures[k].text
-             for k in TILES}
+             for k in (f.key for f in asked(evaluation) if figure_spec(f.key).tile)}
     qtbot.waitUntil(lambda: window.summary.tile_values() == tiles, timeout=20000)
 
     window.show_comparison()

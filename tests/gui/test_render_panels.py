@@ -23,7 +23,7 @@ def test_every_panel_is_in_view_with_its_numbers(qapp, catalog, monkeypatch):
         assert not [bar for bar in window.findChildren(QTabBar) if bar.isVisible()
                     and any("Bandwidth" in bar.tabText(i) for i in range(bar.count()))]
         assert window.pipeline.is_idle()
-        assert window.panels.bandwidth.series("all-to-all").x.size == 64
+        assert window.panels["bandwidth"].series("all-to-all").x.size == 64
         assert window.panels.heat_legend.isVisible()
         return real_grab(window, *args)
 

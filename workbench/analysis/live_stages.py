@@ -26,7 +26,7 @@ from engine.compare import Comparison, compare
 from engine.design import Design
 from engine.evaluate import Evaluation, evaluate
 from engine.scenarios import unique_labels
-from workbench.analysis.overlays import Overlay, overlays
+from workbench.analysis.overlays import Facts, overlays
 from workbench.analysis.stage import Inputs, Memo, Stage
 
 Evaluate = Callable[[Design, Catalog], Evaluation]
@@ -58,7 +58,7 @@ def live_stages(evaluate_design: Evaluate = evaluate) -> tuple[Stage, ...]:
 
     overlay_memo = Memo()
 
-    def other_scenarios(x: Inputs) -> dict[str, Overlay] | None:
+    def other_scenarios(x: Inputs) -> dict[str, Facts] | None:
         comparison = x["comparison"]
         if not isinstance(comparison, Comparison):
             return None                             # the comparison failed: keep what is drawn

@@ -1,46 +1,65 @@
-"""What the panels draw for each compared design beside the shown one (no Qt).
+"""What the panels draw of a design, and of each compared design beside the shown one (no Qt).
 
 The live window overlays every other scenario; the report overlays every
 compared design. Each gets its panel curves (:func:`engine.analysis.curves`)
 and its scaling curve (:func:`engine.analysis.scaling.scaling_curve`, six
 training estimates, so the memo keeps a design's overlay while it is
-unchanged).
+unchanged); the configuration search is the shown design's alone.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from engine.analysis import Curves, curves
-from engine.analysis.scaling import ScalingCurve, scaling_curve
+from engine.analysis import Curves, Exploration, curves
+from engine.analysis.scaling import scaling_curve
 from engine.catalog import Catalog
 from engine.compare import Comparison
 from engine.design import Design
 from engine.errors import EngineError
 from engine.evaluate import Evaluation
-from engine.training import TRAINING, TrainingEstimate
 from workbench.analysis.stage import Memo
 
 
 @dataclass(frozen=True)
-class Overlay:
-    """What the panels draw for one design."""
+class Facts:
+    """What the panels may draw of one design: its evaluation, its cheap curves and its
+    explorations (each None while not computed)."""
 
-    training: TrainingEstimate | None
-    curves: Curves
-    scaling: ScalingCurve | None
+    evaluation: Evaluation | None = None
+    curves: Curves | None = None
+    exploration: Exploration | None = None
+
+    def value(self, lane: str, part: str) -> Any | None:
+        """The ``part`` (a section's name, or a curve's) of ``lane``'s answer, or None."""
+        answer = getattr(self, lane)
+        if answer is None:
+            return None
+        if isinstance(answer, Evaluation):
+            return answer.sections.get(part)
+        return getattr(answer, part, None)
+
+    def reason(self, lane: str, part: str) -> str:
+        """Why ``part`` is missing (its own error, or why the whole answer failed)."""
+        answer = getattr(self, lane)
+        errors = dict(getattr(answer, "errors", {}))
+        if isinstance(answer, Evaluation):
+            errors = {**answer.skipped, **errors}
+        return errors.get(part) or next(iter(errors.values()), "not computed")
 
 
-def overlay(design: Design, catalog: Catalog, evaluation: Evaluation) -> Overlay:
+def overlay(design: Design, catalog: Catalog, evaluation: Evaluation) -> Facts:
+    """What the panels draw of a compared design."""
     try:
-        scaling: ScalingCurve | None = scaling_curve(design, catalog)
-    except EngineError:
-        scaling = None
-    return Overlay(evaluation.result(TRAINING), curves(evaluation), scaling)
+        explored = Exploration(scaling=scaling_curve(design, catalog))
+    except EngineError as exc:
+        explored = Exploration(errors={"scaling": str(exc)})
+    return Facts(evaluation, curves(evaluation), explored)
 
 
 def overlays(comparison: Comparison, catalog: Catalog, memo: Memo | None = None,
-             leave_out: str | None = None) -> dict[str, Overlay]:
+             leave_out: str | None = None) -> dict[str, Facts]:
     """Each evaluated row of ``comparison`` but ``leave_out`` (the shown design's name) by
     its label; ``memo`` keeps the overlays of designs seen before."""
     return {row.design: _remembered(row.evaluated, catalog, row.evaluation, memo)
@@ -49,7 +68,7 @@ def overlays(comparison: Comparison, catalog: Catalog, memo: Memo | None = None,
 
 
 def _remembered(design: Design, catalog: Catalog, evaluation: Evaluation,
-                memo: Memo | None) -> Overlay:
+                memo: Memo | None) -> Facts:
     if memo is None:
         return overlay(design, catalog, evaluation)
     return memo.value((design, catalog), lambda: overlay(design, catalog, evaluation))

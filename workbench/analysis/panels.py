@@ -1,39 +1,33 @@
 """The live analysis panels: the pipeline's answers about the open design, newest first.
 
-The evaluation fills the iteration-time and memory panels (the training
-estimate); the curves fill bandwidth, cost and reliability and the canvas
-heat overlay; the explorations fill scaling and the configurations table
-(:mod:`workbench.analysis.live_stages`). Each panel shows the design's own
-series (:data:`~workbench.analysis.plots.DESIGN`); a part the engine could
-not compute shows its reason instead. Choosing a configuration in the table
-sets the workload's parallelism as one undoable edit; asking the table to
-search every setting re-runs the explorations. Nothing here computes an
-estimate.
+Each registered panel (:data:`~workbench.analysis.panel_registry.PANELS`)
+is fed by the lanes its feeds name: the evaluation (iteration time, memory),
+the curves (bandwidth, cost, reliability and the canvas heat overlay) and
+the explorations (scaling and the configurations table,
+:mod:`workbench.analysis.live_stages`). Each panel shows the design's own
+series (:data:`~workbench.analysis.panel_registry.DESIGN`); a part the
+engine could not compute shows its reason instead. Choosing a configuration
+in the table sets the workload's parallelism as one undoable edit; asking
+the table to search every setting re-runs the explorations. Nothing here
+computes an estimate.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from engine.analysis import Curves, Exploration
+from engine.analysis import Curves
 from engine.analysis.link_loads import LinkLoads
 from engine.design import Parallelism
-from engine.training import TRAINING
 from widgets.canvas.heat import HeatLegend
 from widgets.plots.axes import format_bytes
-from widgets.plots.bandwidth_panel import LABELS, BandwidthPanel
-from widgets.plots.breakdown_panel import BreakdownPanel
-from widgets.plots.cost_panel import CostPanel
-from widgets.plots.memory_panel import MemoryPanel
-from widgets.plots.reliability_panel import ReliabilityPanel
-from widgets.plots.scaling_panel import ScalingPanel
-from widgets.search_table import SearchTable
+from widgets.plots.bandwidth_panel import LABELS
+from workbench.analysis.overlays import Facts
+from workbench.analysis.panel_registry import DESIGN, LANES, PanelSet
 from workbench.analysis.pipeline import AnalysisPipeline, Done
-from workbench.analysis.plots import DESIGN
 from workbench.canvas.binder import CanvasBinder, Heat
 from workbench.document.commands import SettingsCommand
 from workbench.document.document import Document
@@ -55,30 +49,27 @@ class AnalysisPanels(QObject):
                  legend: HeatLegend, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._doc, self._binder, self.heat_legend = document, binder, legend
-        self.bandwidth = BandwidthPanel()
-        self.breakdown = BreakdownPanel()
-        self.memory = MemoryPanel()
-        self.scaling = ScalingPanel()
-        self.cost = CostPanel()
-        self.reliability = ReliabilityPanel()
-        self.search = SearchTable()
+        self.set = PanelSet()
         self.heat_on = False
         self._loads: LinkLoads | None = None
-        self._shown: dict[str, int] = {}        # panel group -> evaluation number on screen
-        pipeline.lane("evaluation").answered.connect(self._on_evaluated)
-        pipeline.lane("curves").answered.connect(self._on_curves)
-        pipeline.lane("exploration").answered.connect(self._on_exploration)
-        self.search.configuration_chosen.connect(self.apply_configuration)
-        self.search.every_setting_changed.connect(
+        self._shown: dict[str, int] = {}        # lane -> evaluation number on screen
+        for lane in LANES:
+            pipeline.lane(lane).answered.connect(self._on_answered)
+        search = self.set["search"]
+        search.configuration_chosen.connect(self.apply_configuration)
+        search.every_setting_changed.connect(
             lambda on: pipeline.configure("exploration", every_setting=on))
-        for plot in (self.bandwidth, self.breakdown, self.memory, self.scaling,
-                     self.cost.buy_rent, self.cost.run_cost, self.reliability):
+        for _, plot in self.set.plots():
             plot.exported.connect(lambda path: self.message_posted.emit(f"Saved {path}"))
 
-    def shown_generation(self, group: str) -> int:
-        """The number of the evaluation a group of panels follows: "training", "curves" or
-        "exploration" (0 before the first)."""
-        return self._shown.get(group, 0)
+    def __getitem__(self, name: str) -> Any:
+        """The widget of the registered panel ``name``."""
+        return self.set[name]
+
+    def shown_generation(self, lane: str) -> int:
+        """The number of the evaluation the panels a lane feeds follow: "evaluation",
+        "curves" or "exploration" (0 before the first)."""
+        return self._shown.get(lane, 0)
 
     # -- heat overlay ---------------------------------------------------------------------
 
@@ -109,52 +100,11 @@ class AnalysisPanels(QObject):
 
     # -- feeding ----------------------------------------------------------------------------
 
-    def _on_evaluated(self, done: Done) -> None:
-        self._shown["training"] = done.origin
-        training = done.value.result(TRAINING)
-        if training is None:
-            reason = _first(done.value.errors, "training")
-            self.breakdown.set_message(reason)
-            self.memory.set_message(reason)
-            return
-        self.breakdown.set_estimate(training, DESIGN)
-        self.memory.set_estimate(training, DESIGN)
-
-    def _on_curves(self, done: Done) -> None:
-        self._shown["curves"] = done.origin
-        c: Curves = done.value
-        cost = self.cost
-        _fill(c, (("bandwidth", self.bandwidth.set_curves, self.bandwidth.set_message),
-                  ("buy_rent", cost.set_buy_rent, cost.buy_rent.set_message),
-                  ("run_cost", cost.set_run_cost, cost.run_cost.set_message),
-                  ("checkpoints", self.reliability.set_curve, self.reliability.set_message)))
-        self._loads = c.link_loads
-        self._show_heat()
-
-    def _on_exploration(self, done: Done) -> None:
-        self._shown["exploration"] = done.origin
-        e: Exploration = done.value
-        _fill(e, (("scaling", self.scaling.set_curve, self.scaling.set_message),))
-        if e.search is None:
-            self.search.set_message(_first(e.errors, "search"))
-        else:
-            training = done.inputs["evaluation"].result(TRAINING)
-            self.search.set_result(e.search, training.parallelism if training else None)
-
-
-def _fill(bundle: Curves | Exploration,
-          panels: tuple[tuple[str, Callable[[Any, str], None], Callable[[str], None]], ...]) \
-        -> None:
-    """Each part of ``bundle`` to its panel's setter, or its reason to the panel's message."""
-    for name, show, say in panels:
-        value = getattr(bundle, name)
-        if value is None:
-            say(_first(bundle.errors, name))
-        else:
-            show(value, DESIGN)
-
-
-def _first(errors: dict[str, str], name: str) -> str:
-    """The reason ``name`` is missing (or why the whole bundle failed)."""
-    return errors.get(name) or next(iter(errors.values()), "not computed")
-
+    def _on_answered(self, done: Done) -> None:
+        self._shown[done.stage] = done.origin
+        known = {lane: done.inputs.values.get(lane) for lane in LANES}
+        self.set.show(Facts(**{**known, done.stage: done.value}), DESIGN, lane=done.stage)
+        if done.stage == "curves":
+            c: Curves = done.value
+            self._loads = c.link_loads
+            self._show_heat()

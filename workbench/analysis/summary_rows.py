@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from engine.evaluate import Evaluation
-from engine.headline import Figure, by_key, headline
+from engine.headline import Figure, asked, figure_spec
 from engine.results import to_data
 from engine.units import number
 from widgets.content.figure_notes import detail, tooltip
@@ -21,14 +21,10 @@ MAX_DEPTH = 3
 MAX_LIST = 6
 
 
-#: The headline figures shown as tiles (the rest are in the comparison view and reports).
-TILES = ("accelerators", "peak_pflops", "power_kw", "all_reduce_busbw_GBps",
-         "time_to_train_days", "mfu", "cost_per_run", "goodput")
-
-
 def tiles(evaluation: Evaluation) -> list[Tile]:
-    figures = by_key(headline(evaluation))
-    return [_tile(figures[key]) for key in TILES]
+    """The figures their sections show as tiles (:attr:`FigureSpec.tile`), of the sections
+    the design asks for; the rest are in the comparison view and reports."""
+    return [_tile(figure) for figure in asked(evaluation) if figure_spec(figure.key).tile]
 
 
 def _tile(figure: Figure) -> Tile:

@@ -4,7 +4,7 @@ The pipeline's overlays stage (:mod:`workbench.analysis.live_stages`)
 follows each comparison with every other scenario's curves and scaling
 curve, off the UI thread; a scenario whose design has not changed keeps its
 analyses. They are drawn under the scenario's name in each panel's next
-dash style (:func:`~workbench.analysis.plots.show_scenario`); a scenario
+dash style (:meth:`~workbench.analysis.panel_registry.PanelSet.show`); a scenario
 that is deleted, renamed or shown on the canvas leaves the overlay.
 """
 
@@ -12,19 +12,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from workbench.analysis.overlays import Overlay
+from workbench.analysis.overlays import Facts
+from workbench.analysis.panel_registry import PanelSet
 from workbench.analysis.pipeline import AnalysisPipeline, Done
-from workbench.analysis.plots import Plots, clear_scenario, show_scenario
 
 
 class ScenarioOverlay(QObject):
     """Keeps the panels showing every other scenario (while enabled)."""
 
-    def __init__(self, pipeline: AnalysisPipeline, panels: Plots,
+    def __init__(self, pipeline: AnalysisPipeline, panels: PanelSet,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pipeline, self._panels = pipeline, panels
-        self._drawn: dict[str, Overlay] = {}
+        self._drawn: dict[str, Facts] = {}
         pipeline.lane("overlays").answered.connect(self._on_analysed)
 
     def drawn(self) -> list[str]:
@@ -44,11 +44,11 @@ class ScenarioOverlay(QObject):
         if done.value is not None:           # None: the comparison failed; keep what is drawn
             self._draw(done.value)
 
-    def _draw(self, overlays: dict[str, Overlay]) -> None:
+    def _draw(self, overlays: dict[str, Facts]) -> None:
         for label in [k for k in self._drawn if k not in overlays]:
-            clear_scenario(self._panels, label)
+            self._panels.clear(label)
             del self._drawn[label]
-        for label, overlay in overlays.items():
-            if self._drawn.get(label) is not overlay:
-                show_scenario(self._panels, label, overlay)
-                self._drawn[label] = overlay
+        for label, facts in overlays.items():
+            if self._drawn.get(label) is not facts:
+                self._panels.show(facts, label, overlay=True)
+                self._drawn[label] = facts

@@ -103,9 +103,11 @@ class MainWindow(QMainWindow):
             self._dock("inspector", "Inspector", self.inspector, Dock.RightDockWidgetArea)]
         self.tabifyDockWidget(self.docks[0], self.docks[1])
         self.docks[0].raise_()
-        self.analysis_docks = {name: self._dock(name, title, widget, Dock.BottomDockWidgetArea)
-                               for name, title, widget in self._analysis_panels()}
-        panel_layout.tabbed(self, self.analysis_docks)
+        self.analysis_docks = {spec.name: self._dock(spec.name, spec.title,
+                                                     self.panels[spec.name],
+                                                     Dock.BottomDockWidgetArea)
+                               for spec in self.panels.set.specs}
+        panel_layout.tabbed(self, self.analysis_docks, self.panels.set.specs)
         self.comparison_dock = self._dock("comparison", "Comparison", self.comparison_view,
                                           Dock.BottomDockWidgetArea)
         self.addDockWidget(Dock.BottomDockWidgetArea, self.comparison_dock,
@@ -119,7 +121,7 @@ class MainWindow(QMainWindow):
         self.scenario_binder = ScenarioBinder(self.document, self.scenario_tabs)
         self.comparison = ComparisonPanel(self.document, self.evaluator, self.pipeline,
                                           self.comparison_view, self._comparison_title, self)
-        self.overlay = ScenarioOverlay(self.pipeline, self.panels, self)
+        self.overlay = ScenarioOverlay(self.pipeline, self.panels.set, self)
         self.sweep: SweepWindow | None = None
         self.autosaver = Autosaver(self.document, recovery, self) if recovery else None
         self.actions = build_actions(self, self.document.undo_stack)
@@ -154,16 +156,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(tabs)
         layout.addWidget(canvas, 1)
         return centre
-
-    def _analysis_panels(self) -> list[tuple[str, str, QWidget]]:
-        p = self.panels
-        return [("bandwidth", "Collective Bandwidth", p.bandwidth),
-                ("scaling", "Scaling", p.scaling),
-                ("search", "Parallel Configurations", p.search),
-                ("breakdown", "Iteration Time", p.breakdown),
-                ("memory", "Memory per GPU", p.memory),
-                ("cost", "Cost", p.cost),
-                ("reliability", "Reliability", p.reliability)]
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Dock) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -389,7 +381,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([palette, summary], [250, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([summary, inspector], [430, 470], Qt.Orientation.Vertical)
         self.resizeDocks([comparison], [420], Qt.Orientation.Vertical)
-        panel_layout.size_tabbed(self, self.analysis_docks)
+        panel_layout.size_tabbed(self, self.analysis_docks, self.panels.set.specs)
 
     def _reset_layout(self) -> None:
         self.restoreState(self._default_state)

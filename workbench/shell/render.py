@@ -56,7 +56,7 @@ def render_window(design: Design, path: Path | None, size: tuple[int, int], cata
     with opened_window(design, path, size, catalog, theme) as window:
         app = application()
         if panels:
-            panel_layout.all_in_view(window, window.analysis_docks,
+            panel_layout.all_in_view(window, window.analysis_docks, window.panels.set.specs,
                                      round(size[1] * PANEL_ROWS_SHARE))
         else:
             for dock in window.analysis_docks.values():
