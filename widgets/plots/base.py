@@ -269,9 +269,11 @@ class PlotPanel(QWidget):
         return self._readout.full_text()
 
     def set_message(self, text: str) -> None:
-        """Show ``text`` instead of the plot (the reason there is nothing to draw)."""
+        """Show ``text`` instead of the plot (the reason there is nothing to draw); the note
+        under the plot goes with it (it spoke of what was drawn)."""
         self._message.setText(text)
         self._stack.setCurrentWidget(self._message)
+        self.set_note("")
 
     def message(self) -> str:
         return self._message.text() if self._stack.currentWidget() is self._message else ""
