@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from engine.training import TRAINING
@@ -117,29 +118,29 @@ def _search_and_current(facts: Facts) -> tuple[Any, Any] | None:
 
 
 PANELS = PanelRegistry((
-    PanelSpec("bandwidth", "Collective Bandwidth", BandwidthPanel,
+    PanelSpec("bandwidth", QT_TRANSLATE_NOOP("Panels", "Collective Bandwidth"), BandwidthPanel,
               (Feed("curves", "bandwidth", BandwidthPanel.set_curves),), group=0,
               pictures=(Picture("Collective bus bandwidth against message size",
                                 "nccl-tests busbw over every accelerator of each design; "
                                 "diamonds where the limit changes"),)),
-    PanelSpec("scaling", "Scaling", ScalingPanel,
+    PanelSpec("scaling", QT_TRANSLATE_NOOP("Panels", "Scaling"), ScalingPanel,
               (Feed("exploration", "scaling", ScalingPanel.set_curve),), group=0,
               pictures=(Picture("Scaling: each design's block replicated",
                                 "time to train (left) and MFU (right); stars at the designs "
                                 "as drawn"),)),
-    PanelSpec("search", "Parallel Configurations", SearchTable,
+    PanelSpec("search", QT_TRANSLATE_NOOP("Panels", "Parallel Configurations"), SearchTable,
               (Feed("exploration", "search", _show_search, overlaid=False,
                     pick=_search_and_current),), group=0, width=2),
-    PanelSpec("breakdown", "Iteration Time", BreakdownPanel,
+    PanelSpec("breakdown", QT_TRANSLATE_NOOP("Panels", "Iteration Time"), BreakdownPanel,
               (Feed("evaluation", TRAINING.name, BreakdownPanel.set_estimate),), group=1,
               pictures=(Picture("Where an iteration's time goes",
                                 "each design's best configuration: compute, bubble, "
                                 "communication nothing hides, optimizer"),)),
-    PanelSpec("memory", "Memory per GPU", MemoryPanel,
+    PanelSpec("memory", QT_TRANSLATE_NOOP("Panels", "Memory per GPU"), MemoryPanel,
               (Feed("evaluation", TRAINING.name, MemoryPanel.set_estimate),), group=1,
               pictures=(Picture("Memory per GPU", "fullest pipeline stage of each design; "
                                 "red ticks at each card's capacity"),)),
-    PanelSpec("cost", "Cost", CostPanel,
+    PanelSpec("cost", QT_TRANSLATE_NOOP("Panels", "Cost"), CostPanel,
               (Feed("curves", "buy_rent", BuyRentView.set_curve, at=lambda p: p.buy_rent),
                Feed("curves", "run_cost", RunCostView.set_run, at=lambda p: p.run_cost)),
               group=2, width=2,
@@ -148,7 +149,7 @@ PANELS = PanelRegistry((
                                 lambda p: p.buy_rent),
                         Picture("What one run costs", "each design's run by what it pays for",
                                 lambda p: p.run_cost))),
-    PanelSpec("reliability", "Reliability", ReliabilityPanel,
+    PanelSpec("reliability", QT_TRANSLATE_NOOP("Panels", "Reliability"), ReliabilityPanel,
               (Feed("curves", "checkpoints", ReliabilityPanel.set_curve),), group=2,
               pictures=(Picture("Goodput against the checkpoint interval",
                                 "Daly's model at each design's failure rate; stars at the "

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from engine.catalog import load_catalog
 from engine.layout import load_design
+from workbench.cli.language_flag import add_language_flag
 
 _SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
 
@@ -29,6 +30,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         "configurations, scaling, cost, reliability) under the canvas")
     p.add_argument("--heat", action="store_true",
                    help="colour the links by their load (the canvas heat overlay)")
+    add_language_flag(p)
     p.add_argument("--compare", action="store_true",
                    help="dock the comparison of the file's scenarios under the canvas")
     p.set_defaults(run=run)
@@ -50,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.shell.render import render_window
     quiet_offscreen_warnings()
     image = render_window(design, Path(args.file), args.size, catalog, args.theme,
-                          args.panels, args.heat, args.compare)
+                          args.panels, args.heat, args.compare, language=args.lang)
     if not image.save(args.output):
         raise ValueError(f"cannot write image {args.output}")
     print(f"{args.output}: {image.width()}x{image.height()}")

@@ -1,0 +1,1188 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Align &amp;Left</source>
+        <extracomment>Arrange menu entries: (arrangement name in workbench.canvas.arrange, menu text, tip).</extracomment>
+        <translation>左对齐(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Align the selected boxes on the left</source>
+        <translation>所选方框左对齐</translation>
+    </message>
+    <message>
+        <source>Align &amp;Centre</source>
+        <translation>水平居中对齐(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Align the selected boxes on their centres</source>
+        <translation>所选方框按中心水平对齐</translation>
+    </message>
+    <message>
+        <source>Align &amp;Right</source>
+        <translation>右对齐(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Align the selected boxes on the right</source>
+        <translation>所选方框右对齐</translation>
+    </message>
+    <message>
+        <source>Align &amp;Top</source>
+        <translation>顶端对齐(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Align the selected boxes at the top</source>
+        <translation>所选方框顶端对齐</translation>
+    </message>
+    <message>
+        <source>Align &amp;Middle</source>
+        <translation>垂直居中对齐(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Align the selected boxes on their middles</source>
+        <translation>所选方框按中线垂直对齐</translation>
+    </message>
+    <message>
+        <source>Align &amp;Bottom</source>
+        <translation>底端对齐(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Align the selected boxes at the bottom</source>
+        <translation>所选方框底端对齐</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;Horizontally</source>
+        <translation>水平等距分布(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Space the selected boxes evenly across</source>
+        <translation>所选方框在水平方向等距排列</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;Vertically</source>
+        <translation>垂直等距分布(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Space the selected boxes evenly down</source>
+        <translation>所选方框在垂直方向等距排列</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <extracomment>View &gt; Theme entries: (theme of widgets.app_theme.THEMES, menu text, tip).</extracomment>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The system&apos;s colours</source>
+        <translation>使用系统配色</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Light theme</source>
+        <translation>浅色主题</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Dark theme</source>
+        <translation>深色主题</translation>
+    </message>
+    <message>
+        <source>&amp;System Language</source>
+        <extracomment>View &gt; Language&apos;s first entry; the languages themselves are named in their own.</extracomment>
+        <translation>跟随系统语言(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new design</source>
+        <translation>新建一个设计</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a layout file</source>
+        <translation>打开布局文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the design</source>
+        <translation>保存设计</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save under a new name</source>
+        <translation>以新名称保存</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close the workbench</source>
+        <translation>关闭工作台</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Cut the selection</source>
+        <translation>剪切所选内容</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selection</source>
+        <translation>复制所选内容</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Paste boxes and groups</source>
+        <translation>粘贴方框和分组</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selection</source>
+        <translation>删除所选内容</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Select everything</source>
+        <translation>选择全部内容</translation>
+    </message>
+    <message>
+        <source>&amp;Group</source>
+        <translation>编组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Put the selection in a new group</source>
+        <translation>将所选内容放入新分组</translation>
+    </message>
+    <message>
+        <source>U&amp;ngroup</source>
+        <translation>取消编组(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Dissolve the selected groups</source>
+        <translation>解散所选分组</translation>
+    </message>
+    <message>
+        <source>Co&amp;llapse or Expand Group</source>
+        <translation>折叠或展开分组(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show a group as one box, or open it</source>
+        <translation>将分组显示为一个方框，或将其展开</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation>缩放至适合(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show the whole design</source>
+        <translation>显示整个设计</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Zoom to 100 %</source>
+        <translation>缩放到 100 %</translation>
+    </message>
+    <message>
+        <source>&amp;Snap to Grid</source>
+        <translation>对齐网格(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Keep boxes on the grid when moving them</source>
+        <translation>移动方框时吸附到网格</translation>
+    </message>
+    <message>
+        <source>Link &amp;Heat Overlay</source>
+        <translation>链路热力图(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Colour the links by their load under the design&apos;s busiest collective</source>
+        <translation>按设计中负载最重的集合通信下的链路负载为链路着色</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Panel Layout</source>
+        <translation>重置面板布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put the panels back where they started</source>
+        <translation>将面板恢复到初始位置</translation>
+    </message>
+    <message>
+        <source>&amp;About Cluster Workbench</source>
+        <translation>关于 Cluster Workbench(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate as Scenario</source>
+        <translation>复制为新场景(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Copy the shown scenario into a new one, to change and compare</source>
+        <translation>把当前场景复制为一个新场景，用于修改和对比</translation>
+    </message>
+    <message>
+        <source>&amp;Rename Scenario…</source>
+        <translation>重命名场景(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Rename the shown scenario</source>
+        <translation>重命名当前场景</translation>
+    </message>
+    <message>
+        <source>De&amp;lete Scenario</source>
+        <translation>删除场景(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Delete the shown scenario</source>
+        <translation>删除当前场景</translation>
+    </message>
+    <message>
+        <source>&amp;Next Scenario</source>
+        <translation>下一个场景(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Show the next scenario</source>
+        <translation>显示下一个场景</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Scenario</source>
+        <translation>上一个场景(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show the previous scenario</source>
+        <translation>显示上一个场景</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Scenarios</source>
+        <translation>对比场景(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Every scenario&apos;s headline figures side by side, the best marked</source>
+        <translation>并排列出各场景的关键指标，并标出最优值</translation>
+    </message>
+    <message>
+        <source>&amp;Sweep a Setting…</source>
+        <translation>参数扫描(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Vary one setting over a range and plot every headline figure</source>
+        <translation>在一个范围内改变某项设置，并绘出各项关键指标</translation>
+    </message>
+    <message>
+        <source>&amp;Present Comparison</source>
+        <translation>演示对比结果(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The comparison full screen, for a room (Esc leaves)</source>
+        <translation>全屏展示对比结果，用于会议演示（按 Esc 退出）</translation>
+    </message>
+    <message>
+        <source>&amp;Overlay Scenarios in Panels</source>
+        <translation>在面板中叠加显示各场景(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Draw every other scenario&apos;s curves and bars in the analysis panels</source>
+        <translation>在分析面板中同时绘出其他场景的曲线和柱条</translation>
+    </message>
+    <message>
+        <source>&amp;Export Report…</source>
+        <translation>导出报告(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>A self-contained HTML report comparing the scenarios</source>
+        <translation>导出对比各场景的独立 HTML 报告</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Could not export the report</source>
+        <translation>无法导出报告</translation>
+    </message>
+    <message>
+        <source>No report was written.</source>
+        <translation>未写入任何报告。</translation>
+    </message>
+    <message>
+        <source>Report written to {path}</source>
+        <translation>报告已写入 {path}</translation>
+    </message>
+    <message>
+        <source> vs </source>
+        <translation> 对比 </translation>
+    </message>
+    <message>
+        <source>an untitled design</source>
+        <translation>一个未命名的设计</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>Cluster Workbench closed unexpectedly while {name} had unsaved changes (autosaved {when}). Restore them?</source>
+        <translation>Cluster Workbench 意外关闭，当时 {name} 有未保存的修改（自动保存于 {when}）。是否恢复这些修改？</translation>
+    </message>
+    <message>
+        <source>Could not restore</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>The autosaved design is damaged.</source>
+        <translation>自动保存的设计已损坏。</translation>
+    </message>
+    <message>
+        <source>Restore unsaved changes</source>
+        <translation>恢复未保存的修改</translation>
+    </message>
+    <message>
+        <source>{path} no longer exists</source>
+        <translation>{path} 已不存在</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;已打开&gt;</translation>
+    </message>
+    <message>
+        <source>Estimated in {ms:.0f} ms</source>
+        <translation>估算耗时 {ms:.0f} ms</translation>
+    </message>
+    <message>
+        <source>Estimating…</source>
+        <translation>正在估算…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cluster Workbench&lt;/b&gt;&lt;p&gt;Design AI training clusters and see, as you edit, what they can do.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Cluster Workbench&lt;/b&gt;&lt;p&gt;设计 AI 训练集群，边编辑边查看它的能力。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Arrange</source>
+        <translation>排列(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Scenarios</source>
+        <translation>场景(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Arrange</source>
+        <translation>排列</translation>
+    </message>
+</context>
+<context>
+    <name>Panels</name>
+    <message>
+        <source>Collective Bandwidth</source>
+        <extracomment>The pipeline&apos;s lanes whose answers the panels draw, in the order they arrive. The scenario name of the open design&apos;s own series (the others are drawn under theirs).</extracomment>
+        <translation>集合通信带宽</translation>
+    </message>
+    <message>
+        <source>Scaling</source>
+        <translation>扩展性</translation>
+    </message>
+    <message>
+        <source>Parallel Configurations</source>
+        <translation>并行配置</translation>
+    </message>
+    <message>
+        <source>Iteration Time</source>
+        <translation>迭代时间</translation>
+    </message>
+    <message>
+        <source>Memory per GPU</source>
+        <translation>单卡显存</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <extracomment>Said in English whatever the language: without a CJK font Chinese would be boxes.</extracomment>
+        <translation>组件库</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>All Figures</source>
+        <translation>全部指标</translation>
+    </message>
+    <message>
+        <source>Estimates</source>
+        <translation>估算结果</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>对比</translation>
+    </message>
+</context>
+<context>
+    <name>engine</name>
+    <message>
+        <source>Inventory</source>
+        <translation>硬件清单</translation>
+    </message>
+    <message>
+        <source>Accelerators</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>not computed</source>
+        <translation>未计算</translation>
+    </message>
+    <message>
+        <source>Peak compute</source>
+        <translation>峰值算力</translation>
+    </message>
+    <message>
+        <source>PFLOP/s</source>
+        <translation>PFLOP/s</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>功耗</translation>
+    </message>
+    <message>
+        <source>kW</source>
+        <translation>kW</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>All-reduce busbw</source>
+        <translation>All-reduce 总线带宽</translation>
+    </message>
+    <message>
+        <source>GB/s</source>
+        <translation>GB/s</translation>
+    </message>
+    <message>
+        <source>a single accelerator: no collective</source>
+        <translation>只有一张加速卡：没有集合通信</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Time to train</source>
+        <translation>训练时长</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>MFU</source>
+        <translation>MFU</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Training tokens</source>
+        <translation>训练 token 数</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>token</translation>
+    </message>
+    <message>
+        <source>Global batch</source>
+        <translation>全局批大小</translation>
+    </message>
+    <message>
+        <source>sequences</source>
+        <translation>条序列</translation>
+    </message>
+    <message>
+        <source>Sequence length</source>
+        <translation>序列长度</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Parallelism</source>
+        <translation>并行策略</translation>
+    </message>
+    <message>
+        <source>Tensor parallel</source>
+        <translation>张量并行</translation>
+    </message>
+    <message>
+        <source>Pipeline parallel</source>
+        <translation>流水线并行</translation>
+    </message>
+    <message>
+        <source>Data parallel</source>
+        <translation>数据并行</translation>
+    </message>
+    <message>
+        <source>Context parallel</source>
+        <translation>上下文并行</translation>
+    </message>
+    <message>
+        <source>Expert parallel</source>
+        <translation>专家并行</translation>
+    </message>
+    <message>
+        <source>Micro-batch</source>
+        <translation>微批大小</translation>
+    </message>
+    <message>
+        <source>Virtual pipeline stages</source>
+        <translation>虚拟流水线阶段数</translation>
+    </message>
+    <message>
+        <source>ZeRO stage</source>
+        <translation>ZeRO 阶段</translation>
+    </message>
+    <message>
+        <source>Activation recomputation</source>
+        <translation>激活重计算</translation>
+    </message>
+    <message>
+        <source>Sequence parallelism</source>
+        <translation>序列并行</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Fused attention (FlashAttention)</source>
+        <translation>融合注意力（FlashAttention）</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>Overlap data-parallel communication</source>
+        <translation>数据并行通信与计算重叠</translation>
+    </message>
+    <message>
+        <source>Overlap tensor-parallel communication</source>
+        <translation>张量并行通信与计算重叠</translation>
+    </message>
+    <message>
+        <source>Overlap pipeline sends</source>
+        <translation>流水线发送与计算重叠</translation>
+    </message>
+    <message>
+        <source>DualPipe schedule</source>
+        <translation>DualPipe 调度</translation>
+    </message>
+    <message>
+        <source>Recompute norms</source>
+        <translation>重计算归一化层</translation>
+    </message>
+    <message>
+        <source>Recompute MLA up-projections</source>
+        <translation>重计算 MLA 上投影</translation>
+    </message>
+    <message>
+        <source>Recompute FFN activation</source>
+        <translation>重计算 FFN 激活</translation>
+    </message>
+    <message>
+        <source>Overlap contention</source>
+        <translation>重叠争用</translation>
+    </message>
+    <message>
+        <source>fraction of hidden communication</source>
+        <translation>被隐藏通信的比例</translation>
+    </message>
+    <message>
+        <source>Usable memory</source>
+        <translation>可用显存</translation>
+    </message>
+    <message>
+        <source>fraction of device memory</source>
+        <translation>占显存的比例</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Cost per run</source>
+        <translation>单次训练成本</translation>
+    </message>
+    <message>
+        <source>Cost per million tokens</source>
+        <translation>每百万 token 成本</translation>
+    </message>
+    <message>
+        <source>Capex (buy)</source>
+        <translation>资本支出（购买）</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <translation>汇率</translation>
+    </message>
+    <message>
+        <source>CNY per USD</source>
+        <translation>CNY / USD</translation>
+    </message>
+    <message>
+        <source>Rent discount</source>
+        <translation>租用折扣</translation>
+    </message>
+    <message>
+        <source>fraction of list paid</source>
+        <translation>按目录价的支付比例</translation>
+    </message>
+    <message>
+        <source>Buy or rent</source>
+        <translation>购买或租用</translation>
+    </message>
+    <message>
+        <source>Rental terms</source>
+        <translation>租用方式</translation>
+    </message>
+    <message>
+        <source>Reserved price</source>
+        <translation>预留价格</translation>
+    </message>
+    <message>
+        <source>fraction of on-demand</source>
+        <translation>按需价格的比例</translation>
+    </message>
+    <message>
+        <source>Rent price</source>
+        <translation>租用价格</translation>
+    </message>
+    <message>
+        <source>USD per accelerator-hour</source>
+        <translation>USD / 卡时</translation>
+    </message>
+    <message>
+        <source>Accelerator price</source>
+        <translation>加速卡价格</translation>
+    </message>
+    <message>
+        <source>USD per accelerator</source>
+        <translation>USD / 卡</translation>
+    </message>
+    <message>
+        <source>Prices as of</source>
+        <translation>价格日期</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Buy as</source>
+        <translation>购买形式</translation>
+    </message>
+    <message>
+        <source>Server host</source>
+        <translation>服务器主机</translation>
+    </message>
+    <message>
+        <source>Switch price</source>
+        <translation>交换机价格</translation>
+    </message>
+    <message>
+        <source>USD per 400 Gb/s port</source>
+        <translation>USD / 400 Gb/s 端口</translation>
+    </message>
+    <message>
+        <source>Optics and cable</source>
+        <translation>光模块与线缆</translation>
+    </message>
+    <message>
+        <source>USD per 400 Gb/s link</source>
+        <translation>USD / 400 Gb/s 链路</translation>
+    </message>
+    <message>
+        <source>Electricity price</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>USD per kWh</source>
+        <translation>USD / kWh</translation>
+    </message>
+    <message>
+        <source>PUE</source>
+        <translation>PUE</translation>
+    </message>
+    <message>
+        <source>facility power / IT power</source>
+        <translation>设施总功率 / IT 功率</translation>
+    </message>
+    <message>
+        <source>Power draw</source>
+        <translation>实际功耗</translation>
+    </message>
+    <message>
+        <source>fraction of rated power</source>
+        <translation>占额定功率的比例</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>fraction of hours in use</source>
+        <translation>使用时长占比</translation>
+    </message>
+    <message>
+        <source>Amortisation</source>
+        <translation>折旧年限</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <source>Time with failures</source>
+        <translation>计入故障的训练时长</translation>
+    </message>
+    <message>
+        <source>Goodput</source>
+        <translation>有效训练时间占比</translation>
+    </message>
+    <message>
+        <source>Cost with failures</source>
+        <translation>计入故障的成本</translation>
+    </message>
+    <message>
+        <source>Accelerator failures</source>
+        <translation>加速卡故障</translation>
+    </message>
+    <message>
+        <source>per million accelerator-hours</source>
+        <translation>每百万卡时</translation>
+    </message>
+    <message>
+        <source>Server failures</source>
+        <translation>服务器故障</translation>
+    </message>
+    <message>
+        <source>per million server-hours</source>
+        <translation>每百万服务器小时</translation>
+    </message>
+    <message>
+        <source>Switch failures</source>
+        <translation>交换机故障</translation>
+    </message>
+    <message>
+        <source>per million switch-hours</source>
+        <translation>每百万交换机小时</translation>
+    </message>
+    <message>
+        <source>Software failures</source>
+        <translation>软件故障</translation>
+    </message>
+    <message>
+        <source>Checkpoint size</source>
+        <translation>检查点大小</translation>
+    </message>
+    <message>
+        <source>bytes per parameter</source>
+        <translation>字节 / 参数</translation>
+    </message>
+    <message>
+        <source>Checkpoint bandwidth</source>
+        <translation>检查点带宽</translation>
+    </message>
+    <message>
+        <source>GB/s per accelerator</source>
+        <translation>GB/s / 卡</translation>
+    </message>
+    <message>
+        <source>Checkpoint interval</source>
+        <translation>检查点间隔</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Restart time</source>
+        <translation>重启时间</translation>
+    </message>
+    <message>
+        <source>Repair time</source>
+        <translation>修复时间</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Spare confidence</source>
+        <translation>备件置信度</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>卖方</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>目录价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Hours sold</source>
+        <translation>售出时长</translation>
+    </message>
+    <message>
+        <source>fraction of hours</source>
+        <translation>时长比例</translation>
+    </message>
+    <message>
+        <source>Depreciation</source>
+        <translation>折旧</translation>
+    </message>
+    <message>
+        <source>Staff and upkeep</source>
+        <translation>人员与运维</translation>
+    </message>
+    <message>
+        <source>USD per accelerator-year</source>
+        <translation>USD / 卡·年</translation>
+    </message>
+    <message>
+        <source>Rented space</source>
+        <translation>租用机房</translation>
+    </message>
+    <message>
+        <source>USD per kW of IT power per month</source>
+        <translation>USD / kW IT 功率 / 月</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>YYYY-MM</source>
+        <translation>YYYY-MM</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>规划期</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <source>Way of paying</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <source>servers per week</source>
+        <translation>台服务器 / 周</translation>
+    </message>
+    <message>
+        <source>Delayed share</source>
+        <translation>延迟交付比例</translation>
+    </message>
+    <message>
+        <source>fraction of servers</source>
+        <translation>服务器比例</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Ramp</source>
+        <translation>爬坡</translation>
+    </message>
+    <message>
+        <source>Resale</source>
+        <translation>转售</translation>
+    </message>
+    <message>
+        <source>fraction of book value</source>
+        <translation>账面价值比例</translation>
+    </message>
+    <message>
+        <source>Card price path</source>
+        <translation>加速卡价格走势</translation>
+    </message>
+    <message>
+        <source>YYYY-MM:factor, ...</source>
+        <translation>YYYY-MM:系数, ...</translation>
+    </message>
+    <message>
+        <source>Rent price path</source>
+        <translation>租用价格走势</translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation>推理服务</translation>
+    </message>
+    <message>
+        <source>Output tokens/s</source>
+        <translation>输出吞吐（token/s）</translation>
+    </message>
+    <message>
+        <source>tokens/s</source>
+        <translation>token/s</translation>
+    </message>
+    <message>
+        <source>TTFT</source>
+        <translation>首字延迟</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>TPOT</source>
+        <translation>每 token 输出时间</translation>
+    </message>
+    <message>
+        <source>Cost per million output tokens</source>
+        <translation>每百万输出 token 成本</translation>
+    </message>
+    <message>
+        <source>Users served</source>
+        <translation>可服务用户数</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>输入 token 数</translation>
+    </message>
+    <message>
+        <source>tokens per request</source>
+        <translation>token / 请求</translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation>输出 token 数</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Batch per replica</source>
+        <translation>每副本批大小</translation>
+    </message>
+    <message>
+        <source>Concurrency</source>
+        <translation>并发数</translation>
+    </message>
+    <message>
+        <source>requests in flight</source>
+        <translation>在途请求</translation>
+    </message>
+    <message>
+        <source>TTFT target</source>
+        <translation>首字延迟目标</translation>
+    </message>
+    <message>
+        <source>TPOT target</source>
+        <translation>每 token 输出时间目标</translation>
+    </message>
+    <message>
+        <source>Speed per user</source>
+        <translation>单用户速度</translation>
+    </message>
+    <message>
+        <source>output tokens/s</source>
+        <translation>输出 token/s</translation>
+    </message>
+    <message>
+        <source>KV cache precision</source>
+        <translation>KV 缓存精度</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>副本数</translation>
+    </message>
+    <message>
+        <source>Batching</source>
+        <translation>批处理</translation>
+    </message>
+    <message>
+        <source>Token budget per iteration</source>
+        <translation>每次迭代 token 预算</translation>
+    </message>
+    <message>
+        <source>Overhead per iteration</source>
+        <translation>每次迭代开销</translation>
+    </message>
+    <message>
+        <source>Cache MLA&apos;s latent</source>
+        <translation>缓存 MLA 潜向量</translation>
+    </message>
+    <message>
+        <source>Disaggregated prefill and decode</source>
+        <translation>预填充与解码分离部署</translation>
+    </message>
+    <message>
+        <source>Variability of request work</source>
+        <translation>请求工作量的波动</translation>
+    </message>
+    <message>
+        <source>squared coefficient of variation</source>
+        <translation>变异系数的平方</translation>
+    </message>
+    <message>
+        <source>Server p99 TTFT target</source>
+        <translation>Server 场景 p99 首字延迟目标</translation>
+    </message>
+    <message>
+        <source>Server p99 TPOT target</source>
+        <translation>Server 场景 p99 每 token 输出时间目标</translation>
+    </message>
+</context>
+</TS>
