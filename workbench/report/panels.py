@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QPalette
 
+from widgets.image_file import image_bytes
 from widgets.plots.bandwidth_panel import BandwidthPanel
 from widgets.plots.base import PlotPanel
 from widgets.plots.breakdown_panel import BreakdownPanel
@@ -22,7 +23,7 @@ from widgets.plots.reliability_panel import ReliabilityPanel
 from widgets.plots.scaling_panel import ScalingPanel
 from workbench.analysis.overlays import Overlay
 from workbench.analysis.plots import show_scenario
-from workbench.canvas.offscreen import grab_offscreen, png_bytes
+from workbench.canvas.offscreen import grab_offscreen
 from workbench.report.html import Picture
 
 PANEL_SIZE = (1100, 520)
@@ -75,7 +76,7 @@ def panel_pictures(overlays: dict[str, Overlay], palette: QPalette) -> list[Pict
             panel.set_caption(caption)           # of every design, not the last one drawn
             panel.setParent(None)                # the cost views: out of their splitter
             image = grab_offscreen(panel, PANEL_SIZE, part=panel.figure)
-            pictures.append(Picture(title, png_bytes(image)))
+            pictures.append(Picture(title, image_bytes(image)))
     return pictures
 
 
