@@ -72,7 +72,7 @@ def make_folder(folder: str | os.PathLike[str]) -> None:
         raise WriteError(f"{path}: cannot create: it is a file, not a folder; "
                          "choose another name") from None
     except OSError as exc:
-        raise WriteError(_message(path, exc, path.parent, "create")) from None
+        raise WriteError(_message(path, exc, _nearest_existing(path.parent), "create")) from None
 
 
 def remove_stale_temps(folder: str | os.PathLike[str]) -> list[Path]:
@@ -200,7 +200,7 @@ def _message(path: Path, exc: OSError, folder: Path, verb: str = "write") -> str
     elif exc.errno == errno.ENOENT:
         why = f"{folder} does not take new files; choose another folder"
     elif exc.errno == errno.ENOTDIR:
-        why = f"{_not_a_folder(folder)} is a file, not a folder; choose another folder"
+        why = f"{_nearest_existing(folder)} is a file, not a folder; choose another folder"
     elif exc.errno in (errno.EACCES, errno.EPERM):
         why = f"no permission to write in {folder}; choose another folder"
     elif exc.errno == errno.EROFS:
@@ -214,8 +214,9 @@ def _message(path: Path, exc: OSError, folder: Path, verb: str = "write") -> str
     return f"{path}: cannot {verb}: {why}"
 
 
-def _not_a_folder(folder: Path) -> Path:
-    """The part of ``folder`` that exists but is a file."""
+def _nearest_existing(folder: Path) -> Path:
+    """``folder`` or the nearest of its parents that exists (a file, when a write
+    failed with ENOTDIR)."""
     for part in (folder, *folder.parents):
         if part.exists():
             return part
