@@ -50,7 +50,7 @@ def places(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     }
 
 
-@pytest.mark.parametrize("command, place", [
+@pytest.mark.parametrize(("command", "place"), [
     (command, place) for command in ("render", "report", "export-infragraph", "export-astra",
                                      "import", "sweep")
     for place in ("no folder", "through a file", "proc")
@@ -61,7 +61,8 @@ def test_a_place_that_takes_no_file_is_one_line_and_status_1(tmp_path, capsys, c
     assert main(commands(out)[command]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1, err
-    assert err.startswith("cluster-workbench: ") and says in err, err
+    assert err.startswith("cluster-workbench: "), err
+    assert says in err, err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plain"]
 
 
@@ -82,7 +83,8 @@ def test_summarise_checks_its_picture_before_it_prints(tmp_path, capsys):
     assert main(["summarise", str(results), "-o", str(tmp_path / "no" / "front.png")]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.count("\n") == 1 and "there is no folder" in captured.err
+    assert captured.err.count("\n") == 1
+    assert "there is no folder" in captured.err
 
 
 def _full_disk_after(limit: int):
@@ -92,7 +94,7 @@ def _full_disk_after(limit: int):
     return limit_writes
 
 
-@pytest.mark.parametrize("command, name", [("render", "window.png"), ("report", "page.html")])
+@pytest.mark.parametrize(("command", "name"), [("render", "window.png"), ("report", "page.html")])
 def test_a_full_disk_is_one_line_and_the_old_file_stays(tmp_path, command, name):
     out = tmp_path / name
     out.write_bytes(b"the old file")

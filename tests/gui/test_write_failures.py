@@ -20,7 +20,8 @@ def test_an_autosave_that_cannot_write_says_so_once(make_window, starter, tmp_pa
     _delete_first_node(window)
     window.autosaver.save_now()
     dialog = window.files.last_error
-    assert dialog.isVisible() and dialog.windowTitle() == "Autosave failed"
+    assert dialog.isVisible()
+    assert dialog.windowTitle() == "Autosave failed"
     session = window.recovery.session
     assert dialog.lines() == [f"{tmp_path}/recovery/{session}.yaml: cannot write: "
                               f"{tmp_path}/recovery is a file, not a folder; choose another "
@@ -29,7 +30,8 @@ def test_an_autosave_that_cannot_write_says_so_once(make_window, starter, tmp_pa
     dialog.accept()
     _delete_first_node(window)
     window.autosaver.save_now()
-    assert window.files.last_error is dialog and not dialog.isVisible()   # not on every edit
+    assert window.files.last_error is dialog               # not on every edit
+    assert not dialog.isVisible()
     assert window.isWindowModified()
 
 

@@ -54,13 +54,19 @@ def dead_pid() -> int:
     return child.pid
 
 
+def half_then_fail(path: Path) -> None:
+    with AtomicFile(path) as out:
+        out.file.write(b"half")
+        raise KeyError("the caller failed")
+
+
 def one_line(exc: pytest.ExceptionInfo[WriteError]) -> str:
     text = str(exc.value)
     assert "\n" not in text
     return text
 
 
-@pytest.mark.parametrize("mask, mode", [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600)])
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600)])
 def test_a_new_file_honours_the_umask(tmp_path, mask, mode):
     with umask(mask):
         write_text(tmp_path / "new.yaml", "a: 1\n")
@@ -83,7 +89,8 @@ def test_a_symlink_is_written_through_and_stays_a_link(tmp_path):
     link = tmp_path / "link.yaml"
     link.symlink_to(target)
     write_text(link, "new")
-    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert link.is_symlink()
+    assert os.readlink(link) == str(target)
     assert target.read_text() == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.yaml", "real"]
 
@@ -100,7 +107,7 @@ def test_a_read_only_file_is_refused_and_left_alone(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["design.yaml"]
 
 
-@pytest.mark.parametrize("where, says", [
+@pytest.mark.parametrize(("where", "says"), [
     ("missing/out.png", "there is no folder {tmp}/missing; create it or choose another folder"),
     ("plain/out.png", "{tmp}/plain is a file, not a folder; choose another folder"),
     ("folder", "it is a folder; give a file name"),
@@ -136,9 +143,8 @@ def test_a_full_disk_keeps_the_old_file_and_leaves_no_temporary(tmp_path):
 def test_any_failure_while_writing_removes_the_temporary(tmp_path):
     path = tmp_path / "out.csv"
     path.write_text("old")
-    with pytest.raises(KeyError), AtomicFile(path) as out:
-        out.file.write(b"half")
-        raise KeyError("the caller failed")
+    with pytest.raises(KeyError):
+        half_then_fail(path)
     assert path.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
 
