@@ -29,7 +29,7 @@ from widgets.plots.memory_panel import MemoryPanel
 from widgets.plots.reliability_panel import ReliabilityPanel
 from widgets.plots.scaling_panel import ScalingPanel
 from widgets.search_table import SearchTable
-from workbench.analysis.overlays import Facts
+from workbench.analysis.facts import Facts
 
 #: The pipeline's lanes whose answers the panels draw, in the order they arrive.
 LANES = ("evaluation", "curves", "exploration")

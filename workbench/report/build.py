@@ -18,14 +18,15 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from engine.atomic_file import write_text
 from engine.catalog import Catalog
 from engine.compare import BASE, Comparison, compare
 from engine.design import Design
-from engine.yamlio import atomic_write_text
 from widgets.headline_bars import HeadlineBars
+from widgets.image_file import image_bytes
 from workbench.analysis.overlays import overlays
 from workbench.analysis.stage import Stage, run_now
-from workbench.canvas.offscreen import grab_offscreen, light_palette, png_bytes
+from workbench.canvas.offscreen import grab_offscreen, light_palette
 from workbench.canvas.picture import render_canvas
 from workbench.comparison.rows import bar_charts, comparison_table
 from workbench.report.assumptions import assumptions
@@ -80,7 +81,7 @@ def write_report(designs: Sequence[tuple[str, Design]], catalog: Catalog, path: 
                  files: Sequence[str], currency: str | None = None) -> Report:
     """Build the report and write it to ``path`` atomically; returns what was written."""
     report = build_report(designs, catalog, files, currency)
-    atomic_write_text(path, report_html(report))
+    write_text(path, report_html(report))
     return report
 
 
@@ -92,7 +93,7 @@ def _charts(result: Comparison) -> Picture:
     rows = -(-len(charts) // CHART_COLUMNS)
     height = CHART_ROW_HEIGHT * rows * (1 + 0.2 * max(len(result.rows) - 3, 0))
     image = grab_offscreen(view, (CHART_WIDTH, int(height)))
-    return Picture("Headline figures by design", png_bytes(image),
+    return Picture("Headline figures by design", image_bytes(image),
                    "Each chart is one headline figure; ★ marks the best, bars are in each "
                    "design's colour. Figures every design shares are left out.")
 
@@ -101,6 +102,6 @@ def _design_part(label: str, design: Design, catalog: Catalog, result: Compariso
                  index: int) -> DesignPart:
     row = result.rows[index]
     hardware = f"{row.accelerators:,} × {row.accelerator} training {design.workload.model}"
-    picture = png_bytes(render_canvas(design, catalog, CANVAS_SIZE, light_palette()))
+    picture = image_bytes(render_canvas(design, catalog, CANVAS_SIZE, light_palette()))
     return DesignPart(label, design.name, design.description, design.source, hardware,
                       picture)
