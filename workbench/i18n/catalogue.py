@@ -1,5 +1,6 @@
 """The engine's texts a person reads (section names, figure labels, units, the reasons a
-figure is missing, setting labels and units), listed for ``pyside6-lupdate``.
+figure is missing, setting labels and units, the comparison's verdict), listed for
+``pyside6-lupdate``.
 
 The engine is Qt-free and writes English; the views translate its texts
 where they show them (:func:`widgets.content.texts.engine_text`). lupdate
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from engine.compare import VERDICT_TEXTS
 from engine.estimates import REGISTRY
 from engine.settings import SettingField, is_settings_class, settings_of
 
@@ -41,6 +43,7 @@ def _texts() -> Iterator[str]:
         if section.settings is not None:
             yield section.settings.label
             yield from _setting_texts(settings_of(section.settings.cls))
+    yield from VERDICT_TEXTS
 
 
 def _setting_texts(fields: list[SettingField]) -> Iterator[str]:

@@ -352,18 +352,205 @@
     </message>
 </context>
 <context>
+    <name>AnalysisPanels</name>
+    <message>
+        <source>Saved {path}</source>
+        <extracomment>Something to tell the user (a configuration that could not be applied, a file saved).</extracomment>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>BandwidthPanel</name>
+    <message>
+        <source>{ranks} × {accelerator}, one rank per accelerator (nccl-tests busbw)</source>
+        <translation>{ranks} × {accelerator}，每张加速卡一个 rank（nccl-tests 总线带宽）</translation>
+    </message>
+    <message>
+        <source>Limit at {size}: </source>
+        <translation>{size} 时的瓶颈：</translation>
+    </message>
+</context>
+<context>
+    <name>BreakdownPanel</name>
+    <message>
+        <source>{model} on {gpus} × {accelerator}, global batch {batch}, micro-batch {micro}</source>
+        <translation>{model}，{gpus} × {accelerator}，全局批大小 {batch}，微批大小 {micro}</translation>
+    </message>
+    <message>
+        <source>Iteration {time}: {parts}. Communication that overlaps compute is not counted.</source>
+        <translation>每次迭代 {time}：{parts}。与计算重叠的通信不计入。</translation>
+    </message>
+</context>
+<context>
+    <name>BuyRentView</name>
+    <message>
+        <source>Cumulative cost ({currency})</source>
+        <translation>累计成本（{currency}）</translation>
+    </message>
+    <message>
+        <source>Owning (capex, then energy) against renting {n} accelerators</source>
+        <translation>购买（资本支出加电费）与租用 {n} 张加速卡的对比</translation>
+    </message>
+    <message>
+        <source>Owning pays off after {months} months of full use.</source>
+        <translation>满负荷使用 {months} 个月后，购买比租用更划算。</translation>
+    </message>
+    <message>
+        <source>Renting never costs more than the energy of owning: no break-even.</source>
+        <translation>租用费用始终不高于自有设备的电费：没有盈亏平衡点。</translation>
+    </message>
+</context>
+<context>
+    <name>Comparison</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no: not ranked</source>
+        <translation>否：不参与排名</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <source>Cost basis</source>
+        <translation>计费方式</translation>
+    </message>
+    <message>
+        <source>Fits in memory</source>
+        <translation>显存是否放得下</translation>
+    </message>
+    <message>
+        <source>the base scenario, {name}</source>
+        <translation>基准场景 {name}</translation>
+    </message>
+    <message>
+        <source>the best of each row</source>
+        <translation>每行最优值</translation>
+    </message>
+    <message>
+        <source>{best} best of the row. Differences are relative to {reference}; green is better, red worse. Hover a figure for its 80% band</source>
+        <translation>{best} 为该行最优。差异相对于{reference}；绿色更好，红色更差。鼠标悬停在数值上可查看其 80% 区间</translation>
+    </message>
+    <message>
+        <source>; {mark} covers part of the design</source>
+        <translation>；{mark} 表示只覆盖设计的一部分</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <source>not ranked: the workload does not fit in memory</source>
+        <translation>不参与排名：工作负载超出显存</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonPanel</name>
+    <message>
+        <source>Comparing…</source>
+        <extracomment>Show scenario ``index`` on the canvas (a column header was double-clicked).</extracomment>
+        <translation>正在对比…</translation>
+    </message>
+    <message>
+        <source>1 scenario compared in {ms:.0f} ms</source>
+        <translation>已对比 1 个场景，耗时 {ms:.0f} ms</translation>
+    </message>
+    <message>
+        <source>{n} scenarios compared in {ms:.0f} ms</source>
+        <translation>已对比 {n} 个场景，耗时 {ms:.0f} ms</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonView</name>
+    <message>
+        <source>the base scenario</source>
+        <extracomment>The differences should be relative to BASE or BEST. Show this design (its column index) on the canvas. The user asked for the full-screen presentation.</extracomment>
+        <translation>基准场景</translation>
+    </message>
+    <message>
+        <source>the best of each row</source>
+        <translation>每行最优值</translation>
+    </message>
+    <message>
+        <source>What the percentages under each value compare with</source>
+        <translation>每个数值下方的百分比相对于哪个参照</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Show the comparison full screen (Esc leaves)</source>
+        <translation>全屏显示对比结果（按 Esc 退出）</translation>
+    </message>
+    <message>
+        <source>Differences relative to</source>
+        <translation>差异相对于</translation>
+    </message>
+</context>
+<context>
+    <name>Figures</name>
+    <message>
+        <source>n/a</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>80%: {range}</source>
+        <translation>80%：{range}</translation>
+    </message>
+    <message>
+        <source>extrapolated</source>
+        <translation>外推</translation>
+    </message>
+    <message>
+        <source>part of the design</source>
+        <translation>设计的一部分</translation>
+    </message>
+    <message>
+        <source>assumed</source>
+        <translation>假设值</translation>
+    </message>
+    <message>
+        <source>80% band: {range}</source>
+        <translation>80% 区间：{range}</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>{n} 项</translation>
+    </message>
+    <message>
+        <source> … ({n} in all)</source>
+        <translation> …（共 {n} 项）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Could not export the report</source>
         <translation>无法导出报告</translation>
     </message>
     <message>
-        <source>No report was written.</source>
-        <translation>未写入任何报告。</translation>
+        <source>No report was written; choose another file or folder.</source>
+        <translation>未写入报告；请选择其他文件或文件夹。</translation>
     </message>
     <message>
         <source>Report written to {path}</source>
         <translation>报告已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Autosave failed</source>
+        <translation>自动保存失败</translation>
+    </message>
+    <message>
+        <source>Unsaved changes are not being kept for recovery after a crash. Save the design (File &gt; Save or Save As) to keep them; autosave tries again after each edit and says nothing more until it works.</source>
+        <translation>未保存的修改目前无法在崩溃后恢复。请保存设计（文件 &gt; 保存 或 另存为）以保留修改；每次编辑后会再次尝试自动保存，在成功之前不再提示。</translation>
     </message>
     <message>
         <source> vs </source>
@@ -412,6 +599,21 @@
     <message>
         <source>&lt;b&gt;Cluster Workbench&lt;/b&gt;&lt;p&gt;Design AI training clusters and see, as you edit, what they can do.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Cluster Workbench&lt;/b&gt;&lt;p&gt;设计 AI 训练集群，边编辑边查看它的能力。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryPanel</name>
+    <message>
+        <source>Fullest pipeline stage, {accelerator} ({capacity} per card; red tick)</source>
+        <translation>显存占用最多的流水线阶段，{accelerator}（每卡 {capacity}；红色刻度）</translation>
+    </message>
+    <message>
+        <source>Needs {need} of {have} ({share:.0%}).</source>
+        <translation>需要 {need}，共 {have}（{share:.0%}）。</translation>
+    </message>
+    <message>
+        <source>Does not fit: needs {need}, {more} more than the card holds.</source>
+        <translation>放不下：需要 {need}，比单卡容量多 {more}。</translation>
     </message>
 </context>
 <context>
@@ -520,6 +722,262 @@
     <message>
         <source>Comparison</source>
         <translation>对比</translation>
+    </message>
+    <message>
+        <source>Link load: {op} of {size} over {n} accelerators</source>
+        <translation>链路负载：{n} 张加速卡上 {size} 的 {op}</translation>
+    </message>
+</context>
+<context>
+    <name>PlotPanel</name>
+    <message>
+        <source>Could not export {kind}</source>
+        <extracomment>The plot (axes included) is never drawn shorter: a shorter dock scrolls instead. A file was written by an export: its path. Each axis&apos;s title as given (source text of context &quot;Plots&quot;), shown translated.</extracomment>
+        <translation>无法导出 {kind}</translation>
+    </message>
+    <message>
+        <source>Nothing was written; choose another file or folder.</source>
+        <translation>未写入任何内容；请选择其他文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>Export {kind}</source>
+        <translation>导出 {kind}</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Save this plot as a picture or its numbers as a table</source>
+        <translation>将此图保存为图片，或将其数据保存为表格</translation>
+    </message>
+</context>
+<context>
+    <name>Plots</name>
+    <message>
+        <source>Message size</source>
+        <translation>消息大小</translation>
+    </message>
+    <message>
+        <source>Bus bandwidth (GB/s)</source>
+        <translation>总线带宽（GB/s）</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>PNG Image…</source>
+        <translation>PNG 图片…</translation>
+    </message>
+    <message>
+        <source>SVG Drawing…</source>
+        <translation>SVG 矢量图…</translation>
+    </message>
+    <message>
+        <source>CSV Table…</source>
+        <translation>CSV 表格…</translation>
+    </message>
+    <message>
+        <source>compute</source>
+        <extracomment>(label, breakdown_s field, colour): the order parts stack in.</extracomment>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>pipeline bubble</source>
+        <translation>流水线气泡</translation>
+    </message>
+    <message>
+        <source>TP comm</source>
+        <translation>TP 通信</translation>
+    </message>
+    <message>
+        <source>PP comm</source>
+        <translation>PP 通信</translation>
+    </message>
+    <message>
+        <source>DP comm</source>
+        <translation>DP 通信</translation>
+    </message>
+    <message>
+        <source>CP comm</source>
+        <translation>CP 通信</translation>
+    </message>
+    <message>
+        <source>EP comm</source>
+        <translation>EP 通信</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Time per iteration (s)</source>
+        <translation>单次迭代时间（s）</translation>
+    </message>
+    <message>
+        <source>buy</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <source>rent</source>
+        <translation>租用</translation>
+    </message>
+    <message>
+        <source>break-even</source>
+        <translation>盈亏平衡</translation>
+    </message>
+    <message>
+        <source>Months of full use</source>
+        <translation>满负荷使用月数</translation>
+    </message>
+    <message>
+        <source>Cumulative cost</source>
+        <translation>累计成本</translation>
+    </message>
+    <message>
+        <source>Cost per run</source>
+        <translation>单次训练成本</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>optimizer states</source>
+        <translation>优化器状态</translation>
+    </message>
+    <message>
+        <source>activations</source>
+        <translation>激活</translation>
+    </message>
+    <message>
+        <source>buffers</source>
+        <translation>缓冲区</translation>
+    </message>
+    <message>
+        <source>Memory per GPU (GiB)</source>
+        <translation>单卡显存（GiB）</translation>
+    </message>
+    <message>
+        <source>goodput</source>
+        <translation>有效训练时间占比</translation>
+    </message>
+    <message>
+        <source>days lost</source>
+        <translation>损失天数</translation>
+    </message>
+    <message>
+        <source>chosen interval</source>
+        <translation>所选间隔</translation>
+    </message>
+    <message>
+        <source>Checkpoint interval</source>
+        <translation>检查点间隔</translation>
+    </message>
+    <message>
+        <source>Goodput (%)</source>
+        <translation>有效训练时间占比（%）</translation>
+    </message>
+    <message>
+        <source>Time lost per run (days)</source>
+        <translation>每次训练损失的时间（天）</translation>
+    </message>
+    <message>
+        <source>time to train</source>
+        <translation>训练时长</translation>
+    </message>
+    <message>
+        <source>MFU</source>
+        <translation>MFU</translation>
+    </message>
+    <message>
+        <source>this design</source>
+        <translation>当前设计</translation>
+    </message>
+    <message>
+        <source>does not fit</source>
+        <translation>显存放不下</translation>
+    </message>
+    <message>
+        <source>Accelerators</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Time to train (days)</source>
+        <translation>训练时长（天）</translation>
+    </message>
+    <message>
+        <source>MFU (%)</source>
+        <translation>MFU（%）</translation>
+    </message>
+</context>
+<context>
+    <name>ReliabilityPanel</name>
+    <message>
+        <source>Daly&apos;s model at the design&apos;s failure rate, checkpoint write time and restart time</source>
+        <translation>按设计的故障率、检查点写入时间和重启时间计算的 Daly 模型</translation>
+    </message>
+    <message>
+        <source>Checkpointing every {interval} keeps {share:.1%} of the time for training (Young&apos;s optimum {young}).</source>
+        <translation>每 {interval} 保存一次检查点，可保留 {share:.1%} 的时间用于训练（Young 最优间隔 {young}）。</translation>
+    </message>
+</context>
+<context>
+    <name>RunCostView</name>
+    <message>
+        <source>Cost per run ({currency})</source>
+        <translation>单次训练成本（{currency}）</translation>
+    </message>
+    <message>
+        <source>, {cost} {currency} with failures</source>
+        <translation>，计入故障为 {cost} {currency}</translation>
+    </message>
+    <message>
+        <source>One training run, bought hardware</source>
+        <translation>一次训练，购买硬件</translation>
+    </message>
+    <message>
+        <source>One training run, rented hardware</source>
+        <translation>一次训练，租用硬件</translation>
+    </message>
+    <message>
+        <source>{cost} {currency} per run{with_failures}; basis: {basis} (cost.basis).</source>
+        <translation>每次训练 {cost} {currency}{with_failures}；计费方式：{basis}（cost.basis）。</translation>
+    </message>
+</context>
+<context>
+    <name>ScalingPanel</name>
+    <message>
+        <source>{block} × {low} to {high} (the design has {replicas}); same model, tokens and batch</source>
+        <translation>{block} × {low} 到 {high}（当前设计为 {replicas}）；模型、token 数和批大小不变</translation>
+    </message>
+    <message>
+        <source>Fixed data parallelism scales with the block; everything else stays.</source>
+        <translation>固定的数据并行度随单元扩展，其余不变。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
     </message>
 </context>
 <context>
@@ -1183,6 +1641,54 @@
     <message>
         <source>Server p99 TPOT target</source>
         <translation>Server 场景 p99 每 token 输出时间目标</translation>
+    </message>
+    <message>
+        <source>Fastest: cannot tell, no design has a training time.</source>
+        <translation>最快：无法判断，没有设计给出训练时长。</translation>
+    </message>
+    <message>
+        <source>Fastest: {design}, {value} {footing}{unclear}.</source>
+        <translation>最快：{design}，{value}（{footing}）{unclear}。</translation>
+    </message>
+    <message>
+        <source>Cheapest: cannot tell, no design has a cost per run.</source>
+        <translation>最便宜：无法判断，没有设计给出单次训练成本。</translation>
+    </message>
+    <message>
+        <source>Cheapest: {design}, {value} per run {footing} ({basis}){unclear}.</source>
+        <translation>最便宜：{design}，每次训练 {value}（{footing}，{basis}）{unclear}。</translation>
+    </message>
+    <message>
+        <source>bought</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <source>rented</source>
+        <translation>租用</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>; no clear winner on {what}: its band overlaps {others}&apos;s</source>
+        <translation>；{what}上没有明确的优胜者：其区间与 {others} 的区间重叠</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>counting failures</source>
+        <translation>计入故障</translation>
+    </message>
+    <message>
+        <source>without failures</source>
+        <translation>不计故障</translation>
     </message>
 </context>
 </TS>
