@@ -57,3 +57,19 @@ def test_the_qm_is_package_data():
     import tomllib
     config = tomllib.loads((I18N.parents[1] / "pyproject.toml").read_text())
     assert "i18n/*.qm" in config["tool"]["setuptools"]["package-data"]["workbench"]
+
+
+def test_the_ts_lists_every_text_the_code_marks(tmp_path):
+    """lupdate over the code finds nothing the .ts lacks (run make translations if it does)."""
+    copy = tmp_path / "zh_CN.ts"
+    copy.write_bytes(TS.read_bytes())
+    tool = Path(sys.executable).parent / "pyside6-lupdate"
+    root = I18N.parents[1]
+    subprocess.run([str(tool), "-extensions", "py", "-no-obsolete", "-locations", "none",
+                    "widgets", "workbench", "-ts", str(copy)], cwd=root, check=True,
+                   capture_output=True)
+    def texts(path: Path) -> set[tuple[str, str]]:
+        root_ = ET.parse(path).getroot()
+        return {(c.findtext("name"), m.findtext("source"))
+                for c in root_.iter("context") for m in c.iter("message")}
+    assert texts(copy) == texts(TS), "zh_CN.ts is behind the code: run make translations"

@@ -58,7 +58,8 @@ class Feed:
 
 @dataclass(frozen=True)
 class Picture:
-    """One plot of a panel as the report shows it (and as File > Export saves it)."""
+    """One plot of a panel as the report shows it (and as File > Export saves it); title and
+    caption are source texts of context "Panels"."""
 
     title: str
     caption: str
@@ -120,40 +121,50 @@ def _search_and_current(facts: Facts) -> tuple[Any, Any] | None:
 PANELS = PanelRegistry((
     PanelSpec("bandwidth", QT_TRANSLATE_NOOP("Panels", "Collective Bandwidth"), BandwidthPanel,
               (Feed("curves", "bandwidth", BandwidthPanel.set_curves),), group=0,
-              pictures=(Picture("Collective bus bandwidth against message size",
-                                "nccl-tests busbw over every accelerator of each design; "
-                                "diamonds where the limit changes"),)),
+              pictures=(Picture(
+                  QT_TRANSLATE_NOOP("Panels", "Collective bus bandwidth against message size"),
+                  QT_TRANSLATE_NOOP("Panels", "nccl-tests busbw over every accelerator of each "
+                                              "design; diamonds where the limit changes")),)),
     PanelSpec("scaling", QT_TRANSLATE_NOOP("Panels", "Scaling"), ScalingPanel,
               (Feed("exploration", "scaling", ScalingPanel.set_curve),), group=0,
-              pictures=(Picture("Scaling: each design's block replicated",
-                                "time to train (left) and MFU (right); stars at the designs "
-                                "as drawn"),)),
+              pictures=(Picture(
+                  QT_TRANSLATE_NOOP("Panels", "Scaling: each design's block replicated"),
+                  QT_TRANSLATE_NOOP("Panels", "time to train (left) and MFU (right); stars at "
+                                              "the designs as drawn")),)),
     PanelSpec("search", QT_TRANSLATE_NOOP("Panels", "Parallel Configurations"), SearchTable,
               (Feed("exploration", "search", _show_search, overlaid=False,
                     pick=_search_and_current),), group=0, width=2),
     PanelSpec("breakdown", QT_TRANSLATE_NOOP("Panels", "Iteration Time"), BreakdownPanel,
               (Feed("evaluation", TRAINING.name, BreakdownPanel.set_estimate),), group=1,
-              pictures=(Picture("Where an iteration's time goes",
-                                "each design's best configuration: compute, bubble, "
-                                "communication nothing hides, optimizer"),)),
+              pictures=(Picture(
+                  QT_TRANSLATE_NOOP("Panels", "Where an iteration's time goes"),
+                  QT_TRANSLATE_NOOP("Panels", "each design's best configuration: compute, "
+                                              "bubble, communication nothing hides, "
+                                              "optimizer")),)),
     PanelSpec("memory", QT_TRANSLATE_NOOP("Panels", "Memory per GPU"), MemoryPanel,
               (Feed("evaluation", TRAINING.name, MemoryPanel.set_estimate),), group=1,
-              pictures=(Picture("Memory per GPU", "fullest pipeline stage of each design; "
-                                "red ticks at each card's capacity"),)),
+              pictures=(Picture(
+                  QT_TRANSLATE_NOOP("Panels", "Memory per GPU"),
+                  QT_TRANSLATE_NOOP("Panels", "fullest pipeline stage of each design; red "
+                                              "ticks at each card's capacity")),)),
     PanelSpec("cost", QT_TRANSLATE_NOOP("Panels", "Cost"), CostPanel,
               (Feed("curves", "buy_rent", BuyRentView.set_curve, at=lambda p: p.buy_rent),
                Feed("curves", "run_cost", RunCostView.set_run, at=lambda p: p.run_cost)),
               group=2, width=2,
-              pictures=(Picture("Owning against renting",
-                                "cumulative cost month by month of full use",
+              pictures=(Picture(QT_TRANSLATE_NOOP("Panels", "Owning against renting"),
+                                QT_TRANSLATE_NOOP("Panels", "cumulative cost month by month "
+                                                            "of full use"),
                                 lambda p: p.buy_rent),
-                        Picture("What one run costs", "each design's run by what it pays for",
+                        Picture(QT_TRANSLATE_NOOP("Panels", "What one run costs"),
+                                QT_TRANSLATE_NOOP("Panels", "each design's run by what it "
+                                                            "pays for"),
                                 lambda p: p.run_cost))),
     PanelSpec("reliability", QT_TRANSLATE_NOOP("Panels", "Reliability"), ReliabilityPanel,
               (Feed("curves", "checkpoints", ReliabilityPanel.set_curve),), group=2,
-              pictures=(Picture("Goodput against the checkpoint interval",
-                                "Daly's model at each design's failure rate; stars at the "
-                                "intervals used"),)),
+              pictures=(Picture(
+                  QT_TRANSLATE_NOOP("Panels", "Goodput against the checkpoint interval"),
+                  QT_TRANSLATE_NOOP("Panels", "Daly's model at each design's failure rate; "
+                                              "stars at the intervals used")),)),
 ))
 
 

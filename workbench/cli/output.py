@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,18 +21,29 @@ def print_json(value: Any) -> None:
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]],
                 right: Sequence[bool] | None = None) -> None:
-    """Columns padded to their widest cell; numbers right-aligned."""
+    """Columns padded to their widest cell (Chinese characters take two columns); numbers
+    right-aligned."""
     cells = [[number(c) if not isinstance(c, str) else c for c in row] for row in rows]
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
     if right is None:
         right = [bool(rows) and not isinstance(rows[0][i], str) for i in range(len(headers))]
     def line(values: Sequence[str]) -> str:
-        return "  ".join(v.rjust(w) if r else v.ljust(w)
+        return "  ".join(_pad(v, w, r)
                          for v, w, r in zip(values, widths, right, strict=True)).rstrip()
     print(line(headers))
     print(line(["-" * w for w in widths]))
     for row in cells:
         print(line(row))
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide (CJK) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    room = " " * (width - _width(text))
+    return room + text if right else text + room
 
 
 def print_tree(data: Any, indent: int = 0) -> None:

@@ -15,6 +15,7 @@ set while the window is open applies at once: installing a translator sends
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -72,6 +73,13 @@ def use_language(language: str) -> str:
                                     "run make translations")
     return language
 
+
+
+def translator(language: str) -> Callable[..., str]:
+    """``QCoreApplication.translate`` speaking ``language`` (for the command line, which
+    imports no Qt until it needs to)."""
+    use_language(language)
+    return QCoreApplication.translate
 
 
 def current_language() -> str:

@@ -401,6 +401,33 @@
     </message>
 </context>
 <context>
+    <name>Compare</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>NO (not ranked)</source>
+        <translation>否（不参与排名）</translation>
+    </message>
+    <message>
+        <source>hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <source>cost basis</source>
+        <translation>计费方式</translation>
+    </message>
+    <message>
+        <source>fits in memory</source>
+        <translation>显存是否放得下</translation>
+    </message>
+    <message>
+        <source>{mark} best of the row</source>
+        <translation>{mark} 该行最优</translation>
+    </message>
+</context>
+<context>
     <name>Comparison</name>
     <message>
         <source>yes</source>
@@ -675,8 +702,24 @@
         <translation>集合通信带宽</translation>
     </message>
     <message>
+        <source>Collective bus bandwidth against message size</source>
+        <translation>集合通信总线带宽随消息大小的变化</translation>
+    </message>
+    <message>
+        <source>nccl-tests busbw over every accelerator of each design; diamonds where the limit changes</source>
+        <translation>各设计全部加速卡上的 nccl-tests 总线带宽；菱形标出瓶颈发生变化之处</translation>
+    </message>
+    <message>
         <source>Scaling</source>
         <translation>扩展性</translation>
+    </message>
+    <message>
+        <source>Scaling: each design&apos;s block replicated</source>
+        <translation>扩展性：复制各设计的基本单元</translation>
+    </message>
+    <message>
+        <source>time to train (left) and MFU (right); stars at the designs as drawn</source>
+        <translation>训练时长（左轴）与 MFU（右轴）；星号为当前绘制的设计</translation>
     </message>
     <message>
         <source>Parallel Configurations</source>
@@ -687,16 +730,52 @@
         <translation>迭代时间</translation>
     </message>
     <message>
+        <source>Where an iteration&apos;s time goes</source>
+        <translation>一次迭代的时间都花在哪里</translation>
+    </message>
+    <message>
+        <source>each design&apos;s best configuration: compute, bubble, communication nothing hides, optimizer</source>
+        <translation>各设计的最优配置：计算、流水线气泡、未被隐藏的通信、优化器</translation>
+    </message>
+    <message>
         <source>Memory per GPU</source>
         <translation>单卡显存</translation>
+    </message>
+    <message>
+        <source>fullest pipeline stage of each design; red ticks at each card&apos;s capacity</source>
+        <translation>各设计中显存占用最多的流水线阶段；红色刻度为单卡容量</translation>
     </message>
     <message>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
+        <source>Owning against renting</source>
+        <translation>购买与租用对比</translation>
+    </message>
+    <message>
+        <source>cumulative cost month by month of full use</source>
+        <translation>满负荷使用下逐月的累计成本</translation>
+    </message>
+    <message>
+        <source>What one run costs</source>
+        <translation>一次训练的成本</translation>
+    </message>
+    <message>
+        <source>each design&apos;s run by what it pays for</source>
+        <translation>各设计一次训练的成本构成</translation>
+    </message>
+    <message>
         <source>Reliability</source>
         <translation>可靠性</translation>
+    </message>
+    <message>
+        <source>Goodput against the checkpoint interval</source>
+        <translation>有效训练时间占比随检查点间隔的变化</translation>
+    </message>
+    <message>
+        <source>Daly&apos;s model at each design&apos;s failure rate; stars at the intervals used</source>
+        <translation>按各设计故障率计算的 Daly 模型；星号为所用间隔</translation>
     </message>
     <message>
         <source>Palette</source>
@@ -933,6 +1012,86 @@
     <message>
         <source>Checkpointing every {interval} keeps {share:.1%} of the time for training (Young&apos;s optimum {young}).</source>
         <translation>每 {interval} 保存一次检查点，可保留 {share:.1%} 的时间用于训练（Young 最优间隔 {young}）。</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>What-if comparison: {designs}</source>
+        <extracomment>What a report computes: the comparison, then every design&apos;s overlay in the panels.</extracomment>
+        <translation>假设分析对比：{designs}</translation>
+    </message>
+    <message>
+        <source>Design report: {design}</source>
+        <translation>设计报告：{design}</translation>
+    </message>
+    <message>
+        <source>Headline figures by design</source>
+        <translation>各设计的关键指标</translation>
+    </message>
+    <message>
+        <source>Each chart is one headline figure; ★ marks the best, bars are in each design&apos;s colour. Figures every design shares are left out.</source>
+        <translation>每张图为一项关键指标；★ 标出最优值，柱条使用各设计的颜色。所有设计相同的指标不予列出。</translation>
+    </message>
+    <message>
+        <source>{count} × {accelerator} training {model}</source>
+        <translation>{count} × {accelerator}，训练 {model}</translation>
+    </message>
+    <message>
+        <source>Generated {when} by Cluster Workbench {version} from {files}.</source>
+        <translation>由 Cluster Workbench {version} 于 {when} 根据 {files} 生成。</translation>
+    </message>
+    <message>
+        <source>Headline figures</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
+        <source>The designs</source>
+        <translation>各设计</translation>
+    </message>
+    <message>
+        <source>Every figure comes from the Cluster Workbench engine; how each is computed, and the sources of its defaults, are in docs/engine.md of the same version ({version}). A dash or n/a means the engine could not estimate the figure for that design; the reason is in the table&apos;s tooltip.</source>
+        <translation>所有数值均来自 Cluster Workbench 引擎；各数值的计算方法及默认值来源见同一版本（{version}）的 docs/engine.md。“—”或“无”表示引擎无法为该设计估算此指标，原因见表格的悬停提示。</translation>
+    </message>
+    <message>
+        <source>How far to trust these figures</source>
+        <translation>这些数值的可信程度</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>来源：{source}</translation>
+    </message>
+    <message>
+        <source>Every workload, cost and reliability setting of each design, with its source. The {n} that differ between the designs come first, highlighted; “auto” means the engine chooses (parallelism is searched, prices come from the catalog).</source>
+        <translation>各设计的全部工作负载、成本和可靠性设置及其来源。设计之间不同的 {n} 项排在前面并高亮显示；“自动”表示由引擎选择（并行策略通过搜索确定，价格取自目录）。</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Assumptions</source>
+        <translation>假设条件</translation>
     </message>
 </context>
 <context>

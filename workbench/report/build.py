@@ -22,6 +22,7 @@ from engine.atomic_file import write_text
 from engine.catalog import Catalog
 from engine.compare import BASE, Comparison, compare
 from engine.design import Design
+from widgets.content.texts import translate
 from widgets.headline_bars import HeadlineBars
 from widgets.image_file import image_bytes
 from workbench.analysis.overlays import overlays
@@ -29,6 +30,7 @@ from workbench.analysis.stage import Stage, run_now
 from workbench.canvas.offscreen import grab_offscreen, light_palette
 from workbench.canvas.picture import render_canvas
 from workbench.comparison.rows import bar_charts, comparison_table
+from workbench.i18n.language import current_language
 from workbench.report.assumptions import assumptions
 from workbench.report.html import DesignPart, Picture, Report, report_html
 from workbench.report.panels import panel_pictures
@@ -67,14 +69,15 @@ def build_report(designs: Sequence[tuple[str, Design]], catalog: Catalog,
     result: Comparison = answers["comparison"]
     table = comparison_table(result, relative_to=BASE)
     labels = [label for label, _ in designs]
-    title = (f"What-if comparison: {', '.join(labels)}" if len(labels) > 1
-             else f"Design report: {labels[0]}")
+    title = (translate("Report", "What-if comparison: {designs}").format(
+                 designs=", ".join(labels)) if len(labels) > 1
+             else translate("Report", "Design report: {design}").format(design=labels[0]))
     pictures = (_charts(result), *panel_pictures(answers["overlays"], light_palette()))
     return Report(title, time.strftime("%Y-%m-%d %H:%M"), engine_version(), tuple(files),
                   table, pictures,
                   tuple(_design_part(label, design, catalog, result, i)
                         for i, (label, design) in enumerate(designs)),
-                  tuple(assumptions([d for _, d in designs])))
+                  tuple(assumptions([d for _, d in designs])), current_language())
 
 
 def write_report(designs: Sequence[tuple[str, Design]], catalog: Catalog, path: Path,
@@ -93,15 +96,17 @@ def _charts(result: Comparison) -> Picture:
     rows = -(-len(charts) // CHART_COLUMNS)
     height = CHART_ROW_HEIGHT * rows * (1 + 0.2 * max(len(result.rows) - 3, 0))
     image = grab_offscreen(view, (CHART_WIDTH, int(height)))
-    return Picture("Headline figures by design", image_bytes(image),
-                   "Each chart is one headline figure; ★ marks the best, bars are in each "
-                   "design's colour. Figures every design shares are left out.")
+    return Picture(translate("Report", "Headline figures by design"), image_bytes(image),
+                   translate("Report", "Each chart is one headline figure; ★ marks the best, "
+                             "bars are in each design's colour. Figures every design shares "
+                             "are left out."))
 
 
 def _design_part(label: str, design: Design, catalog: Catalog, result: Comparison,
                  index: int) -> DesignPart:
     row = result.rows[index]
-    hardware = f"{row.accelerators:,} × {row.accelerator} training {design.workload.model}"
+    hardware = translate("Report", "{count} × {accelerator} training {model}").format(
+        count=f"{row.accelerators:,}", accelerator=row.accelerator, model=design.workload.model)
     picture = image_bytes(render_canvas(design, catalog, CANVAS_SIZE, light_palette()))
     return DesignPart(label, design.name, design.description, design.source, hardware,
                       picture)
