@@ -54,7 +54,7 @@ def training_section(design: Design, catalog: Catalog, done: Evaluation) -> Trai
 
 TRAINING = Section(
     "training", "Training", TrainingEstimate, training_section, needs=(NETWORK,),
-    settings=SectionSettings("workload", "Workload", Workload), trust=training_trust,
+    settings=SectionSettings("workload", "Training", Workload), trust=training_trust,
     figures=(
         FigureSpec("time_to_train_days", "Time to train", "days", LOWER,
                    lambda s: s.time_to_train_days, order=50, needs_training=True, tile=True),

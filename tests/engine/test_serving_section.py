@@ -180,3 +180,14 @@ def test_tables_show_the_figures_some_design_asks_for():
     trained = compare([("h800", load_design(str(TRAINING_ONLY[0]), CATALOG))], CATALOG)
     assert [spec.key for spec in figures_asked(trained)] == \
         [key for key in figure_keys() if key not in SERVING_FIGURES]
+
+
+def test_workloads_are_added_and_left_out_as_a_file_would_read_them(tmp_path):
+    trains = load_design(str(EXAMPLES[0]), CATALOG)
+    serves = SERVING_SETTINGS.added(trains)
+    assert SERVING_SETTINGS.of(serves) == ServingWorkload()
+    only = TRAINING.settings.removed(serves)
+    assert not only.trains
+    assert loads_design(dumps_design(only), "x.yaml", CATALOG) == only
+    assert SERVING_SETTINGS.removed(serves) == trains
+    assert TRAINING.settings.added(only).trains
