@@ -22,6 +22,7 @@ from engine.atomic_file import write_text
 from engine.catalog import Catalog
 from engine.compare import BASE, Comparison, compare
 from engine.design import Design
+from engine.serving.section import SERVING_SETTINGS
 from widgets.headline_bars import HeadlineBars
 from widgets.image_file import image_bytes
 from workbench.analysis.overlays import overlays
@@ -101,7 +102,15 @@ def _charts(result: Comparison) -> Picture:
 def _design_part(label: str, design: Design, catalog: Catalog, result: Comparison,
                  index: int) -> DesignPart:
     row = result.rows[index]
-    hardware = f"{row.accelerators:,} × {row.accelerator} training {design.workload.model}"
+    hardware = f"{row.accelerators:,} × {row.accelerator} {_asks(design)}"
     picture = image_bytes(render_canvas(design, catalog, CANVAS_SIZE, light_palette()))
     return DesignPart(label, design.name, design.description, design.source, hardware,
                       picture)
+
+
+def _asks(design: Design) -> str:
+    """What the design's workloads ask of it: ``training llama3-70b, serving llama2-13b``."""
+    asks = [f"training {design.workload.model}"] if design.trains else []
+    if SERVING_SETTINGS.present(design):
+        asks.append(f"serving {SERVING_SETTINGS.of(design).model}")
+    return ", ".join(asks)
