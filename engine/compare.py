@@ -36,6 +36,7 @@ from engine.headline import (
     LOWER,
     Figure,
     FigureSpec,
+    asks,
     figure_keys,
     figure_spec,
     headline,
@@ -135,10 +136,11 @@ def compare(designs: Sequence[tuple[str, Design]], catalog: Catalog,
 
 
 def figures_asked(result: Comparison) -> tuple[FigureSpec, ...]:
-    """The headline figures, in order, less those of a section every design skips (serving,
-    when no design serves): the rows a table of the comparison shows."""
+    """The headline figures, in order, less those no design asks for
+    (:func:`~engine.headline.asks`: serving when no design serves, a run's cost when none
+    trains): the rows a table of the comparison shows."""
     return tuple(spec for section, spec in REGISTRY.figures()
-                 if any(r.evaluation is None or section.name not in r.evaluation.skipped
+                 if any(r.evaluation is None or asks(r.evaluation, section, spec)
                         for r in result.rows))
 
 

@@ -50,7 +50,7 @@ def test_a_report_that_cannot_be_written_is_said_before_it_is_built(window, tmp_
 
 def test_a_plot_export_that_cannot_be_written_opens_one_dialog(window, tmp_path):
     (tmp_path / "plain").write_text("a regular file")
-    panel = window.panels.reliability
+    panel = window.panels["reliability"]
     for kind in ("png", "svg", "csv"):
         target = tmp_path / "plain" / f"goodput.{kind}"
         assert not panel.export_file(kind, target)

@@ -28,6 +28,7 @@ from widgets.plots.cost_panel import BuyRentView, CostPanel, RunCostView
 from widgets.plots.memory_panel import MemoryPanel
 from widgets.plots.reliability_panel import ReliabilityPanel
 from widgets.plots.scaling_panel import ScalingPanel
+from widgets.plots.serving_panel import ServingPanel
 from widgets.search_table import SearchTable
 from workbench.analysis.facts import Facts
 
@@ -147,6 +148,14 @@ PANELS = PanelRegistry((
                   QT_TRANSLATE_NOOP("Panels", "Memory per GPU"),
                   QT_TRANSLATE_NOOP("Panels", "fullest pipeline stage of each design; red "
                                               "ticks at each card's capacity")),)),
+    PanelSpec("serving", QT_TRANSLATE_NOOP("Panels", "Serving"), ServingPanel,
+              (Feed("exploration", "serving", ServingPanel.set_curve),), group=1,
+              pictures=(Picture(
+                  QT_TRANSLATE_NOOP("Panels", "Serving: throughput per GPU against speed per "
+                                              "user"),
+                  QT_TRANSLATE_NOOP("Panels", "the serving search's ranked configurations, the "
+                                              "frontier no other beats on both, stars at the "
+                                              "designs' own")),)),
     PanelSpec("cost", QT_TRANSLATE_NOOP("Panels", "Cost"), CostPanel,
               (Feed("curves", "buy_rent", BuyRentView.set_curve, at=lambda p: p.buy_rent),
                Feed("curves", "run_cost", RunCostView.set_run, at=lambda p: p.run_cost)),

@@ -22,6 +22,7 @@ from engine.atomic_file import write_text
 from engine.catalog import Catalog
 from engine.compare import BASE, Comparison, compare
 from engine.design import Design
+from engine.serving.section import SERVING_SETTINGS
 from widgets.content.texts import translate
 from widgets.headline_bars import HeadlineBars
 from widgets.image_file import image_bytes
@@ -105,8 +106,17 @@ def _charts(result: Comparison) -> Picture:
 def _design_part(label: str, design: Design, catalog: Catalog, result: Comparison,
                  index: int) -> DesignPart:
     row = result.rows[index]
-    hardware = translate("Report", "{count} × {accelerator} training {model}").format(
-        count=f"{row.accelerators:,}", accelerator=row.accelerator, model=design.workload.model)
+    hardware = f"{row.accelerators:,} × {row.accelerator} {_asks(design)}"
     picture = image_bytes(render_canvas(design, catalog, CANVAS_SIZE, light_palette()))
     return DesignPart(label, design.name, design.description, design.source, hardware,
                       picture)
+
+
+def _asks(design: Design) -> str:
+    """What the design's workloads ask of it: ``training llama3-70b, serving llama2-13b``."""
+    asks = [translate("Report", "training {model}").format(model=design.workload.model)] \
+        if design.trains else []
+    if SERVING_SETTINGS.present(design):
+        asks.append(translate("Report", "serving {model}").format(
+            model=SERVING_SETTINGS.of(design).model))
+    return ", ".join(asks)
