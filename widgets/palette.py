@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from widgets.language import follow_language
+
 
 class Palette(QWidget):
     """Search box over a tree of draggable entries."""
@@ -27,7 +29,8 @@ class Palette(QWidget):
         self._proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._proxy.setFilterRole(search_role)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search hardware and templates…")
+        follow_language(self, lambda: self.search.setPlaceholderText(
+            self.tr("Search hardware and templates…")))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search_changed)
         self.tree = QTreeView(self)

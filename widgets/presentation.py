@@ -74,7 +74,7 @@ class PresentationWindow(QWidget):
 
     def set_title(self, title: str) -> None:
         self.title.setText(title)
-        self.setWindowTitle(f"{title} - presentation")
+        self.setWindowTitle(self.tr("{title} - presentation").format(title=title))
 
     def show_comparison(self, table: ComparisonTable, charts: Sequence[BarChart]) -> None:
         self.verdict.setText("\n".join(table.verdict))
@@ -98,10 +98,11 @@ class PresentationWindow(QWidget):
 
     def show_slide(self, index: int) -> None:
         self.slides.setCurrentIndex(max(0, min(index, self.slides.count() - 1)))
-        names = ("the table", "the charts")
-        self.hint.setText(f"Slide {self.slides.currentIndex() + 1} of {self.slides.count()}: "
-                          f"{names[self.slides.currentIndex()]}. Space or arrows: next; "
-                          "Esc leaves")
+        names = (self.tr("the table"), self.tr("the charts"))
+        self.hint.setText(self.tr("Slide {n} of {count}: {name}. Space or arrows: next; Esc "
+                                  "leaves").format(n=self.slides.currentIndex() + 1,
+                                                   count=self.slides.count(),
+                                                   name=names[self.slides.currentIndex()]))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -21,6 +21,7 @@ from engine.group_tree import with_subgroups
 from widgets.canvas.scene import GRID, CanvasScene
 from widgets.canvas.theme import CanvasTheme
 from widgets.canvas.view import CanvasView
+from widgets.language import follow_language
 from workbench.canvas.arrange import ARRANGEMENTS
 from workbench.canvas.binder import CanvasBinder
 from workbench.canvas.interactions import (
@@ -69,8 +70,9 @@ class CanvasEditor(QObject):
         self.binder = CanvasBinder(document, self.scene)
         self.scene.set_theme(theme)
         self.scene.set_handler(self)
-        self.view.set_placeholder("Drag servers, switches or a template here from the "
-                                  "palette,\nor open a layout file (Ctrl+O).")
+        follow_language(self, lambda: self.view.set_placeholder(self.tr(
+            "Drag servers, switches or a template here from the palette,\nor open a layout "
+            "file (Ctrl+O).")))
         document.changed.connect(self._on_document_changed)
         self.view.zoom_changed.connect(self.scene.set_zoom)
         self.scene.set_zoom(self.view.zoom())
@@ -168,7 +170,7 @@ class CanvasEditor(QObject):
     def copy_selection(self) -> bool:
         chosen = self.binder.selection()
         if not (chosen.nodes or chosen.groups):
-            self.message_posted.emit("Select boxes or groups to copy")
+            self.message_posted.emit(self.tr("Select boxes or groups to copy"))
             return False
         clipboard.copy_fragment(fragments.extract(self.document.design, chosen.nodes,
                                                   chosen.groups))
@@ -183,7 +185,7 @@ class CanvasEditor(QObject):
     def paste(self) -> None:
         fragment = clipboard.pasted_fragment(self.document.catalog)
         if fragment is None:
-            self.message_posted.emit("Nothing to paste: the clipboard holds no layout")
+            self.message_posted.emit(self.tr("Nothing to paste: the clipboard holds no layout"))
             return
         self._pastes += 1
         x, y = fragments.centre(fragment)
@@ -195,7 +197,7 @@ class CanvasEditor(QObject):
         """Align or distribute the selected boxes (see :data:`ARRANGEMENTS`)."""
         ids = self._selected_node_ids()
         if len(ids) < 2:
-            self.message_posted.emit("Select two or more boxes to align them")
+            self.message_posted.emit(self.tr("Select two or more boxes to align them"))
             return
         old = {i: self.document.node(i).position for i in ids}
         new = ARRANGEMENTS[how](old)
@@ -215,7 +217,7 @@ class CanvasEditor(QObject):
     def group_selection(self) -> None:
         chosen = self.binder.selection()
         if not (chosen.nodes or chosen.groups):
-            self.message_posted.emit("Select boxes or groups to group them")
+            self.message_posted.emit(self.tr("Select boxes or groups to group them"))
             return
         doc = self.document
         parents = {doc.node(i).group for i in chosen.nodes} | {doc.group(i).parent
@@ -236,7 +238,7 @@ class CanvasEditor(QObject):
     def toggle_selected_groups(self) -> None:
         groups = self.binder.selection().groups
         if not groups:
-            self.message_posted.emit("Select a group to collapse or expand it")
+            self.message_posted.emit(self.tr("Select a group to collapse or expand it"))
         for group_id in groups:
             self.toggle_collapsed(group_id)
 

@@ -23,7 +23,6 @@ TEXTS = (
     QT_TRANSLATE_NOOP('engine', 'days'),
     QT_TRANSLATE_NOOP('engine', 'MFU'),
     QT_TRANSLATE_NOOP('engine', '%'),
-    QT_TRANSLATE_NOOP('engine', 'Workload'),
     QT_TRANSLATE_NOOP('engine', 'Model'),
     QT_TRANSLATE_NOOP('engine', 'Training tokens'),
     QT_TRANSLATE_NOOP('engine', 'tokens'),

@@ -401,6 +401,36 @@
     </message>
 </context>
 <context>
+    <name>CanvasEditor</name>
+    <message>
+        <source>Drag servers, switches or a template here from the palette,
+or open a layout file (Ctrl+O).</source>
+        <extracomment>Something to tell the user: a refused edit, a hint. The canvas selection changed. Right click on the canvas: show a context menu at this screen position.</extracomment>
+        <translation>从组件库把服务器、交换机或模板拖到这里，
+或打开一个布局文件（Ctrl+O）。</translation>
+    </message>
+    <message>
+        <source>Select boxes or groups to copy</source>
+        <translation>请先选择要复制的方框或分组</translation>
+    </message>
+    <message>
+        <source>Nothing to paste: the clipboard holds no layout</source>
+        <translation>没有可粘贴的内容：剪贴板中没有布局</translation>
+    </message>
+    <message>
+        <source>Select two or more boxes to align them</source>
+        <translation>请选择两个或更多方框再对齐</translation>
+    </message>
+    <message>
+        <source>Select boxes or groups to group them</source>
+        <translation>请先选择要编组的方框或分组</translation>
+    </message>
+    <message>
+        <source>Select a group to collapse or expand it</source>
+        <translation>请选择一个分组再折叠或展开</translation>
+    </message>
+</context>
+<context>
     <name>Compare</name>
     <message>
         <source>yes</source>
@@ -558,6 +588,322 @@
     </message>
 </context>
 <context>
+    <name>FileController</name>
+    <message>
+        <source>Cluster Workbench layouts (*.yaml *.yml);;All files (*)</source>
+        <translation>Cluster Workbench 布局 (*.yaml *.yml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <extracomment>The list of recent files changed. Something to tell the user in the status bar.</extracomment>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>New design</source>
+        <translation>新设计</translation>
+    </message>
+    <message>
+        <source>Open design</source>
+        <translation>打开设计</translation>
+    </message>
+    <message>
+        <source>Could not open {name}</source>
+        <translation>无法打开 {name}</translation>
+    </message>
+    <message>
+        <source>{path} was not opened; the open design is unchanged.</source>
+        <translation>未打开 {path}；当前设计保持不变。</translation>
+    </message>
+    <message>
+        <source>Opened {path}</source>
+        <translation>已打开 {path}</translation>
+    </message>
+    <message>
+        <source>Save design as</source>
+        <translation>设计另存为</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>{name} has unsaved changes. Save them first?</source>
+        <translation>{name} 有未保存的修改。是否先保存？</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>{path} was not written; your changes are still open. Save them elsewhere with File &gt; Save As.</source>
+        <translation>未写入 {path}；修改仍保留在窗口中。请用 文件 &gt; 另存为 保存到其他位置。</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>Peak bf16</source>
+        <extracomment>Override key -&gt; (label of context &quot;Inspector&quot;, unit, catalog value of an accelerator or switch spec).</extracomment>
+        <translation>bf16 峰值</translation>
+    </message>
+    <message>
+        <source>Peak fp16</source>
+        <translation>fp16 峰值</translation>
+    </message>
+    <message>
+        <source>Peak fp8</source>
+        <translation>fp8 峰值</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>显存</translation>
+    </message>
+    <message>
+        <source>Memory bandwidth</source>
+        <translation>显存带宽</translation>
+    </message>
+    <message>
+        <source>Scale-up bandwidth</source>
+        <translation>纵向扩展（Scale-up）带宽</translation>
+    </message>
+    <message>
+        <source>Board power</source>
+        <translation>板卡功耗</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>端口数</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>功耗</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <source>Accelerators</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>per server</source>
+        <translation>/ 服务器</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>副本数</translation>
+    </message>
+    <message>
+        <source>identical units this box stands for (before group replicas)</source>
+        <translation>此方框代表的相同单元数（不计分组的副本）</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Units in the design</source>
+        <translation>设计中的单元数</translation>
+    </message>
+    <message>
+        <source>catalog: {value}</source>
+        <translation>目录值：{value}</translation>
+    </message>
+    <message>
+        <source>catalog</source>
+        <translation>目录值</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Accelerator</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation>交换机</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>方框</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Catalog values</source>
+        <translation>目录参数</translation>
+    </message>
+    <message>
+        <source>Empty fields use the catalog&apos;s value.</source>
+        <translation>留空的字段使用目录中的值。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>连接方式</translation>
+    </message>
+    <message>
+        <source>Torus shape</source>
+        <translation>Torus 形状</translation>
+    </message>
+    <message>
+        <source>e.g. 4x4x4: the product is the units it joins</source>
+        <translation>例如 4x4x4：乘积等于其连接的单元数</translation>
+    </message>
+    <message>
+        <source>Physical links</source>
+        <translation>物理链路数</translation>
+    </message>
+    <message>
+        <source>Bandwidth per unit</source>
+        <translation>每单元带宽</translation>
+    </message>
+    <message>
+        <source>{rate} GB/s per direction ({kind})</source>
+        <translation>单向 {rate} GB/s（{kind}）</translation>
+    </message>
+    <message>
+        <source>Link: {source} {arrow} {target}</source>
+        <translation>链路：{source} {arrow} {target}</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链路</translation>
+    </message>
+    <message>
+        <source>how many times the group&apos;s contents are repeated</source>
+        <translation>分组内容重复的次数</translation>
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation>所属分组</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>（顶层）</translation>
+    </message>
+    <message>
+        <source>Collapsed</source>
+        <translation>已折叠</translation>
+    </message>
+    <message>
+        <source>Boxes inside</source>
+        <translation>内含方框数</translation>
+    </message>
+    <message>
+        <source>Group: {name}</source>
+        <translation>分组：{name}</translation>
+    </message>
+    <message>
+        <source>1 box</source>
+        <translation>1 个方框</translation>
+    </message>
+    <message>
+        <source>{n} boxes</source>
+        <translation>{n} 个方框</translation>
+    </message>
+    <message>
+        <source>1 link</source>
+        <translation>1 条链路</translation>
+    </message>
+    <message>
+        <source>{n} links</source>
+        <translation>{n} 条链路</translation>
+    </message>
+    <message>
+        <source>1 group</source>
+        <translation>1 个分组</translation>
+    </message>
+    <message>
+        <source>{n} groups</source>
+        <translation>{n} 个分组</translation>
+    </message>
+    <message>
+        <source>Select a single item to edit it. Arrange lines boxes up; Edit &gt; Group puts them in a group.</source>
+        <translation>选择单个项目即可编辑。“排列”可对齐方框；“编辑 &gt; 编组”可将其放入一个分组。</translation>
+    </message>
+    <message>
+        <source>{items} selected</source>
+        <translation>已选择 {items}</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>设计</translation>
+    </message>
+    <message>
+        <source>Tick to add {settings} settings (at their defaults); untick to leave them out</source>
+        <translation>勾选以添加{settings}设置（使用默认值）；取消勾选则不包含</translation>
+    </message>
+    <message>
+        <source>Asks for</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>A design asks for at least one.</source>
+        <translation>一个设计至少需要一项。</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>来源：{source}</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>No settings yet: the estimates use no assumptions here.</source>
+        <translation>尚无设置：估算在此不使用任何假设。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Could not export the report</source>
@@ -695,6 +1041,30 @@
     </message>
 </context>
 <context>
+    <name>Palette</name>
+    <message>
+        <source>Search hardware and templates…</source>
+        <extracomment>An entry was chosen without dragging (double click, Enter): its payload.</extracomment>
+        <translation>搜索硬件和模板…</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Accelerators</source>
+        <translation>加速卡</translation>
+    </message>
+    <message>
+        <source>Switches</source>
+        <translation>交换机</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+</context>
+<context>
     <name>Panels</name>
     <message>
         <source>Collective Bandwidth</source>
@@ -744,6 +1114,18 @@
     <message>
         <source>fullest pipeline stage of each design; red ticks at each card&apos;s capacity</source>
         <translation>各设计中显存占用最多的流水线阶段；红色刻度为单卡容量</translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation>推理服务</translation>
+    </message>
+    <message>
+        <source>Serving: throughput per GPU against speed per user</source>
+        <translation>推理服务：单卡吞吐与单用户速度</translation>
+    </message>
+    <message>
+        <source>the serving search&apos;s ranked configurations, the frontier no other beats on both, stars at the designs&apos; own</source>
+        <translation>推理服务搜索得到的排序配置；前沿线上的配置在两项上都不被其他配置超越；星号为各设计自身的配置</translation>
     </message>
     <message>
         <source>Cost</source>
@@ -1002,6 +1384,41 @@
         <source>MFU (%)</source>
         <translation>MFU（%）</translation>
     </message>
+    <message>
+        <source>configurations</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>frontier</source>
+        <translation>前沿</translation>
+    </message>
+    <message>
+        <source>Output tokens/s per user</source>
+        <translation>单用户输出 token/s</translation>
+    </message>
+    <message>
+        <source>Output tokens/s per GPU</source>
+        <translation>单卡输出 token/s</translation>
+    </message>
+</context>
+<context>
+    <name>PresentationWindow</name>
+    <message>
+        <source>{title} - presentation</source>
+        <translation>{title} - 演示</translation>
+    </message>
+    <message>
+        <source>the table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>the charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Slide {n} of {count}: {name}. Space or arrows: next; Esc leaves</source>
+        <translation>第 {n} / {count} 页：{name}。空格或方向键：下一页；Esc：退出</translation>
+    </message>
 </context>
 <context>
     <name>ReliabilityPanel</name>
@@ -1046,8 +1463,12 @@
         <translation>每张图为一项关键指标；★ 标出最优值，柱条使用各设计的颜色。所有设计相同的指标不予列出。</translation>
     </message>
     <message>
-        <source>{count} × {accelerator} training {model}</source>
-        <translation>{count} × {accelerator}，训练 {model}</translation>
+        <source>training {model}</source>
+        <translation>训练 {model}</translation>
+    </message>
+    <message>
+        <source>serving {model}</source>
+        <translation>推理服务 {model}</translation>
     </message>
     <message>
         <source>Generated {when} by Cluster Workbench {version} from {files}.</source>
@@ -1129,6 +1550,172 @@
     </message>
 </context>
 <context>
+    <name>ScenarioTabs</name>
+    <message>
+        <source>Duplicate the shown scenario as a new one</source>
+        <extracomment>Show scenario ``index``. Duplicate scenario ``index`` as a new scenario. Scenario ``index`` should be called ``name``. Delete scenario ``index``.</extracomment>
+        <translation>把当前场景复制为一个新场景</translation>
+    </message>
+    <message>
+        <source>{name} (the base: the file&apos;s top-level design). Double-click to rename; right-click for more</source>
+        <translation>{name}（基准：文件中的顶层设计）。双击可重命名；右键查看更多操作</translation>
+    </message>
+    <message>
+        <source>{name}. Double-click to rename; right-click for more</source>
+        <translation>{name}。双击可重命名；右键查看更多操作</translation>
+    </message>
+    <message>
+        <source>Duplicate as Scenario</source>
+        <translation>复制为新场景</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>rank: fastest first, the simpler of equals first</source>
+        <extracomment>Headers and tips are source texts of context &quot;Search&quot;; abbreviations stay as written.</extracomment>
+        <translation>排名：最快的在前，同等情况下更简单的在前</translation>
+    </message>
+    <message>
+        <source>tensor parallel</source>
+        <translation>张量并行</translation>
+    </message>
+    <message>
+        <source>pipeline parallel</source>
+        <translation>流水线并行</translation>
+    </message>
+    <message>
+        <source>data parallel</source>
+        <translation>数据并行</translation>
+    </message>
+    <message>
+        <source>context parallel</source>
+        <translation>上下文并行</translation>
+    </message>
+    <message>
+        <source>expert parallel</source>
+        <translation>专家并行</translation>
+    </message>
+    <message>
+        <source>Micro-batch</source>
+        <translation>微批大小</translation>
+    </message>
+    <message>
+        <source>sequences per micro-batch</source>
+        <translation>每个微批的序列数</translation>
+    </message>
+    <message>
+        <source>virtual pipeline stages</source>
+        <translation>虚拟流水线阶段数</translation>
+    </message>
+    <message>
+        <source>ZeRO stage</source>
+        <translation>ZeRO 阶段</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>重计算</translation>
+    </message>
+    <message>
+        <source>activation recomputation</source>
+        <translation>激活重计算</translation>
+    </message>
+    <message>
+        <source>sequence parallelism</source>
+        <translation>序列并行</translation>
+    </message>
+    <message>
+        <source>Iteration (s)</source>
+        <translation>迭代（s）</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>time to train, without failures</source>
+        <translation>训练时长，不计故障</translation>
+    </message>
+    <message>
+        <source>Memory (GiB)</source>
+        <translation>显存（GiB）</translation>
+    </message>
+    <message>
+        <source>per GPU, fullest pipeline stage</source>
+        <translation>单卡，显存占用最多的流水线阶段</translation>
+    </message>
+    <message>
+        <source>GPUs</source>
+        <translation>GPU 数</translation>
+    </message>
+    <message>
+        <source>accelerators used</source>
+        <translation>使用的加速卡数</translation>
+    </message>
+</context>
+<context>
+    <name>SearchModel</name>
+    <message>
+        <source>the workload&apos;s current configuration</source>
+        <translation>工作负载当前的配置</translation>
+    </message>
+</context>
+<context>
+    <name>SearchTable</name>
+    <message>
+        <source>Search every setting</source>
+        <extracomment>The user chose a row: its parallelism as ``Parallelism`` keyword arguments. &quot;Search every setting&quot; was switched: its new state.</extracomment>
+        <translation>搜索所有设置</translation>
+    </message>
+    <message>
+        <source>On: search every parallel setting. Off: keep the ones the workload fixes, as the estimate does.</source>
+        <translation>开启：搜索所有并行设置。关闭：与估算一致，保留工作负载已固定的设置。</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Set the workload&apos;s parallelism to the selected row (undoable)</source>
+        <translation>将工作负载的并行策略设为所选行（可撤销）</translation>
+    </message>
+    <message>
+        <source>The {n} fastest of {fitting} configurations that fit ({checked} checked). Double-click one to apply it.</source>
+        <translation>在 {fitting} 个放得下的配置中最快的 {n} 个（共检查 {checked} 个）。双击即可应用。</translation>
+    </message>
+    <message>
+        <source>Rejected:</source>
+        <translation>被排除：</translation>
+    </message>
+</context>
+<context>
+    <name>ServingPanel</name>
+    <message>
+        <source>{model} on {gpus} × {accelerator}: {input} tokens in, {output} out, {scenario}; {n} configurations ranked</source>
+        <translation>{model}，{gpus} × {accelerator}：输入 {input} token，输出 {output}，{scenario}；共排序 {n} 个配置</translation>
+    </message>
+    <message>
+        <source>This design: {per_gpu} tokens/s per GPU at {per_user} tokens/s per user ({layout}). Larger batches earn more per GPU and stream slower.</source>
+        <translation>当前设计：单卡 {per_gpu} token/s，单用户 {per_user} token/s（{layout}）。批越大，单卡吞吐越高，单用户输出越慢。</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPanel</name>
     <message>
         <source>Figure</source>
@@ -1137,6 +1724,93 @@
     <message>
         <source>Value</source>
         <translation>数值</translation>
+    </message>
+</context>
+<context>
+    <name>SweepPanel</name>
+    <message>
+        <source>Setting</source>
+        <extracomment>Another setting was chosen (its key): the workbench should offer a range. Run: key, start, stop, steps, logarithmic. Open results…: show a results file of ``cluster-workbench sweep``.</extracomment>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>Space the values geometrically (each step the same ratio)</source>
+        <translation>按等比取值（每一步比例相同）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>The sweep&apos;s rows as CSV or Parquet, as the sweep command writes them</source>
+        <translation>以 CSV 或 Parquet 格式导出扫描结果，与 sweep 命令的输出相同</translation>
+    </message>
+    <message>
+        <source>Open results…</source>
+        <translation>打开结果…</translation>
+    </message>
+    <message>
+        <source>Plot the Pareto front of a results file written by cluster-workbench sweep</source>
+        <translation>绘制 cluster-workbench sweep 所写结果文件的帕累托前沿</translation>
+    </message>
+    <message>
+        <source>%v of %m points</source>
+        <translation>%v / %m 个点</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+</context>
+<context>
+    <name>SweepWindow</name>
+    <message>
+        <source>Sweep results (*.parquet *.csv)</source>
+        <translation>扫描结果 (*.parquet *.csv)</translation>
+    </message>
+    <message>
+        <source>Sweep - {design}</source>
+        <translation>参数扫描 - {design}</translation>
+    </message>
+    <message>
+        <source>Sweeping {setting} of {design} over {n} values…</source>
+        <translation>正在对 {design} 的 {setting} 扫描 {n} 个取值…</translation>
+    </message>
+    <message>
+        <source>Export sweep</source>
+        <translation>导出扫描结果</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;Parquet files (*.parquet)</source>
+        <translation>CSV 文件 (*.csv);;Parquet 文件 (*.parquet)</translation>
+    </message>
+    <message>
+        <source>Not exported: {reason}</source>
+        <translation>未导出：{reason}</translation>
+    </message>
+    <message>
+        <source>Open sweep results</source>
+        <translation>打开扫描结果</translation>
     </message>
 </context>
 <context>
@@ -1204,10 +1878,6 @@
     <message>
         <source>%</source>
         <translation>%</translation>
-    </message>
-    <message>
-        <source>Workload</source>
-        <translation>工作负载</translation>
     </message>
     <message>
         <source>Model</source>

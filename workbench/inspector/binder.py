@@ -21,6 +21,7 @@ from engine.edit_errors import EditError, InvalidValueError
 from engine.estimates import REGISTRY
 from engine.structure import scope, units_in_scope
 from widgets.inspector import Inspector
+from widgets.language import follow_language
 from workbench.document.commands import AskSettingsCommand, ReplaceCommand, SettingsCommand
 from workbench.document.document import Document
 from workbench.document.selection import Selection
@@ -50,7 +51,7 @@ class InspectorBinder(QObject):
         self._labels: dict[str, str] = {}
         document.changed.connect(self.refresh)
         inspector.value_committed.connect(self._on_value_committed)
-        self.refresh()
+        follow_language(self, self.refresh)         # shows the selection now, and again
 
     def refresh(self) -> None:
         chosen = self._selection()

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
 
@@ -34,7 +34,7 @@ from workbench.sweep.results_file import ResultsWriter, summary_of
 from workbench.sweep.runner import SweepRunner, one_setting
 
 LOG_STEPS, LINEAR_STEPS = 7, 9          # 7: powers of two from a quarter to 16 times
-RESULTS_FILTER = "Sweep results (*.parquet *.csv)"
+RESULTS_FILTER = QT_TRANSLATE_NOOP("SweepWindow", "Sweep results (*.parquet *.csv)")
 
 
 class SweepWindow(QDialog):
@@ -71,7 +71,7 @@ class SweepWindow(QDialog):
         if self.runner.is_running():
             return
         chosen = self.panel.chosen()
-        self.setWindowTitle(f"Sweep - {self._doc.design.name}")
+        self.setWindowTitle(self.tr("Sweep - {design}").format(design=self._doc.design.name))
         self.panel.set_parameters(parameters(self._doc.design, self._doc.catalog),
                                   chosen.key if chosen else ACCELERATORS)
 
@@ -95,8 +95,8 @@ class SweepWindow(QDialog):
                                parameter.integer, log)
         self.panel.set_running(True)
         self.panel.export.setEnabled(False)
-        self.panel.set_status(f"Sweeping {parameter.label} of {design.name} over "
-                              f"{len(values)} values…")
+        self.panel.set_status(self.tr("Sweeping {setting} of {design} over {n} values…").format(
+            setting=parameter.label, design=design.name, n=len(values)))
         self.runner.start(one_setting(design, key, values, parameter.integer),
                           self._doc.catalog)
 
@@ -176,8 +176,9 @@ class SweepWindow(QDialog):
         return f". {what} at {where}: {min(found)[1]}"
 
     def _on_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export sweep", "sweep.csv",
-                                              "CSV files (*.csv);;Parquet files (*.parquet)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export sweep"), "sweep.csv",
+            self.tr("CSV files (*.csv);;Parquet files (*.parquet)"))
         if name:
             self.export(Path(name))
 
@@ -197,12 +198,13 @@ class SweepWindow(QDialog):
                 raise
             writer.commit()
         except (WriteError, ValueError) as exc:
-            self.panel.set_status(f"Not exported: {exc}")
+            self.panel.set_status(self.tr("Not exported: {reason}").format(reason=exc))
             return False
         return True
 
     def _on_open(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open sweep results", "", RESULTS_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open sweep results"), "",
+                                              self.tr(RESULTS_FILTER))
         if name:
             self.open_results(name)
 
