@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
 
 from engine.analysis.cost_curves import BuyRentCurve, RunCost
 from widgets.content.colors import MARKER_COLOR
+from widgets.content.texts import engine_text
 from widgets.plots.axes import SuffixAxis, format_number
 from widgets.plots.bars import BarsPanel
 from widgets.plots.base import PlotPanel
@@ -102,7 +103,8 @@ class RunCostView(BarsPanel):
         self.set_note(self.tr("{cost} {currency} per run{with_failures}; basis: {basis} "
                               "(cost.basis).").format(
             cost=format_number(run.cost_per_run), currency=run.currency,
-            with_failures=with_failures, basis=run.basis))
+            with_failures=with_failures,
+            basis=engine_text("bought" if run.basis == "buy" else "rented")))
 
     def clear(self, scenario: str = "") -> None:
         self.remove_row(scenario)

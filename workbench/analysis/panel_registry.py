@@ -21,6 +21,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from engine.training import TRAINING
+from widgets.content.texts import engine_text
 from widgets.plots.bandwidth_panel import BandwidthPanel
 from widgets.plots.base import PlotPanel
 from widgets.plots.breakdown_panel import BreakdownPanel
@@ -202,7 +203,7 @@ class PanelSet:
             elif overlay:
                 target.clear(scenario)
             else:
-                target.set_message(facts.reason(feed.lane, feed.part))
+                target.set_message(engine_text(facts.reason(feed.lane, feed.part)))
 
     def clear(self, scenario: str) -> None:
         """A scenario's bars and curves out of every panel it can be overlaid in."""

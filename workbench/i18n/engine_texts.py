@@ -183,4 +183,6 @@ TEXTS = (
     QT_TRANSLATE_NOOP('engine', ' and '),
     QT_TRANSLATE_NOOP('engine', 'counting failures'),
     QT_TRANSLATE_NOOP('engine', 'without failures'),
+    QT_TRANSLATE_NOOP('engine', 'no training workload'),
+    QT_TRANSLATE_NOOP('engine', 'no serving workload'),
 )

@@ -2519,5 +2519,13 @@ or open a layout file (Ctrl+O).</source>
         <source>without failures</source>
         <translation>不计故障</translation>
     </message>
+    <message>
+        <source>no training workload</source>
+        <translation>没有训练工作负载</translation>
+    </message>
+    <message>
+        <source>no serving workload</source>
+        <translation>没有推理服务工作负载</translation>
+    </message>
 </context>
 </TS>
