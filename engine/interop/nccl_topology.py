@@ -273,7 +273,8 @@ def topology_design(topology: ServerTopology, file: str,
         link = catalog.link(topology.nic_link)
         switch = switch_for(catalog, link, len(topology.nics))
         if switch is not None:
-            nodes.append(Node("switch", "switch", switch.id, f"{link.name} switch"))
+            nodes.append(Node("switch", "switch", switch.id, f"{link.name} switch",
+                              accelerators=0))
             links.append(Link("nics", "server", "switch", link.id, len(topology.nics)))
     lines = [f"Imported from the NCCL topology file {os.path.basename(file)}: "
              f"{len(topology.gpus)} x {spec.name}, {topology.nvlinks_per_gpu} "
