@@ -44,6 +44,7 @@ from engine.layout import calibrated
 from engine.topology import analyse
 
 EFFICIENCY_GRID = np.round(np.arange(0.30, 1.0001, 0.005), 3)
+SOURCE_SEPARATOR = ", "         # between the files of a calibration's ``source``
 
 
 @dataclass(frozen=True)
@@ -98,10 +99,17 @@ def calibrate(design: Design, catalog: Catalog, sweeps: list[Sweep], name: str,
         fits.append(fit)
         current = calibrated(current, (Calibration(name, "", "", (fit.figure,)),))
     when = (date or datetime.date.today()).isoformat()
-    source = ", ".join(dict.fromkeys(s.file for s in sweeps))
+    source = SOURCE_SEPARATOR.join(dict.fromkeys(s.file for s in sweeps))
     new = Calibration(name, source, when, tuple(f.figure for f in fits))
     kept = tuple(c for c in design.calibrations if c.name != name)
     return dataclasses.replace(design, calibrations=(*kept, new)), tuple(fits)
+
+
+def measurement_files(design: Design) -> tuple[str, ...]:
+    """The files ``design``'s calibrations were fitted to, as ``calibrate`` was given them."""
+    return tuple(dict.fromkeys(name.strip() for c in design.calibrations
+                               for name in c.source.split(SOURCE_SEPARATOR.strip())
+                               if name.strip()))
 
 
 def _fabric(design: Design, catalog: Catalog) -> Fabric:
