@@ -134,4 +134,5 @@ def test_every_row_says_when_its_best_is_no_clear_winner():
         low, high = next(r for r in result.rows if r.design == winner).bands[key]
         for other in others:
             o_low, o_high = next(r for r in result.rows if r.design == other).bands[key]
-            assert o_low <= high and o_high >= low
+            assert o_low <= high
+            assert o_high >= low

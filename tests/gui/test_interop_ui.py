@@ -82,7 +82,8 @@ def test_an_export_that_cannot_be_written_is_one_line(window, tmp_path):
     blocked.write_text("")
     assert not window.interop.export_to("infragraph", blocked / "graph.yaml")
     (line,) = window.files.last_error.lines()
-    assert line.startswith(str(blocked / "graph.yaml")) and "cannot write" in line
+    assert line.startswith(str(blocked / "graph.yaml"))
+    assert "cannot write" in line
     window.files.last_error.accept()
 
 

@@ -7,7 +7,8 @@ bands' labels, the parts of a design a figure covers and the assumed values
 are notes ``[k]`` listed under the table; ``--csv`` and ``--json`` give
 one record per design (CSV: each figure's 80% band in ``KEY_low`` and
 ``KEY_high`` columns after the notes, empty where a figure has none; JSON:
-``bands``, and ``unclear``: the figures whose best is no clear winner). A file with scenarios contributes each of them.
+``bands``, and ``unclear``: the figures whose best is no clear winner). A
+file with scenarios contributes each of them.
 Cost flags apply to every design, and all money is in one currency
 (``--currency``, else the first design's).
 ``--seller`` adds the seller's side of each design's rental (a table under
