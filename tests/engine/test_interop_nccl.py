@@ -172,6 +172,7 @@ def _cut(text: str) -> str:
     ('{"results": [{"size": "8", "out_of_place": {"time": 1.0, "bus_bw": 1.0}}]}',
      "results[0].size: must be a number"),
     ("hello\n", "before the table's header"),
+    (published_a100_log().replace("   size", "   size\x00"), "does not name its 'size'"),
 ])
 def test_bad_results_give_one_line(text, says):
     with pytest.raises(InteropError) as caught:
