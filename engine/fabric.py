@@ -37,6 +37,7 @@ class Tier:
     dims: tuple[int, ...] = ()    # torus shape (tier 0 only)
     links_per_accelerator: int = 0   # scale-up links of one accelerator (NCCL channel count)
     hops: int = 2                 # links one way between two accelerators meeting here
+    calibrated_latency_s: float = 0.0   # measured per collective whose group tops out here
 
     @property
     def deeper_latency_s(self) -> float:
@@ -99,7 +100,8 @@ def scale_up_tier(catalog: Catalog, accelerator: AcceleratorSpec, domain: int) -
         bandwidth_Bps=up.bandwidth_Bps * link.efficiency, latency_s=link.latency_s,
         link=link.id, kind=up.topology, in_network_reduction=up.in_network_reduction,
         line_Bps=up.bandwidth_Bps,
-        links_per_accelerator=max(1, round(up.bandwidth_Bps / link.bandwidth_Bps)))
+        links_per_accelerator=max(1, round(up.bandwidth_Bps / link.bandwidth_Bps)),
+        calibrated_latency_s=link.calibrated_latency_s)
 
 
 def fabric_from_hardware(catalog: Catalog, accelerator: str, gpus: int,
@@ -135,5 +137,6 @@ def fabric_from_hardware(catalog: Catalog, accelerator: str, gpus: int,
             name=f"{link.name} fat tree", fanout=nodes,
             bandwidth_Bps=nics * link.bandwidth_Bps * link.efficiency / domain,
             latency_s=2 * link.latency_s, link=link.id, kind="network",
-            line_Bps=nics * link.bandwidth_Bps / domain))
+            line_Bps=nics * link.bandwidth_Bps / domain,
+            calibrated_latency_s=link.calibrated_latency_s))
     return Fabric(spec.id, tuple(tiers))

@@ -52,13 +52,15 @@ def catalog_for(design: Design, base: Catalog) -> Catalog:
 
 
 def calibrated(catalog: Catalog, calibrations: tuple[Calibration, ...]) -> Catalog:
-    """``catalog`` with each calibration's link efficiencies in place, later ones winning."""
+    """``catalog`` with each calibration's link efficiency and latency in place, later ones
+    winning."""
     fitted = {}
     for calibration in calibrations:
         for figure in calibration.links:
             spec = fitted.get(figure.link) or catalog.find_link(figure.link)
             if spec is not None:
-                fitted[spec.id] = replace(spec, efficiency=figure.efficiency)
+                fitted[spec.id] = replace(spec, efficiency=figure.efficiency,
+                                          calibrated_latency_s=figure.latency_us * 1e-6)
     return catalog.merged(fitted.values()) if fitted else catalog
 
 

@@ -13,6 +13,7 @@ from widgets.content.comparison import BETTER, WORSE, BarChart, Cell, Comparison
 from widgets.content.figure_notes import PART_MARK, detail, tooltip
 
 BEST_MARK = "★"
+NO_CLEAR_WINNER = "no clear winner"
 _FITS = {True: "yes", False: "no: not ranked", None: "—"}
 _SAME = 5e-4          # differences under 0.05 % are neither better nor worse
 _EQUAL = 1e-9
@@ -32,13 +33,15 @@ def comparison_table(result: Comparison, active: int = -1,
         rows.append(TableRow("Fits in memory", cells=tuple(
             Cell(_FITS[r.fits_in_memory]) for r in result.rows), figure=False))
     rows += [TableRow(spec.label, hint(spec), tuple(_cell(result, spec, r, relative_to)
-                                                    for r in result.rows))
+                                                    for r in result.rows),
+                      unclear=NO_CLEAR_WINNER if spec.key in result.unclear else "")
              for spec in figures_asked(result)]
     base = result.rows[0].design if result.rows else ""
     reference = f"the base scenario, {base}" if relative_to == BASE else "the best of each row"
     partial = any(f.covers for r in result.rows for f in r.figures)
     caption = (f"{BEST_MARK} best of the row. Differences are relative to {reference}; "
-               "green is better, red worse. Hover a figure for its 80% band"
+               "green is better, red worse; under each figure its 80% band, and "
+               f"\"{NO_CLEAR_WINNER}\" where the best's band overlaps another's"
                f"{f'; {PART_MARK} covers part of the design' if partial else ''}.")
     notes = dict.fromkeys(note for r in result.rows for f in r.figures for note in f.notes)
     return ComparisonTable(tuple(r.design for r in result.rows), tuple(rows), active, caption,
@@ -60,10 +63,14 @@ def _cell(result: Comparison, spec: FigureSpec, row: Row, relative_to: str) -> C
     reference = row is result.rows[0] if relative_to == BASE \
         else result.is_best(spec.key, row.design)
     ranking = "" if row.ranked(spec.key) else "not ranked: the workload does not fit in memory"
-    tip = "\n".join(filter(None, (figure.note, ranking, tooltip(figure))))
+    best = result.is_best(spec.key, row.design)
+    overlaps = result.unclear.get(spec.key, ()) if best else ()
+    unclear = f"{NO_CLEAR_WINNER}: its band overlaps {' and '.join(overlaps)}'s" \
+        if overlaps else ""
+    tip = "\n".join(filter(None, (figure.note, ranking, unclear, tooltip(figure))))
     text = f"{figure.text} {PART_MARK}" if figure.covers else figure.text
     return Cell(text, "" if reference else _change_text(change), _tone(spec, change),
-                result.is_best(spec.key, row.design), tip, detail(figure))
+                best, tip, detail(figure), figure.range_text)
 
 
 def _change_text(change: float | None) -> str:

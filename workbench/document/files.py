@@ -27,6 +27,7 @@ from workbench.document.app_settings import AppSettings
 from workbench.document.document import Document
 
 FILE_FILTER = "Cluster Workbench layouts (*.yaml *.yml);;All files (*)"
+UNTITLED = "Untitled"
 
 
 class FileController(QObject):
@@ -45,17 +46,30 @@ class FileController(QObject):
         self._catalog = catalog
         self._settings = settings
         self._new_design = new_design
+        self._unsaved_name = UNTITLED       # the title of a document with no file yet
+        self._suggested: Path | None = None     # where Save As proposes to write it
         self.last_error: ProblemsDialog | None = None
 
     def display_name(self) -> str:
-        return self._doc.path.name if self._doc.path else "Untitled"
+        return self._doc.path.name if self._doc.path else self._unsaved_name
 
     # -- actions -------------------------------------------------------------------
 
     def new(self) -> None:
         if self.confirm_discard():
+            self._unsaved_name, self._suggested = UNTITLED, None
             self._doc.load(self._new_design(), None)
             self.message_posted.emit("New design")
+
+    def load_unsaved(self, design: Design, source: Path) -> None:
+        """Make ``design``, read from another tool's file ``source``, the document: not saved
+        yet, titled after the file, Save As proposing a layout beside it."""
+        self._unsaved_name = source.stem
+        suggested = source.with_name(f"{source.stem}.yaml")
+        self._suggested = suggested if suggested != source else \
+            source.with_name(f"{source.stem}-design.yaml")
+        self._doc.load(design, None, saved=False)
+        self.message_posted.emit(f"Imported {source}: not saved yet")
 
     def open_dialog(self) -> None:
         if not self.confirm_discard():
@@ -89,7 +103,7 @@ class FileController(QObject):
         return self.save_to(self._doc.path)
 
     def save_as(self) -> bool:
-        start = str(self._doc.path or Path.cwd() / "design.yaml")
+        start = str(self._doc.path or self._suggested or Path.cwd() / "design.yaml")
         name, _ = QFileDialog.getSaveFileName(self._window, "Save design as", start, FILE_FILTER)
         if not name:
             return False

@@ -30,6 +30,11 @@ class Actions:
     open: QAction
     save: QAction
     save_as: QAction
+    import_design: QAction
+    export_infragraph: QAction
+    export_astra: QAction
+    import_measurements: QAction
+    clear_measurements: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -88,6 +93,16 @@ def build_actions(window: QWidget, stack: QUndoStack) -> Actions:
         save=make("&Save", (Key.Save,), "Save the design",
                   style.standardIcon(pixmap.SP_DialogSaveButton)),
         save_as=make("Save &As…", (Key.SaveAs, "Ctrl+Shift+S"), "Save under a new name"),
+        import_design=make("&Import…", ("Ctrl+I",),
+                           "Open an NCCL topology file or an InfraGraph as a new design"),
+        export_infragraph=make("&InfraGraph…", (), "Write the shown design as an InfraGraph "
+                               "(ASTRA-sim 3's infrastructure input)"),
+        export_astra=make("&ASTRA-sim Inputs…", (), "Write the shown design's network and "
+                          "system files for ASTRA-sim 2's analytical backend"),
+        import_measurements=make("Import &Measurements…", (),
+                                 "Draw nccl-tests results over the bandwidth panel's curves"),
+        clear_measurements=make("C&lear Measurements", (),
+                                "Remove the loaded nccl-tests results from the bandwidth panel"),
         quit=make("&Quit", (Key.Quit, "Ctrl+Q"), "Close the workbench"),
         undo=undo, redo=redo,
         cut=make("Cu&t", (Key.Cut,), "Cut the selection"),
