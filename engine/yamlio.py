@@ -25,8 +25,10 @@ from engine.errors import InputError, Problem
 
 MAX_FILE_BYTES = 8 * 2**20
 MAX_EXPANDED_NODES = 1_000_000
+MAX_DIGITS = 4000   # Python refuses to convert whole numbers of over 4,300 digits
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_INT = "tag:yaml.org,2002:int"
 PathKey = str | int
 
 
@@ -151,7 +153,8 @@ class _TreeError(Exception):
 
 
 def _check_tree(root: yaml.Node) -> None:
-    """Refuse duplicate keys, recursive aliases and alias bombs, before construction."""
+    """Refuse duplicate keys, recursive aliases, alias bombs and whole numbers too long to
+    convert (Python refuses over 4,300 digits), before construction."""
     sizes: dict[int, int] = {}
     open_nodes: set[int] = set()
 
@@ -164,6 +167,10 @@ def _check_tree(root: yaml.Node) -> None:
                              node.start_mark.line + 1)
         open_nodes.add(key)
         total = 1
+        if isinstance(node, yaml.ScalarNode) and node.tag == _INT \
+                and len(node.value) > MAX_DIGITS:
+            raise _TreeError(f"a whole number of {len(node.value):,} digits is too long to "
+                             f"read (at most {MAX_DIGITS:,})", node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             seen: set[str] = set()
             for k, v in node.value:
