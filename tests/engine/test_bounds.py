@@ -165,3 +165,13 @@ def test_workload_and_hardware_flags_are_held_to_the_limits(capsys, flags, messa
     base = ["estimate", "--model", "llama3-70b", "--accelerator", "h100-sxm", "--gpus", "1024"]
     assert main(base + flags) == 2
     assert capsys.readouterr().err.strip() == message
+
+
+def test_failures_far_faster_than_checkpoints_say_the_run_never_finishes():
+    """Goodput underflows to 0 at these rates (it divided by zero); the spares needed are
+    worked out without a loop as long as the servers under repair."""
+    design = loads_design(layout() + "reliability: {accelerator_failures: 1.0e+29}\n")
+    reliability = evaluate(design).sections["reliability"]
+    assert reliability.goodput == 0
+    assert reliability.time_to_train_days_with_failures is None
+    assert reliability.unavailable["run"].startswith("the run never finishes: interrupted")
