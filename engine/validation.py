@@ -46,7 +46,9 @@ class Fields:
             self.data: dict[Any, Any] = data
         else:
             self.data = {}
-            report.add(path, f"must be a mapping of keys to values, got {_kind(data)}")
+            # A whole file that is no mapping is not ours: say what it is, never quote it.
+            got = _kind(data) if path else _sort_of(data)
+            report.add(path, f"must be a mapping of keys to values, got {got}")
 
     def has(self, key: str) -> bool:
         return key in self.data and self.data[key] is not None
@@ -178,13 +180,19 @@ def _fmt(value: float) -> str:
 
 
 def _kind(value: Any) -> str:
+    """A value as a message quotes it, containers by their sort."""
+    return _sort_of(value) if isinstance(value, dict | list) or value is None else shown(value)
+
+
+def _sort_of(value: Any) -> str:
+    """What sort of value this is, without quoting it."""
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
     if value is None:
         return "nothing"
-    return shown(value)
+    return "text" if isinstance(value, str) else "a single value"
 
 
 def shown(value: Any) -> str:

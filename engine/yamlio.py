@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from engine.errors import InputError, Problem
+from engine.reading import read_bounded
 
 MAX_FILE_BYTES = 8 * 2**20
 MAX_EXPANDED_NODES = 1_000_000
@@ -118,17 +119,9 @@ def parse_yaml(
 def read_yaml_file(
     path: str | os.PathLike[str], error: type[InputError] = InputError
 ) -> YamlDocument:
-    """Read and parse a YAML file, refusing files over :data:`MAX_FILE_BYTES`."""
+    """Read and parse a YAML file: a regular file of at most :data:`MAX_FILE_BYTES`."""
     name = str(path)
-    try:
-        size = os.stat(path).st_size
-        if size > MAX_FILE_BYTES:
-            raise error(
-                [Problem("", f"file is {size / 2**20:.1f} MiB, over the "
-                         f"{MAX_FILE_BYTES // 2**20} MiB limit")], name)
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise error([Problem("", f"cannot read: {exc.strerror or exc}")], name) from None
+    raw = read_bounded(path, MAX_FILE_BYTES, error)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

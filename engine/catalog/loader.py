@@ -109,6 +109,8 @@ def load_catalog_file(path: Path) -> tuple[Parsed, Reporter]:
     report = Reporter(doc.locator)
     fields = Fields(doc.data, (), report)
     fields.integer("catalog_version", required=True, minimum=1, maximum=CATALOG_VERSION)
+    if report.problems:   # not a catalog of ours: its keys are not ours to list
+        raise CatalogError(report.problems, str(path))
     parsed = parse_entries(fields)
     fields.finish()
     return parsed, report
