@@ -73,8 +73,14 @@ def problems(design: Design, catalog: Catalog, locate: Locate | None = None) -> 
     """
     found = _Found((), locate)
     _design_rules(found, design, catalog)
+    names = {design.name}
     for index, scenario in enumerate(design.scenarios):
         _design_rules(_Found(("scenarios", index), locate, found.problems), scenario, catalog)
+        if scenario.name in names:
+            found.add(("scenarios", index, "name"), DUPLICATE,
+                      f"another scenario is already called {_shown(scenario.name)} (the "
+                      "design itself is the first)")
+        names.add(scenario.name)
     return found.problems
 
 

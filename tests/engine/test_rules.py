@@ -118,8 +118,12 @@ BROKEN = [
      "workload.global_batch", VALUE, "needs a value"),
     ("unknown model", dataclasses.replace(GOOD, workload=Workload(model="gpt-7")),
      "workload.model", CATALOG, "unknown model 'gpt-7'"),
-    ("in a scenario", dataclasses.replace(GOOD, scenarios=(node("dgx", replicas=0),)),
+    ("in a scenario", dataclasses.replace(GOOD, scenarios=(
+        dataclasses.replace(node("dgx", replicas=0), name="other"),)),
      "scenarios[0].nodes[0].replicas", VALUE, "must be a whole number >= 1"),
+    ("a scenario's name taken", dataclasses.replace(GOOD, name="A800", scenarios=(
+        dataclasses.replace(GOOD, name="H800"), dataclasses.replace(GOOD, name="A800"))),
+     "scenarios[1].name", DUPLICATE, "another scenario is already called 'A800'"),
 ]
 
 
