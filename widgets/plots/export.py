@@ -20,6 +20,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
+from engine.spreadsheet import csv_row
+
 PNG_SCALE = 2.0
 
 
@@ -45,5 +47,5 @@ def write_svg(widget: QWidget, path: Path, title: str) -> None:
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow(csv_row(header))
+        writer.writerows(map(csv_row, rows))
