@@ -151,6 +151,15 @@ def settings_problems(section: str, values: Any) -> list[Problem]:
     return found.problems
 
 
+def work_problems(design: Design) -> list[Problem]:
+    """The totals rule alone (:mod:`engine.limits`), for a design derived from one that keeps
+    every rule (a scaling curve's bigger cluster), before anything is built for it."""
+    found = _Found((), None)
+    _totals_rules(found, design, {g.id: g for g in design.groups},
+                  {n.id: n for n in design.nodes})
+    return found.problems
+
+
 def model_problems(model: ModelSpec) -> list[Problem]:
     """The dimensions of a model built in code (the command line's shape flags) beyond
     :data:`~engine.limits.MODEL_SHAPE`, as the catalog reader holds a file's models."""

@@ -11,6 +11,7 @@ import tracemalloc
 
 import pytest
 
+from engine.analysis.scaling import scaling_curve
 from engine.catalog import load_catalog
 from engine.design import Design, Group, Link, Node
 from engine.errors import LayoutError
@@ -175,3 +176,14 @@ def test_failures_far_faster_than_checkpoints_say_the_run_never_finishes():
     assert reliability.goodput == 0
     assert reliability.time_to_train_days_with_failures is None
     assert reliability.unavailable["run"].startswith("the run never finishes: interrupted")
+
+
+def test_a_scaling_curve_stops_at_the_limits_instead_of_building_a_bigger_cluster():
+    """The curve grows the design 2 and 4 times: past the limits those points are the
+    rule's reason, and nothing the size of the bigger cluster is built."""
+    design = _design(servers=150_000)            # 1,200,000 accelerators
+    curve = scaling_curve(design, load_catalog())
+    reasons = {p.replicas: p.reason for p in curve.points}
+    assert reasons[150_000] == ""
+    assert reasons[300_000] == ("nodes[1]: stands for 2,400,000 accelerators, over the "
+                                "2,000,000 a design may hold")
