@@ -5,9 +5,10 @@ Reading a file checks only types (a string where a number goes, a missing
 id). Everything a well-typed :class:`~engine.design.Design` can still get
 wrong is a rule here: counts and settings within their limits and choices,
 the work the whole design asks for (accelerators, units and cables multiplied
-through groups and replicas, within :mod:`engine.limits`), ids unique, groups and nodes that references name, catalog names that
-exist, links whose type both ends take and whose pattern fits them, torus
-shapes that fit their node, positions on the canvas. So a design built in
+through groups and replicas, within :mod:`engine.limits`), ids unique, groups
+and nodes that references name, catalog names that exist, links whose type
+both ends take and whose pattern fits them, torus shapes that fit their node,
+positions on the canvas, scenario names unique. So a design built in
 code is held to what a file is held to, and an edit is refused for the
 reasons a file would be.
 
