@@ -118,7 +118,7 @@ def fabric_from_hardware(catalog: Catalog, accelerator: str, gpus: int,
         if not 1 <= value <= MAX_ACCELERATORS:
             problems.append(Problem(flag, f"must be 1 to {MAX_ACCELERATORS:,}, got {value}"))
     if nic_gbps is not None and not 0 < nic_gbps <= MAX_NUMBER:
-        problems.append(Problem("--nic-gbps", f"must be a number > 0, got {nic_gbps:g}"))
+        problems.append(Problem("--nic-gbps", f"must be > 0, got {nic_gbps:g}"))
     if gpus % per_node and gpus > per_node:
         problems.append(Problem("--gpus", f"{gpus} is not a whole number of "
                                 f"{per_node}-GPU servers"))
