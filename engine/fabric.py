@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from engine.catalog import AcceleratorSpec, Catalog, LinkSpec
 from engine.errors import InputError, Problem
+from engine.limits import MAX_ACCELERATORS, MAX_NUMBER
 
 
 @dataclass(frozen=True)
@@ -116,9 +117,9 @@ def fabric_from_hardware(catalog: Catalog, accelerator: str, gpus: int,
     nics = spec.server.nics if nics_per_node is None else nics_per_node
     problems = []
     for flag, value in (("--gpus", gpus), ("--gpus-per-node", per_node)):
-        if value < 1:
-            problems.append(Problem(flag, f"must be >= 1, got {value}"))
-    if nic_gbps is not None and nic_gbps <= 0:
+        if not 1 <= value <= MAX_ACCELERATORS:
+            problems.append(Problem(flag, f"must be 1 to {MAX_ACCELERATORS:,}, got {value}"))
+    if nic_gbps is not None and not 0 < nic_gbps <= MAX_NUMBER:
         problems.append(Problem("--nic-gbps", f"must be > 0, got {nic_gbps:g}"))
     if gpus % per_node and gpus > per_node:
         problems.append(Problem("--gpus", f"{gpus} is not a whole number of "

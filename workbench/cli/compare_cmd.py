@@ -27,6 +27,7 @@ from engine.catalog import load_catalog
 from engine.compare import Comparison, Row, compare, figures_asked, verdict
 from engine.headline import figure_keys
 from engine.results import to_data
+from engine.spreadsheet import csv_row
 from workbench.cli.cost_args import add_cost_flags, cost_settings_from_args
 from workbench.cli.design_files import designs_in
 from workbench.cli.output import Notes, print_json, print_table
@@ -95,14 +96,14 @@ def _print_text(result: Comparison) -> None:
 def _print_csv(result: Comparison) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     figures = [k for k in figure_keys() if k not in RECORD]
-    writer.writerow([*RECORD, *figures, "notes",
-                     *(f"{k}_{end}" for k in figures for end in ("low", "high"))])
+    writer.writerow(csv_row([*RECORD, *figures, "notes",
+                             *(f"{k}_{end}" for k in figures for end in ("low", "high"))]))
     for row in result.rows:
-        writer.writerow(_record(row, figures))
+        writer.writerow(csv_row(_record(row, figures)))
 
 
 def _record(row: Row, figures: list[str]) -> list[Any]:
-    values = ["" if row.values[k] is None else row.values[k] for k in figures]
+    values = [row.values[k] for k in figures]
     notes = "; ".join(f"{k}: {reason}" for k, reason in row.missing.items())
     bands = [end for k in figures for end in row.bands.get(k, ("", ""))]
     return [*(getattr(row, name) for name in RECORD), *values, notes, *bands]
