@@ -23,6 +23,12 @@ of a message of ``S`` bytes over ``n`` ranks is
   moves ``fill`` bytes. NCCL's Simple protocol and NVLS ramp up this way;
   its size is calibrated (see ``FILL_BYTES``).
 
+Where a design is calibrated on the user's own nccl-tests
+(:mod:`engine.interop.calibration`), the latency the fit measured beyond
+this model on a tier (``Tier.calibrated_latency_s``: launch and software
+overheads) is added to every collective whose group tops out on that tier,
+whatever the algorithm, so the library's choice is unchanged.
+
 The library's choice is the fastest algorithm-protocol pair for each size,
 as NCCL's tuner picks. Everything is vectorised over message sizes: a
 64-point bandwidth curve is one call. Every result names its bottleneck and
@@ -431,7 +437,7 @@ def collective(fabric: Fabric, op: str, nbytes: np.ndarray | float | int, ranks:
     times = np.stack([c.time * np.ones_like(sizes) for c in candidates])
     pick = np.argmin(times, axis=0)
     columns = np.arange(sizes.size)
-    time = times[pick, columns]
+    time = times[pick, columns] + fabric.tiers[g.top].calibrated_latency_s
     names = np.array([c.name for c in candidates], dtype=object)[pick]
     limits = np.stack([np.broadcast_to(np.asarray(c.limit, dtype=object), sizes.shape)
                        for c in candidates])[pick, columns]

@@ -18,7 +18,8 @@ fractions relative to the base (the first design) or to the best of the row.
 A winner whose band overlaps another ranked design's band on the figure
 that decided it is no clear winner: the verdict says so ("no clear winner on
 time"), and ``fastest_overlaps`` and ``cheapest_overlaps`` name the designs
-it cannot be told from.
+it cannot be told from. Every figure's row says the same: ``unclear`` maps a
+figure to the designs whose band overlaps a best design's band on it.
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ class Comparison:
     best: dict[str, tuple[str, ...]] = field(default_factory=dict)   # key -> design labels
     fastest_overlaps: tuple[str, ...] = ()    # designs whose band overlaps the fastest's
     cheapest_overlaps: tuple[str, ...] = ()
+    unclear: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key -> overlapping
 
     def is_best(self, key: str, design: str) -> bool:
         return design in self.best.get(key, ())
@@ -130,9 +132,13 @@ def compare(designs: Sequence[tuple[str, Design]], catalog: Catalog,
     cheapest_by = _footing(rows, "cost_per_run_with_failures", "cost_per_run")
     best = {key: _best_of(rows, key) for key in figure_keys()}
     fastest, cheapest = _lowest(rows, fastest_by), _lowest(rows, cheapest_by)
+    unclear = {key: overlaps for key, winners in best.items()
+               if (overlaps := tuple(dict.fromkeys(d for w in winners
+                                                   for d in _overlapping(rows, w, key)
+                                                   if d not in winners)))}
     return Comparison(tuple(rows), fastest, fastest_by, cheapest, cheapest_by, best,
                       _overlapping(rows, fastest, fastest_by),
-                      _overlapping(rows, cheapest, cheapest_by))
+                      _overlapping(rows, cheapest, cheapest_by), unclear)
 
 
 def figures_asked(result: Comparison) -> tuple[FigureSpec, ...]:
@@ -200,7 +206,8 @@ def _overlapping(rows: list[Row], winner: str | None, key: str) -> tuple[str, ..
     if band is None:
         return ()
     return tuple(r.design for r in rows if r is not won and r.ranked(key)
-                 and (other := r.figure(key).band) is not None and other.low <= band.high)
+                 and (other := r.figure(key).band) is not None
+                 and other.low <= band.high and other.high >= band.low)
 
 
 def _row(label: str, design: Design, result: Evaluation) -> Row:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from engine.catalog.specs import CLOUD_KINDS, PRECISIONS
+from engine.limits import MAX_TOKENS
 from engine.settings import setting
 
 NODE_KINDS = ("server", "accelerator", "switch")
@@ -172,7 +173,8 @@ class Workload:
     """What the design is meant to train."""
 
     model: str = setting("llama3-70b", "Model", doc="catalog model id")
-    tokens: float = setting(2.0e12, "Training tokens", unit="tokens", minimum=1.0)
+    tokens: float = setting(2.0e12, "Training tokens", unit="tokens", minimum=1.0,
+                           maximum=MAX_TOKENS)
     global_batch: int = setting(1024, "Global batch", unit="sequences", minimum=1)
     seq_len: int | None = setting(None, "Sequence length", unit="tokens", minimum=1,
                                   doc="default: the model's")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from engine.catalog import AcceleratorSpec, Catalog, LinkSpec
 from engine.errors import InputError, Problem
+from engine.limits import MAX_ACCELERATORS, MAX_NUMBER
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Tier:
     dims: tuple[int, ...] = ()    # torus shape (tier 0 only)
     links_per_accelerator: int = 0   # scale-up links of one accelerator (NCCL channel count)
     hops: int = 2                 # links one way between two accelerators meeting here
+    calibrated_latency_s: float = 0.0   # measured per collective whose group tops out here
 
     @property
     def deeper_latency_s(self) -> float:
@@ -99,7 +101,8 @@ def scale_up_tier(catalog: Catalog, accelerator: AcceleratorSpec, domain: int) -
         bandwidth_Bps=up.bandwidth_Bps * link.efficiency, latency_s=link.latency_s,
         link=link.id, kind=up.topology, in_network_reduction=up.in_network_reduction,
         line_Bps=up.bandwidth_Bps,
-        links_per_accelerator=max(1, round(up.bandwidth_Bps / link.bandwidth_Bps)))
+        links_per_accelerator=max(1, round(up.bandwidth_Bps / link.bandwidth_Bps)),
+        calibrated_latency_s=link.calibrated_latency_s)
 
 
 def fabric_from_hardware(catalog: Catalog, accelerator: str, gpus: int,
@@ -114,9 +117,9 @@ def fabric_from_hardware(catalog: Catalog, accelerator: str, gpus: int,
     nics = spec.server.nics if nics_per_node is None else nics_per_node
     problems = []
     for flag, value in (("--gpus", gpus), ("--gpus-per-node", per_node)):
-        if value < 1:
-            problems.append(Problem(flag, f"must be >= 1, got {value}"))
-    if nic_gbps is not None and nic_gbps <= 0:
+        if not 1 <= value <= MAX_ACCELERATORS:
+            problems.append(Problem(flag, f"must be 1 to {MAX_ACCELERATORS:,}, got {value}"))
+    if nic_gbps is not None and not 0 < nic_gbps <= MAX_NUMBER:
         problems.append(Problem("--nic-gbps", f"must be > 0, got {nic_gbps:g}"))
     if gpus % per_node and gpus > per_node:
         problems.append(Problem("--gpus", f"{gpus} is not a whole number of "
@@ -135,5 +138,6 @@ def fabric_from_hardware(catalog: Catalog, accelerator: str, gpus: int,
             name=f"{link.name} fat tree", fanout=nodes,
             bandwidth_Bps=nics * link.bandwidth_Bps * link.efficiency / domain,
             latency_s=2 * link.latency_s, link=link.id, kind="network",
-            line_Bps=nics * link.bandwidth_Bps / domain))
+            line_Bps=nics * link.bandwidth_Bps / domain,
+            calibrated_latency_s=link.calibrated_latency_s))
     return Fabric(spec.id, tuple(tiers))

@@ -4,9 +4,11 @@ command line and sweeps all ask :func:`problems`.
 Reading a file checks only types (a string where a number goes, a missing
 id). Everything a well-typed :class:`~engine.design.Design` can still get
 wrong is a rule here: counts and settings within their limits and choices,
-ids unique, groups and nodes that references name, catalog names that
-exist, links whose type both ends take and whose pattern fits them, torus
-shapes that fit their node, positions on the canvas. So a design built in
+the work the whole design asks for (accelerators, units and cables multiplied
+through groups and replicas, within :mod:`engine.limits`), ids unique, groups
+and nodes that references name, catalog names that exist, links whose type
+both ends take and whose pattern fits them, torus shapes that fit their node,
+positions on the canvas, scenario names unique. So a design built in
 code is held to what a file is held to, and an edit is refused for the
 reasons a file would be.
 
@@ -26,7 +28,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from engine.catalog import Catalog
+from engine.catalog import Catalog, ModelSpec
 from engine.design import (
     ACCELERATOR_OVERRIDES,
     LINK_PATTERNS,
@@ -41,9 +43,18 @@ from engine.design import (
 from engine.errors import InputError, LookupFailed, Problem
 from engine.estimates import REGISTRY
 from engine.hardware import link_kinds_of
+from engine.limits import (
+    MAX_ACCELERATORS,
+    MAX_COORDINATE,
+    MAX_COUNT,
+    MAX_LINKS,
+    MAX_NUMBER,
+    MAX_UNITS,
+    MODEL_SHAPE,
+    size_of,
+)
 from engine.settings import Leaf, leaves
-from engine.structure import scope, units_in_scope
-from engine.validation import MAX_COUNT, MAX_NUMBER
+from engine.structure import cables_per_scope, scope, units_in_scope
 from engine.yamlio import PathKey, render_path
 
 VALUE = "value"                 # a count, setting, choice, position or override out of bounds
@@ -51,8 +62,6 @@ DUPLICATE = "duplicate"         # an id another item of the same kind has
 REFERENCE = "reference"         # an id no group or node has
 CATALOG = "catalog"             # a name the catalog does not know
 INCOMPATIBLE = "incompatible"   # a link type an end cannot take, a torus that does not fit
-
-MAX_COORDINATE = 1e7
 
 KeyPath = tuple[PathKey, ...]
 Locate = Callable[[KeyPath], int | None]
@@ -66,8 +75,14 @@ def problems(design: Design, catalog: Catalog, locate: Locate | None = None) -> 
     """
     found = _Found((), locate)
     _design_rules(found, design, catalog)
+    names = {design.name}
     for index, scenario in enumerate(design.scenarios):
         _design_rules(_Found(("scenarios", index), locate, found.problems), scenario, catalog)
+        if scenario.name in names:
+            found.add(("scenarios", index, "name"), DUPLICATE,
+                      f"another scenario is already called {_shown(scenario.name)} (the "
+                      "design itself is the first)")
+        names.add(scenario.name)
     return found.problems
 
 
@@ -100,11 +115,14 @@ def edit_problems(old: Design, new: Design, catalog: Catalog) -> list[Problem]:
         if before.get(link.id) is not link:
             _link_rules(found, ("links", index), link, new, nodes, names, takes,
                         torus_fits_checked=True)
+    if not found.problems:
+        _totals_rules(found, new, {g.id: g for g in new.groups}, nodes)
     return found.problems
 
 
-#: Node fields that other items' rules read (a link's ends and its torus's units).
-_SHARED_NODE_FIELDS = ("id", "kind", "hardware", "replicas", "group")
+#: Node fields that other items' rules read (a link's ends and its torus's units) or that
+#: the design's totals count.
+_SHARED_NODE_FIELDS = ("id", "kind", "hardware", "replicas", "group", "accelerators")
 
 
 def _own_changes(old: tuple[Node, ...], new: tuple[Node, ...]) -> list[int] | None:
@@ -136,6 +154,26 @@ def settings_problems(section: str, values: Any) -> list[Problem]:
     return found.problems
 
 
+def work_problems(design: Design) -> list[Problem]:
+    """The totals rule alone (:mod:`engine.limits`), for a design derived from one that keeps
+    every rule (a scaling curve's bigger cluster), before anything is built for it."""
+    found = _Found((), None)
+    _totals_rules(found, design, {g.id: g for g in design.groups},
+                  {n.id: n for n in design.nodes})
+    return found.problems
+
+
+def model_problems(model: ModelSpec) -> list[Problem]:
+    """The dimensions of a model built in code (the command line's shape flags) beyond
+    :data:`~engine.limits.MODEL_SHAPE`, as the catalog reader holds a file's models."""
+    found = _Found((), None)
+    for part, prefix in ((model, ()), (model.moe, ("moe",)), (model.mla, ("mla",))):
+        for key, value in vars(part).items() if part is not None else ():
+            if key in MODEL_SHAPE:
+                _whole(found, prefix + (key,), value, None, MODEL_SHAPE[key])
+    return found.problems
+
+
 class _Found:
     """Problems found so far, their paths under ``prefix``."""
 
@@ -152,6 +190,7 @@ class _Found:
 
 
 def _design_rules(found: _Found, design: Design, catalog: Catalog) -> None:
+    before = len(found.problems)
     groups = _ids(found, "groups", design.groups)
     nodes = _ids(found, "nodes", design.nodes)
     _ids(found, "links", design.links)
@@ -166,6 +205,8 @@ def _design_rules(found: _Found, design: Design, catalog: Catalog) -> None:
         _link_rules(found, ("links", index), link, design, nodes, names, takes,
                     torus_fits_checked=not in_cycles)
     _asks_something(found, design)
+    if len(found.problems) == before:
+        _totals_rules(found, design, groups, nodes)
     for settings in REGISTRY.settings_sections():
         if not settings.present(design):
             continue
@@ -183,6 +224,66 @@ def _asks_something(found: _Found, design: Design) -> None:
         names = " or ".join(s.label.lower() for s in workloads)
         found.add(("workload",), VALUE, f"the design asks for nothing: it needs a {names} "
                                         "workload")
+
+
+def _totals_rules(found: _Found, design: Design, groups: dict[str, Group],
+                  nodes: dict[str, Node]) -> None:
+    """The work the design asks for, counted through groups and replicas in exact whole
+    numbers and held to :mod:`engine.limits`; each total over its limit is refused on the
+    item that adds the most to it. Only run on items that keep every other rule."""
+    instances = _Instances(groups)
+    accelerators: list[tuple[int, KeyPath]] = []
+    units: list[tuple[int, KeyPath]] = []
+    cables: list[tuple[int, KeyPath]] = []
+    for index, node in enumerate(design.nodes):
+        n = node.replicas * instances.of(node.group)
+        units.append((n, ("nodes", index)))
+        if node.kind != "switch":
+            accelerators.append((n * node.accelerators, ("nodes", index)))
+    for index, link in enumerate(design.links):
+        source = nodes[link.source]
+        where = instances.scope(source.group, nodes[link.target].group)
+        n = source.replicas * instances.of(source.group) // instances.of(where)
+        cables.append((cables_per_scope(link, n) * instances.of(where), ("links", index)))
+    for counted, what, limit in ((accelerators, "accelerators", MAX_ACCELERATORS),
+                                 (units, "units (servers, switches and lone accelerators)",
+                                  MAX_UNITS),
+                                 (cables, "physical links", MAX_LINKS)):
+        total = sum(n for n, _ in counted)
+        if total > limit:
+            most, path = max(counted)
+            share = "" if most == total else f"{_count(most)} of the design's "
+            found.add(path, VALUE, f"stands for {share}{_count(total)} {what}, over the "
+                      f"{limit:,} a design may hold")
+
+
+class _Instances:
+    """How many instances of each group the design holds (its replicas times its
+    ancestors'), and the innermost group two nodes share."""
+
+    def __init__(self, groups: dict[str, Group]) -> None:
+        self._groups = groups
+        self._of: dict[str | None, int] = {None: 1}
+
+    def of(self, group_id: str | None) -> int:
+        if group_id not in self._of:
+            chain = self._chain(group_id)
+            total = 1
+            for gid in reversed(chain):   # outermost first, each memoised on the way in
+                total = self._of.get(gid) or total * self._groups[gid].replicas
+                self._of[gid] = total
+        return self._of[group_id]
+
+    def scope(self, a: str | None, b: str | None) -> str | None:
+        ancestors = set(self._chain(b))
+        return next((g for g in self._chain(a) if g in ancestors), None)
+
+    def _chain(self, group_id: str | None) -> list[str]:
+        chain = []
+        while group_id is not None:
+            chain.append(group_id)
+            group_id = self._groups[group_id].parent
+        return chain
 
 
 class _Names:
@@ -395,7 +496,7 @@ def _within(found: _Found, path: KeyPath, what: str, value: float, minimum: floa
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) \
-        and math.isfinite(value)
+        and (isinstance(value, int) or math.isfinite(value))
 
 
 def _on_canvas(position: Any) -> bool:
@@ -418,13 +519,16 @@ def _unknown(lookup: Callable[[str], Any], name: Any) -> str:
     return f"unknown {name!r}"
 
 
+def _count(n: int) -> str:
+    return f"{n:,}" if n < 10**30 else size_of(n)
+
+
 def _shown(value: Any) -> str:
     """A value as a message quotes it (huge whole numbers by their size, not their digits)."""
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int):
-        return str(value) if abs(value) < 10**30 else \
-            f"a number of about {value.bit_length() * 3 // 10} digits"
+        return size_of(value)
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, tuple | list):

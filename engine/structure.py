@@ -55,16 +55,21 @@ def physical_links(design: Design, link: Link) -> int:
     """Cables this link stands for across the whole design."""
     source = design.node(link.source)
     where = scope(design, link)
-    n = units_in_scope(design, source, where)
+    return cables_per_scope(link, units_in_scope(design, source, where)) \
+        * scope_replicas(design, where)
+
+
+def cables_per_scope(link: Link, n: int) -> int:
+    """Cables ``link`` stands for in one instance of its scope, its source having ``n``
+    units there."""
     if link.pattern == "spread":
-        per_scope = n * link.count
-    elif link.pattern == "mesh":
-        per_scope = n * (n - 1) // 2 * link.count
-    elif link.pattern == "ring":
-        per_scope = (n if n > 2 else n - 1) * link.count
-    else:   # torus: each dimension of size d > 2 is a ring per line; d == 2 a single link
-        per_scope = sum(n if d > 2 else n // 2 for d in link.dims if d > 1) * link.count
-    return per_scope * scope_replicas(design, where)
+        return n * link.count
+    if link.pattern == "mesh":
+        return n * (n - 1) // 2 * link.count
+    if link.pattern == "ring":
+        return (n if n > 2 else n - 1) * link.count
+    # torus: each dimension of size d > 2 is a ring per line; d == 2 a single link
+    return sum(n if d > 2 else n // 2 for d in link.dims if d > 1) * link.count
 
 
 def total_accelerators(design: Design) -> int:

@@ -197,7 +197,8 @@ def _scale_up(design: Design, catalog: Catalog, specs: dict[str, LinkSpec],
         tier = Tier(f"{spec.name} via {sw.name}", domain, per_accel * spec.efficiency,
                     2 * spec.latency_s + sw.latency_s, spec.id, "switch",
                     sw.in_network_reduction, per_accel,
-                    links_per_accelerator=round(per_accel / spec.bandwidth_Bps))
+                    links_per_accelerator=round(per_accel / spec.bandwidth_Bps),
+                    calibrated_latency_s=spec.calibrated_latency_s)
     report = ScaleUpReport(tier.link, tier.fanout, tier.bandwidth_Bps / 1e9, tier.kind,
                            tier.in_network_reduction)
     return tier, report
@@ -216,7 +217,8 @@ def _self_linked(design: Design, accel, box: Node, link: Link, spec: LinkSpec) -
     line = neighbours * link.count * spec.bandwidth_Bps
     tier = Tier(f"{spec.name} {link.pattern}", n, line * spec.efficiency,
                 spec.latency_s, spec.id, link.pattern, accel.scale_up.in_network_reduction,
-                line, link.dims, neighbours * link.count)
+                line, link.dims, neighbours * link.count,
+                calibrated_latency_s=spec.calibrated_latency_s)
     return tier, ScaleUpReport(spec.id, n, tier.bandwidth_Bps / 1e9, link.pattern,
                                tier.in_network_reduction)
 
@@ -263,7 +265,8 @@ def _island(design: Design, catalog: Catalog, specs: dict[str, LinkSpec], accele
             tiers.append(Tier(f"level {depth} ({', '.join(sorted(layer))})", domain // below,
                               bandwidth, latency, link_spec.id, "network",
                               all(switch_of(catalog, design.node(b)).in_network_reduction
-                                  for b in layer), bandwidth, hops=2 * depth))
+                                  for b in layer), bandwidth, hops=2 * depth,
+                              calibrated_latency_s=link_spec.calibrated_latency_s))
             below = (domain // below) * below
     if below < total:
         raise InputError([Problem("links", f"{', '.join(sorted(box_ids))}: the network joins "

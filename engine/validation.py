@@ -16,12 +16,11 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from engine.errors import Problem
+from engine.limits import MAX_COUNT, MAX_NUMBER, size_of
 from engine.yamlio import Locator, PathKey, render_path
 
 Path = tuple[PathKey, ...]
 _MISSING = object()
-MAX_COUNT = 10**7          # no design has more than ten million of anything
-MAX_NUMBER = 1e30          # larger numbers are typos or attacks, not hardware
 
 
 class Reporter:
@@ -47,7 +46,9 @@ class Fields:
             self.data: dict[Any, Any] = data
         else:
             self.data = {}
-            report.add(path, f"must be a mapping of keys to values, got {_kind(data)}")
+            # A whole file that is no mapping is not ours: say what it is, never quote it.
+            got = _kind(data) if path else _sort_of(data)
+            report.add(path, f"must be a mapping of keys to values, got {got}")
 
     def has(self, key: str) -> bool:
         return key in self.data and self.data[key] is not None
@@ -90,7 +91,7 @@ class Fields:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.report.add(self.path + (key,), f"must be a whole number, got {_show(value)}")
+            self.report.add(self.path + (key,), f"must be a whole number, got {shown(value)}")
             return default
         return self._in_range(key, value, default, minimum, maximum, "a whole number")
 
@@ -104,7 +105,11 @@ class Fields:
             with contextlib.suppress(ValueError):
                 value = float(value)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.report.add(self.path + (key,), f"must be a number, got {_show(value)}")
+            self.report.add(self.path + (key,), f"must be a number, got {shown(value)}")
+            return default
+        if isinstance(value, int) and abs(value) > MAX_NUMBER:   # float() would overflow
+            self.report.add(self.path + (key,), f"must be a number within +-{MAX_NUMBER:g}, "
+                            f"got {size_of(value)}")
             return default
         value = float(value)
         if not math.isfinite(value):
@@ -120,7 +125,7 @@ class Fields:
         if value is _MISSING:
             return default
         if not isinstance(value, bool):
-            self.report.add(self.path + (key,), f"must be true or false, got {_show(value)}")
+            self.report.add(self.path + (key,), f"must be true or false, got {shown(value)}")
             return default
         return value
 
@@ -171,24 +176,32 @@ class Fields:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return f"{value:g}" if isinstance(value, float) else size_of(value)
 
 
 def _kind(value: Any) -> str:
+    """A value as a message quotes it, containers by their sort."""
+    return _sort_of(value) if isinstance(value, dict | list) or value is None else shown(value)
+
+
+def _sort_of(value: Any) -> str:
+    """What sort of value this is, without quoting it."""
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
     if value is None:
         return "nothing"
-    return _show(value)
+    return "text" if isinstance(value, str) else "a single value"
 
 
-def _show(value: Any) -> str:
+def shown(value: Any) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, str):
         return repr(value if len(value) <= 40 else value[:37] + "...")
     if isinstance(value, dict | list):
         return _kind(value)
+    if isinstance(value, int):
+        return size_of(value)
     return str(value)

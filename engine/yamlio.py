@@ -13,17 +13,19 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from engine.errors import InputError, Problem
+from engine.reading import read_bounded
 
 MAX_FILE_BYTES = 8 * 2**20
 MAX_EXPANDED_NODES = 1_000_000
+MAX_DIGITS = 4000   # Python refuses to convert whole numbers of over 4,300 digits
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_INT = "tag:yaml.org,2002:int"
 PathKey = str | int
 
 
@@ -113,17 +115,9 @@ def parse_yaml(
 def read_yaml_file(
     path: str | os.PathLike[str], error: type[InputError] = InputError
 ) -> YamlDocument:
-    """Read and parse a YAML file, refusing files over :data:`MAX_FILE_BYTES`."""
+    """Read and parse a YAML file: a regular file of at most :data:`MAX_FILE_BYTES`."""
     name = str(path)
-    try:
-        size = os.stat(path).st_size
-        if size > MAX_FILE_BYTES:
-            raise error(
-                [Problem("", f"file is {size / 2**20:.1f} MiB, over the "
-                         f"{MAX_FILE_BYTES // 2**20} MiB limit")], name)
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise error([Problem("", f"cannot read: {exc.strerror or exc}")], name) from None
+    raw = read_bounded(path, MAX_FILE_BYTES, error)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -148,7 +142,8 @@ class _TreeError(Exception):
 
 
 def _check_tree(root: yaml.Node) -> None:
-    """Refuse duplicate keys, recursive aliases and alias bombs, before construction."""
+    """Refuse duplicate keys, recursive aliases, alias bombs and whole numbers too long to
+    convert (Python refuses over 4,300 digits), before construction."""
     sizes: dict[int, int] = {}
     open_nodes: set[int] = set()
 
@@ -161,6 +156,10 @@ def _check_tree(root: yaml.Node) -> None:
                              node.start_mark.line + 1)
         open_nodes.add(key)
         total = 1
+        if isinstance(node, yaml.ScalarNode) and node.tag == _INT \
+                and len(node.value) > MAX_DIGITS:
+            raise _TreeError(f"a whole number of {len(node.value):,} digits is too long to "
+                             f"read (at most {MAX_DIGITS:,})", node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             seen: set[str] = set()
             for k, v in node.value:

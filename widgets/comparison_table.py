@@ -1,16 +1,18 @@
 """The comparison table: designs in columns, headline figures in rows, the best marked.
 
 A dumb view of a :class:`~widgets.content.comparison.ComparisonTable`. The
-first column names each figure with its unit and better direction; each
-design's cell shows the value, centred, and under it the difference to the
-reference in green (better) or red (worse). The best of a row is starred on
+first column names each figure with its unit and better direction (and
+"no clear winner" where the best's 80% band overlaps another design's);
+each design's cell shows the value, centred, and under it in smaller type
+its 80% band and the difference to the reference in green (better) or red
+(worse). The best of a row is starred on
 a tinted background. Double-clicking a design's header asks to show it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -30,14 +32,19 @@ TONE_ROLE = Qt.ItemDataRole.UserRole + 2
 BEST_ROLE = Qt.ItemDataRole.UserRole + 3
 HINT_ROLE = Qt.ItemDataRole.UserRole + 4
 FIGURE_ROLE = Qt.ItemDataRole.UserRole + 5
+BAND_ROLE = Qt.ItemDataRole.UserRole + 6
+UNCLEAR_ROLE = Qt.ItemDataRole.UserRole + 7
 TONE_COLORS = {BETTER: QColor("#15803d"), WORSE: QColor("#b91c1c")}
 BEST_TINT = QColor(22, 163, 74, 38)
+UNCLEAR_COLOR = QColor("#b45309")          # amber: a caution, not a loss
+SMALL = 0.78                               # the second lines' type, relative to the value's
 BEST_MARK = "★ "
 Index = QModelIndex | QPersistentModelIndex
 
 
 class _CellDelegate(QStyledItemDelegate):
-    """Paints a value with a smaller second line: the difference, or the row's hint."""
+    """Paints a value and, in smaller type under it, its band and the difference; a
+    figure's name with its hint and, where the best is not clear, "no clear winner"."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         self.initStyleOption(option, index)
@@ -51,38 +58,56 @@ class _CellDelegate(QStyledItemDelegate):
         if best:
             painter.fillRect(option.rect, BEST_TINT)
         label_column = index.column() == 0
-        second = index.data(HINT_ROLE) if label_column else index.data(CHANGE_ROLE)
         align = Qt.AlignmentFlag.AlignLeft if label_column else Qt.AlignmentFlag.AlignHCenter
         main_font = QFont(option.font)
         main_font.setBold(best or (label_column and bool(index.data(FIGURE_ROLE))))
         small = QFont(option.font)
-        small.setPointSizeF(option.font.pointSizeF() * 0.78)
+        small.setPointSizeF(option.font.pointSizeF() * SMALL)
         ink = option.palette.color(QPalette.ColorRole.Text)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected:
             ink = option.palette.color(QPalette.ColorRole.HighlightedText)
+        grey = QColor(ink)
+        grey.setAlphaF(0.6)
+        lines = _small_lines(index, grey, selected)
         painter.save()
-        top, bottom = (rect.adjusted(0, 0, 0, -rect.height() // 2),
-                       rect.adjusted(0, rect.height() // 2, 0, 0)) if second else (rect, rect)
+        main_height = QFontMetrics(main_font).height()
+        small_height = QFontMetrics(small).height()
+        top = rect.top() + (rect.height() - main_height - small_height * len(lines)) // 2
         painter.setFont(main_font)
         painter.setPen(ink)
         shown = f"{BEST_MARK}{text}" if best else text
-        vertical = Qt.AlignmentFlag.AlignBottom if second else Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(top, align | vertical, shown)
-        if second:
-            painter.setFont(small)
-            tone = TONE_COLORS.get(str(index.data(TONE_ROLE) or ""))
-            grey = QColor(ink)
-            grey.setAlphaF(0.6)
-            painter.setPen(tone if tone is not None and not selected else grey)
-            painter.drawText(bottom, align | Qt.AlignmentFlag.AlignTop, str(second))
+        painter.drawText(QRect(rect.left(), top, rect.width(), main_height),
+                         align | Qt.AlignmentFlag.AlignVCenter, shown)
+        painter.setFont(small)
+        top += main_height
+        for line, color in lines:
+            painter.setPen(color)
+            painter.drawText(QRect(rect.left(), top, rect.width(), small_height),
+                             align | Qt.AlignmentFlag.AlignVCenter, line)
+            top += small_height
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
-        lines = 2 if (index.data(HINT_ROLE) or index.data(CHANGE_ROLE)) else 1
-        height = option.fontMetrics.height()
-        return QSize(size.width() + 36, int(height * (1.15 * lines + 0.9)))
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * SMALL)
+        lines = len(_small_lines(index, QColor(), False))
+        height = option.fontMetrics.height() + lines * QFontMetrics(small).height()
+        return QSize(size.width() + 36, int(height + option.fontMetrics.height() * 0.9))
+
+
+def _small_lines(index: Index, grey: QColor, selected: bool) -> list[tuple[str, QColor]]:
+    """The lines under a cell's text, each with its colour: a label's hint and "no clear
+    winner"; a value's band and its difference to the reference."""
+    if index.column() == 0:
+        lines = [(index.data(HINT_ROLE), grey),
+                 (index.data(UNCLEAR_ROLE), grey if selected else UNCLEAR_COLOR)]
+    else:
+        tone = TONE_COLORS.get(str(index.data(TONE_ROLE) or ""))
+        lines = [(index.data(BAND_ROLE), grey),
+                 (index.data(CHANGE_ROLE), tone if tone is not None and not selected else grey)]
+    return [(str(text), color) for text, color in lines if text]
 
 
 class ComparisonTableView(QTableWidget):
@@ -125,10 +150,12 @@ class ComparisonTableView(QTableWidget):
             head = QTableWidgetItem(row.label)
             head.setData(HINT_ROLE, row.hint)
             head.setData(FIGURE_ROLE, row.figure)
+            head.setData(UNCLEAR_ROLE, row.unclear)
             self.setItem(r, 0, head)
             for c, cell in enumerate(row.cells, start=1):
                 item = QTableWidgetItem(cell.text)
                 item.setData(CHANGE_ROLE, cell.change)
+                item.setData(BAND_ROLE, cell.band)
                 item.setData(TONE_ROLE, cell.tone)
                 item.setData(BEST_ROLE, cell.best)
                 item.setToolTip(cell.tooltip)
@@ -145,6 +172,12 @@ class ComparisonTableView(QTableWidget):
         """What each row shows: the label, then each design's value."""
         return [[self.item(r, c).text() for c in range(self.columnCount())]
                 for r in range(self.rowCount())]
+
+    def small_lines(self, row: int, column: int) -> list[str]:
+        """What a cell shows under its text: a label's hint and "no clear winner", a
+        value's band and difference."""
+        return [text for text, _ in _small_lines(self.model().index(row, column), QColor(),
+                                                  False)]
 
     def best_cells(self) -> set[tuple[str, str]]:
         """(row label, design) of every cell marked best."""

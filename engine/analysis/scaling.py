@@ -23,6 +23,7 @@ from fractions import Fraction
 from engine.catalog import Catalog
 from engine.design import Design, Link
 from engine.errors import EngineError
+from engine.rules import work_problems
 from engine.structure import group_chain, total_accelerators, units
 from engine.topology import analyse
 from engine.training.result import TrainingEstimate
@@ -98,6 +99,10 @@ def _point(design: Design, catalog: Catalog, block: Block, factor: Fraction,
     except EngineError as exc:
         return ScalingPoint(replicas, 0, None, str(exc))
     accelerators = total_accelerators(scaled)
+    beyond = work_problems(scaled)
+    if beyond:
+        return ScalingPoint(replicas, accelerators, None, f"{beyond[0].path}: "
+                            f"{beyond[0].message}")
     try:
         topology = analyse(scaled, catalog)
         found = estimate(island_job(scaled, catalog, topology.island()))

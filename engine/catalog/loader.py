@@ -43,6 +43,7 @@ from engine.catalog.specs import (
     SwitchSpec,
 )
 from engine.errors import CatalogError
+from engine.limits import MODEL_SHAPE
 from engine.units import memory_label_to_bytes
 from engine.validation import Fields, Reporter
 from engine.validation import Path as KeyPath
@@ -108,6 +109,8 @@ def load_catalog_file(path: Path) -> tuple[Parsed, Reporter]:
     report = Reporter(doc.locator)
     fields = Fields(doc.data, (), report)
     fields.integer("catalog_version", required=True, minimum=1, maximum=CATALOG_VERSION)
+    if report.problems:   # not a catalog of ours: its keys are not ours to list
+        raise CatalogError(report.problems, str(path))
     parsed = parse_entries(fields)
     fields.finish()
     return parsed, report
@@ -343,18 +346,18 @@ def _switch(f: Fields) -> SwitchSpec | None:
 def _model(f: Fields) -> ModelSpec | None:
     before = len(f.report.problems)
     common = _common(f)
-    heads = f.integer("heads", required=True, minimum=1)
-    hidden = f.integer("hidden", required=True, minimum=1)
+    heads = _shape(f, "heads", required=True)
+    hidden = _shape(f, "hidden", required=True)
     values = {
         "architecture": f.text("architecture", "decoder", choices=ARCHITECTURES),
-        "layers": f.integer("layers", required=True, minimum=1),
+        "layers": _shape(f, "layers", required=True),
         "hidden": hidden,
         "heads": heads,
-        "kv_heads": f.integer("kv_heads", heads, minimum=1),
-        "ffn_hidden": f.integer("ffn_hidden", 4 * hidden if hidden else None, minimum=1),
+        "kv_heads": _shape(f, "kv_heads", heads),
+        "ffn_hidden": _shape(f, "ffn_hidden", 4 * hidden if hidden else None),
         "ffn": f.text("ffn", "gelu", choices=FFN_KINDS),
-        "seq_len": f.integer("seq_len", required=True, minimum=1),
-        "vocab": f.integer("vocab", required=True, minimum=1),
+        "seq_len": _shape(f, "seq_len", required=True),
+        "vocab": _shape(f, "vocab", required=True),
     }
     tied = f.flag("tied_embeddings", False)
     moe, mla = _moe(f.mapping("moe")), _mla(f.mapping("mla"))
@@ -371,11 +374,12 @@ def _model(f: Fields) -> ModelSpec | None:
 def _moe(f: Fields | None) -> MoESpec | None:
     if f is None:
         return None
-    experts = f.integer("experts", required=True, minimum=1)
-    values = (experts, f.integer("top_k", required=True, minimum=1, maximum=experts or None),
-              f.integer("expert_ffn_hidden", required=True, minimum=1),
-              f.integer("shared_experts", 0, minimum=0), f.integer("dense_layers", 0, minimum=0),
-              f.integer("route_nodes", 0, minimum=0))
+    experts = _shape(f, "experts", required=True)
+    values = (experts, f.integer("top_k", required=True, minimum=1,
+                                 maximum=experts or MODEL_SHAPE["top_k"]),
+              _shape(f, "expert_ffn_hidden", required=True),
+              _shape(f, "shared_experts", 0, minimum=0), _shape(f, "dense_layers", 0, minimum=0),
+              _shape(f, "route_nodes", 0, minimum=0))
     f.finish()
     return None if None in values else MoESpec(*values)
 
@@ -384,6 +388,13 @@ def _mla(f: Fields | None) -> MLASpec | None:
     if f is None:
         return None
     names = ("q_lora_rank", "kv_lora_rank", "qk_nope_head_dim", "qk_rope_head_dim", "v_head_dim")
-    values = [f.integer(n, required=True, minimum=1) for n in names]
+    values = [_shape(f, n, required=True) for n in names]
     f.finish()
     return None if None in values else MLASpec(*values)
+
+
+def _shape(f: Fields, key: str, default: int | None = None, *, required: bool = False,
+           minimum: int = 1) -> int | None:
+    """One dimension of a model's shape, within :data:`~engine.limits.MODEL_SHAPE`."""
+    return f.integer(key, default, required=required, minimum=minimum,
+                     maximum=MODEL_SHAPE[key])

@@ -145,6 +145,9 @@ class LinkSpec:
     source: str
     aliases: tuple[str, ...] = ()
     notes: str = ""
+    #: What a design's calibration measured per collective on this link's tier beyond the
+    #: engine's model (launch and software overheads NCCL's constants do not know).
+    calibrated_latency_s: float = 0.0
 
 
 @dataclass(frozen=True)

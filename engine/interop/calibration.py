@@ -17,10 +17,13 @@ The fit minimises the summed absolute log error over the sweep's sizes (so
 every size counts alike, and the current figures are among the candidates:
 the fit never makes that sum worse). Efficiency is searched on a 0.005 grid;
 for each, the best ``alpha`` is one that makes some size exact (the optimum
-of an L1 fit lies on a data point), or 0. The result is a named
+of an L1 fit lies on a data point), or 0; it replaces any latency an
+earlier calibration gave the link. The result is a named
 :class:`~engine.design.Calibration` (the files, today's date). Loading the
-design applies the efficiency to every estimate (``catalog_for``); the
-latency is recorded and reported, the estimates keep NCCL's constants.
+design applies both to every estimate (``catalog_for``): the efficiency to
+the link's bandwidth, the latency to every collective on that tier
+(:mod:`engine.collectives`), so the loaded design predicts what the fit
+reported.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from engine.layout import calibrated
 from engine.topology import analyse
 
 EFFICIENCY_GRID = np.round(np.arange(0.30, 1.0001, 0.005), 3)
+SOURCE_SEPARATOR = ", "         # between the files of a calibration's ``source``
 
 
 @dataclass(frozen=True)
@@ -95,10 +99,17 @@ def calibrate(design: Design, catalog: Catalog, sweeps: list[Sweep], name: str,
         fits.append(fit)
         current = calibrated(current, (Calibration(name, "", "", (fit.figure,)),))
     when = (date or datetime.date.today()).isoformat()
-    source = ", ".join(dict.fromkeys(s.file for s in sweeps))
+    source = SOURCE_SEPARATOR.join(dict.fromkeys(s.file for s in sweeps))
     new = Calibration(name, source, when, tuple(f.figure for f in fits))
     kept = tuple(c for c in design.calibrations if c.name != name)
     return dataclasses.replace(design, calibrations=(*kept, new)), tuple(fits)
+
+
+def measurement_files(design: Design) -> tuple[str, ...]:
+    """The files ``design``'s calibrations were fitted to, as ``calibrate`` was given them."""
+    return tuple(dict.fromkeys(name.strip() for c in design.calibrations
+                               for name in c.source.split(SOURCE_SEPARATOR.strip())
+                               if name.strip()))
 
 
 def _fabric(design: Design, catalog: Catalog) -> Fabric:
@@ -145,15 +156,19 @@ def _fit_tier(design: Design, catalog: Catalog, link_id: str, tier: int,
     spec = catalog.link(link_id)
     measured = np.concatenate([[p.time_us for p in s.points] for s in sweeps])
     before = _model_us(design, catalog, sweeps)
-    best = (_loss(before, measured), spec.efficiency, 0.0, before)
+    previous = spec.calibrated_latency_s * 1e6
+    best = (_loss(before, measured), spec.efficiency, previous, before - previous)
     for efficiency in EFFICIENCY_GRID:
-        trial = catalog.merged([dataclasses.replace(spec, efficiency=float(efficiency))])
+        trial = catalog.merged([dataclasses.replace(spec, efficiency=float(efficiency),
+                                                    calibrated_latency_s=0.0)])
         model = _model_us(design, trial, sweeps)
         for alpha in {0.0, *(float(a) for a in measured - model if a > 0)}:
             loss = _loss(model + alpha, measured)
             if loss < best[0] - 1e-12:
-                best = (loss, float(efficiency), alpha, model + alpha)
-    _, efficiency, alpha, after = best
+                best = (loss, float(efficiency), alpha, model)
+    _, efficiency, alpha, model = best
+    alpha = round(alpha, 3)             # as the layout file keeps it
+    after = model + alpha
     rows, start = [], 0
     for sweep in sweeps:
         n = len(sweep.points)
@@ -163,7 +178,7 @@ def _fit_tier(design: Design, catalog: Catalog, link_id: str, tier: int,
                                strict=True))))
         start += n
     name = _fabric(design, catalog).tiers[tier].name
-    return TierFit(tier, name, LinkCalibration(spec.id, efficiency, round(alpha, 3)),
+    return TierFit(tier, name, LinkCalibration(spec.id, efficiency, alpha),
                    spec.efficiency, tuple(rows))
 
 

@@ -19,7 +19,9 @@ from engine.interop.files import decode, read_limited
 from engine.interop.infragraph import MAX_INFRAGRAPH_BYTES, read_infragraph
 from engine.interop.nccl_topology import read_nccl_topology, topology_design
 
-FORMATS = ("NCCL topology (.xml)", "InfraGraph (.yaml, .yml, .json)")
+#: Each format import reads, and the extensions of its files.
+EXTENSIONS = {"NCCL topology": (".xml",), "InfraGraph": (".yaml", ".yml", ".json")}
+FORMATS = tuple(f"{name} ({', '.join(ext)})" for name, ext in EXTENSIONS.items())
 
 
 def import_design(path: str | os.PathLike[str], catalog: Catalog | None = None,

@@ -36,7 +36,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import yaml
 
 from engine.catalog import Catalog, LinkSpec, load_catalog
 from engine.design import Design, Link, Node
@@ -45,11 +44,12 @@ from engine.interop.checked import checked_design
 from engine.interop.files import decode, read_limited
 from engine.interop.matching import link_at_rate, switch_for
 from engine.interop.placement import placed
+from engine.limits import MAX_UNITS
 from engine.structure import scope, units, units_in_scope
 from engine.unit_graph import outer_radix, spread_edges
+from engine.yamlio import parse_yaml
 
 MAX_INFRAGRAPH_BYTES = 32 * 2**20
-MAX_UNITS = 1_000_000
 EXPANSION_LIMIT = 100_000
 _PATTERN = re.compile(r"^(?P<type>[\w.@-]+)(?:,\s*(?P<pattern>mesh|ring|torus)"
                       r"(?:\s+(?P<dims>\d+(?:x\d+)*))?)?")
@@ -314,13 +314,7 @@ def read_infragraph(path: str | os.PathLike[str], catalog: Catalog | None = None
     """A design from an InfraGraph file (YAML or JSON), laid out and validated."""
     file = str(path)
     text = decode(read_limited(path, MAX_INFRAGRAPH_BYTES), file)
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InteropError([Problem("", "not valid YAML or JSON: " + " ".join(
-            str(getattr(exc, "problem", exc)).split()), mark.line + 1 if mark else None)],
-            file) from None
+    data = parse_yaml(text, file, InteropError).data    # aliases and digits limited too
     return infragraph_to_design(data, file, catalog or load_catalog())
 
 

@@ -94,6 +94,11 @@ def _from_text(text: str, file: str, op: str | None) -> Sweep:
                 hosts[int(rank.group(1))] = rank.group(2)
             elif re.search(r"\bsize\b", line) and re.search(r"\bbusbw\b", line):
                 columns = line.lstrip("#").split()
+                if not {"size", "busbw"} <= set(columns) or \
+                        not {"time", "cputime"} & set(columns):
+                    raise InteropError([Problem("", "the table's header does not name its "
+                                                "'size', 'time' and 'busbw' columns apart",
+                                                number)], file)
             program = _PROGRAM.search(line)
             if program and op is None and "Collective test" in line:
                 op = _program_op(program.group(1), file, number)
@@ -112,7 +117,7 @@ def _text_row(cells: list[str], columns: list[str], file: str, line: int) -> Poi
     """One row, by the header's first (out-of-place) ``size``, ``time`` and ``busbw``."""
     time_key = "time" if "time" in columns else "cputime"
     need = max(columns.index(k) for k in ("size", time_key, "busbw") if k in columns)
-    if time_key not in columns or len(cells) <= need:
+    if len(cells) <= need:
         raise InteropError([Problem("", f"a result row with {len(cells)} columns where the "
                                     f"header has {len(columns)} (truncated?)", line)], file)
     size = _number(cells[columns.index("size")], "size", file, line)

@@ -45,6 +45,10 @@ MAX_NET_MBPS = 10_000_000   # 10 Tb/s per port
 MAX_GPUS = 1024             # per system; an NVL72 rack has 72
 
 
+
+class UnnamedAccelerator(InteropError):
+    """The file does not say which GPU the server holds: the user must name it."""
+
 @dataclass(frozen=True)
 class Gpu:
     busid: str
@@ -200,9 +204,10 @@ def _accelerator(catalog: Catalog, marks: list[tuple[str, Element]], named: str 
                 notes.append(f"GPU model from SM {sm} alone: {spec.name} assumed")
                 return spec
             _fail(file, element, f"SM {sm} is no GPU generation the catalog knows "
-                  f"({', '.join(map(str, SM_DEFAULTS))}); name the accelerator")
+                  f"({', '.join(map(str, SM_DEFAULTS))}); name the accelerator",
+                  UnnamedAccelerator)
     _fail(file, root, "does not say which GPU (no PCI device id, no SM version); "
-          "name the accelerator (--accelerator)")
+          "name the accelerator (--accelerator)", UnnamedAccelerator)
     raise AssertionError  # unreachable: _fail raises
 
 
@@ -253,8 +258,9 @@ def _integer(element: Element, key: str, low: int, high: int, file: str) -> int:
     return value
 
 
-def _fail(file: str, element: Element, message: str) -> None:
-    raise InteropError([Problem(f"<{element.tag}>", message, element.line)], file)
+def _fail(file: str, element: Element, message: str,
+          error: type[InteropError] = InteropError) -> None:
+    raise error([Problem(f"<{element.tag}>", message, element.line)], file)
 
 
 def topology_design(topology: ServerTopology, file: str,
@@ -273,7 +279,8 @@ def topology_design(topology: ServerTopology, file: str,
         link = catalog.link(topology.nic_link)
         switch = switch_for(catalog, link, len(topology.nics))
         if switch is not None:
-            nodes.append(Node("switch", "switch", switch.id, f"{link.name} switch"))
+            nodes.append(Node("switch", "switch", switch.id, f"{link.name} switch",
+                              accelerators=0))
             links.append(Link("nics", "server", "switch", link.id, len(topology.nics)))
     lines = [f"Imported from the NCCL topology file {os.path.basename(file)}: "
              f"{len(topology.gpus)} x {spec.name}, {topology.nvlinks_per_gpu} "

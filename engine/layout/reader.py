@@ -29,14 +29,15 @@ from engine.design import (
 )
 from engine.errors import LayoutError, LookupFailed, Problem, UnsupportedFormatError
 from engine.estimates import REGISTRY
+from engine.limits import MAX_COORDINATE
 from engine.rules import problems
 from engine.settings import is_settings_class, settings_of
-from engine.validation import Fields, Reporter
+from engine.validation import Fields, Reporter, shown
 from engine.yamlio import Locator, parse_yaml, read_yaml_file
 
 FORMAT_NAME = "cluster-workbench"
 FORMAT_VERSION = 1
-_FORMAT = re.compile(r"^cluster-workbench/(\d+)$")
+_FORMAT = re.compile(r"^cluster-workbench/(\d{1,9})$")   # no 5,000-digit versions
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -52,13 +53,15 @@ def catalog_for(design: Design, base: Catalog) -> Catalog:
 
 
 def calibrated(catalog: Catalog, calibrations: tuple[Calibration, ...]) -> Catalog:
-    """``catalog`` with each calibration's link efficiencies in place, later ones winning."""
+    """``catalog`` with each calibration's link efficiency and latency in place, later ones
+    winning."""
     fitted = {}
     for calibration in calibrations:
         for figure in calibration.links:
             spec = fitted.get(figure.link) or catalog.find_link(figure.link)
             if spec is not None:
-                fitted[spec.id] = replace(spec, efficiency=figure.efficiency)
+                fitted[spec.id] = replace(spec, efficiency=figure.efficiency,
+                                          calibrated_latency_s=figure.latency_us * 1e-6)
     return catalog.merged(fitted.values()) if fitted else catalog
 
 
@@ -117,9 +120,9 @@ def _check_format(data: dict, report: Reporter, file: str | None) -> None:
         raise UnsupportedFormatError(
             [Problem("format", f"is missing: a layout file starts with "
                      f"'format: {FORMAT_NAME}/{FORMAT_VERSION}'", 1)], file)
-    match = _FORMAT.match(str(value))
+    match = _FORMAT.match(value) if isinstance(value, str) else None
     if not match:
-        report.add(("format",), f"must be '{FORMAT_NAME}/{FORMAT_VERSION}', got {value!r}")
+        report.add(("format",), f"must be '{FORMAT_NAME}/{FORMAT_VERSION}', got {shown(value)}")
         raise LayoutError(report.problems, file)
     version = int(match.group(1))
     if version > FORMAT_VERSION:
@@ -218,7 +221,10 @@ def _position(f: Fields) -> tuple[float, float]:
             isinstance(v, int | float) and not isinstance(v, bool) for v in value)):
         f.report.add(f.path + ("position",), f"must be [x, y], two numbers, got {value!r}")
         return (0.0, 0.0)
-    return (float(value[0]), float(value[1]))
+    # A whole number off the canvas stays as written, for the rule to name: float() of a
+    # 310-digit one overflows.
+    x, y = (float(v) if abs(v) <= MAX_COORDINATE else v for v in value)
+    return (x, y)
 
 
 def _overrides(f: Fields) -> tuple[tuple[str, float], ...]:

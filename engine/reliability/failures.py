@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from statistics import NormalDist
 
 from engine.design import Design, ReliabilitySettings
 from engine.inventory import Inventory
@@ -63,10 +64,21 @@ def servers_under_repair(design: Design) -> float:
     return per_hour * settings.repair_hours
 
 
+_SUMMED_MEAN = 1000.0
+
+
 def poisson_quantile(mean: float, probability: float) -> int:
-    """Smallest k with P(X <= k) >= ``probability`` for X ~ Poisson(``mean``)."""
+    """Smallest k with P(X <= k) >= ``probability`` for X ~ Poisson(``mean``).
+
+    Summed term by term up to a mean of :data:`_SUMMED_MEAN`; above it (a loop as long as
+    the mean), the Cornish-Fisher expansion mean + z sqrt(mean) + (z^2 - 1) / 6, within
+    one of the sum there and closer beyond.
+    """
     if mean <= 0:
         return 0
+    if mean > _SUMMED_MEAN:
+        z = NormalDist().inv_cdf(probability)
+        return math.ceil(mean + z * math.sqrt(mean) + (z * z - 1) / 6 - 0.5)
     k, cumulative = 0, 0.0
     log_mean = math.log(mean)
     while True:

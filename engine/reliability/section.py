@@ -85,6 +85,9 @@ def reliability_section(design: Design, catalog: Catalog, inventory: Inventory,
     days = days_failing = per_run = run_cost = None
     if training is None:
         unavailable["run"] = "no training estimate for this design"
+    elif share <= 0:   # Daly's goodput underflows when failures far outpace checkpoints
+        unavailable["run"] = (f"the run never finishes: interrupted every {mtbf_h * 60:.3g} "
+                              "minutes, too often to checkpoint and restart")
     else:
         days = training.time_to_train_days
         days_failing = days / share

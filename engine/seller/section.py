@@ -83,11 +83,15 @@ def seller_section(design: Design, inventory: Inventory, cost: CostReport) -> Se
 def _list_price(settings: SellerSettings, cost: CostReport, buyer: CostSettings) -> float:
     """The seller's list price per accelerator-hour: its own, else the buyer's."""
     if settings.list_usd_per_gpu_hour is not None:
-        return from_usd(settings.list_usd_per_gpu_hour, buyer)
-    if cost.rent is None:
+        price = from_usd(settings.list_usd_per_gpu_hour, buyer)
+    elif cost.rent is None:
         raise EngineError(f"no list price ({cost.unavailable.get('rent', 'no rental')}); "
                           "or set seller.list_usd_per_gpu_hour")
-    return sum(item.amount for item in cost.rent.list_prices) / cost.accelerators
+    else:
+        price = sum(item.amount for item in cost.rent.list_prices) / cost.accelerators
+    if price <= 0:
+        raise EngineError("the list price is 0 per accelerator-hour: no rental earns anything")
+    return price
 
 
 SELLER = Section(

@@ -67,6 +67,12 @@ def test_compare_json_and_csv_in_one_currency():
     rows = list(csv.DictReader(io.StringIO(run("compare", *WHAT_IFS, "--csv").stdout)))
     assert [r["design"] for r in rows] == ["a800-1024", "h800-1024", "h20-1024"]
     assert {r["basis"] for r in rows} == {"buy"}
+    for record, row in zip(rows, data["rows"], strict=True):     # the bands, as JSON has them
+        low, high = row["bands"]["time_to_train_days"]
+        assert float(record["time_to_train_days_low"]) <= float(
+            record["time_to_train_days"]) <= float(record["time_to_train_days_high"])
+        assert float(record["time_to_train_days_high"]) == pytest.approx(high)
+        assert float(record["time_to_train_days_low"]) == pytest.approx(low)
 
 
 def test_compare_bad_flag_is_one_line():

@@ -41,8 +41,8 @@ class _Page(HTMLParser):
             self.rows.append([])
         if tag in ("td", "th"):
             self._cell = []
-        self._small_print = tag == "span" and dict(attrs).get("class") in ("change", "hint",
-                                                                          "detail")
+        self._small_print = tag == "span" and dict(attrs).get("class") in (
+            "change", "hint", "detail", "unclear")
 
     def handle_endtag(self, tag: str) -> None:
         self._small_print = False

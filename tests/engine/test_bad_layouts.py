@@ -22,6 +22,8 @@ BOMB = "format: cluster-workbench/1\nnodes: []\nx0: &a0 [1, 1, 1, 1, 1, 1, 1, 1,
 
 # (case, text, line, expected message fragment)
 CASES = [
+    ("taken scenario name", GOOD + "scenarios:\n  - name: ok\n    nodes: []\n", 9,
+     "scenarios[0].name: another scenario is already called 'ok'"),
     ("malformed yaml", GOOD.replace("replicas: 4}", "replicas: 4"), 5, "not valid YAML"),
     ("wrong type", GOOD.replace("replicas: 4", "replicas: many"), 4,
      "nodes[0].replicas: must be a whole number, got 'many'"),

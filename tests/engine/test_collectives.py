@@ -150,6 +150,8 @@ def test_zero_bandwidth_is_refused():
 def test_flags_fabric_refuses_nonsense(small_catalog):
     with pytest.raises(InputError, match="--nic-gbps: must be > 0"):
         fabric_from_hardware(small_catalog, "gpu-a", 16, nic_gbps=-5)
+    with pytest.raises(InputError, match="--nic-gbps: must be > 0, got nan"):
+        fabric_from_hardware(small_catalog, "gpu-a", 16, nic_gbps=float("nan"))
     with pytest.raises(InputError, match="not a whole number of 8-GPU servers"):
         fabric_from_hardware(small_catalog, "gpu-a", 12)
 

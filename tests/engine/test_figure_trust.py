@@ -117,3 +117,22 @@ def test_the_verdict_says_when_the_bands_overlap():
     assert "no clear winner" not in verdict(result)[0]
 
 
+
+
+def test_every_row_says_when_its_best_is_no_clear_winner():
+    design, _ = _evaluate(EXAMPLES[0])
+    slower = dataclasses.replace(design, workload=dataclasses.replace(
+        design.workload, tokens=design.workload.tokens * 1.01))
+    result = compare([("A", design), ("B", slower)], CATALOG)
+    assert result.unclear["time_to_train_days"] == ("B",)
+    apart = dataclasses.replace(design, workload=dataclasses.replace(
+        design.workload, tokens=design.workload.tokens * 2))
+    result = compare([("A", design), ("B", apart)], CATALOG)
+    assert "time_to_train_days" not in result.unclear
+    for key, others in result.unclear.items():      # higher-is-better rows too (mfu ...)
+        (winner,) = result.best[key]
+        low, high = next(r for r in result.rows if r.design == winner).bands[key]
+        for other in others:
+            o_low, o_high = next(r for r in result.rows if r.design == other).bands[key]
+            assert o_low <= high
+            assert o_high >= low

@@ -127,6 +127,20 @@ def test_bad_infragraphs_give_one_line(damage, says):
     assert says in lines[0]
 
 
+def test_an_imported_design_is_held_to_the_rule_set():
+    data = design_to_infragraph(Design(
+        nodes=(Node("srv", "server", "h100-sxm", accelerators=8, replicas=2),
+               Node("leaf", "switch", "qm9700", accelerators=0)),
+        links=(Link("up", "srv", "leaf", "ib-ndr", 8),)))
+    data["links"][0]["description"] = "nvlink4"         # a link type the switch cannot take
+    with pytest.raises(InteropError) as caught:
+        infragraph_to_design(data, "bad.yaml", load_catalog())
+    assert caught.value.lines() == [
+        "bad.yaml: links[0].type: the imported design breaks a rule: nvlink4 (nvlink) cannot "
+        "connect to 'leaf', which takes infiniband"]
+    assert caught.value.problems[0].code == "incompatible"
+
+
 def test_astra_sim_inputs_carry_the_published_keys_and_units():
     design = Design(nodes=(Node("hgx", "server", "h100-sxm", accelerators=8),))
     network, system = design_to_astra(design)

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 import yaml
 
 from engine.catalog import load_catalog
+from engine.collectives import collective
 from engine.design import Design, Node
 from engine.errors import InteropError
 from engine.interop.calibration import calibrate
 from engine.interop.nccl_tests import parse_nccl_tests, read_nccl_tests
 from engine.interop.nccl_topology import read_nccl_topology, topology_design
 from engine.layout import catalog_for, dumps_design, loads_design
+from engine.topology import analyse
 from tests.conftest import CALIBRATION, DATA
 
 TOPOLOGY = DATA / "interop" / "nccl_topology"
@@ -169,6 +172,7 @@ def _cut(text: str) -> str:
     ('{"results": [{"size": "8", "out_of_place": {"time": 1.0, "bus_bw": 1.0}}]}',
      "results[0].size: must be a number"),
     ("hello\n", "before the table's header"),
+    (published_a100_log().replace("   size", "   size\x00"), "does not name its 'size'"),
 ])
 def test_bad_results_give_one_line(text, says):
     with pytest.raises(InteropError) as caught:
@@ -198,6 +202,32 @@ def test_calibrating_on_the_published_a100_sweep_lowers_the_median_error():
     (saved,) = again.calibrations
     assert (saved.name, saved.source) == ("lab", "a100.log")
     assert catalog_for(again, catalog).link("nvlink3").efficiency == fit.figure.efficiency
+
+
+def test_a_calibrated_design_predicts_what_the_fit_reported():
+    catalog = load_catalog()
+    design = Design(nodes=(Node("dgx", "server", "a100-80gb", accelerators=8),))
+    sweep = parse_nccl_tests(published_a100_log(), "a100.log")
+    calibrated, (fit,) = calibrate(design, catalog, [sweep], "lab")
+    fabric = analyse(calibrated, catalog_for(calibrated, catalog)).islands[0].fabric
+    sizes = np.array([p.bytes for p in sweep.points], dtype=float)
+    model_us = collective(fabric, "all_reduce", sizes, 8).time_s * 1e6
+    ((_, rows),) = fit.sweeps
+    assert model_us == pytest.approx([r.after_us for r in rows], rel=1e-6)
+    # the fitted latency is what the model lacked at the smallest size, where latency rules
+    plain = analyse(design, catalog).islands[0].fabric
+    added = model_us[0] - collective(plain, "all_reduce", sizes[:1], 8).time_s[0] * 1e6
+    assert added == pytest.approx(fit.figure.latency_us, abs=0.05)
+
+
+def test_calibrating_again_under_the_same_name_gives_the_same_figures():
+    catalog = load_catalog()
+    design = Design(nodes=(Node("dgx", "server", "a100-80gb", accelerators=8),))
+    sweep = parse_nccl_tests(published_a100_log(), "a100.log")
+    once, (first,) = calibrate(design, catalog, [sweep], "lab")
+    twice, (second,) = calibrate(once, catalog_for(once, catalog), [sweep], "lab")
+    assert second.figure == first.figure
+    assert twice.calibrations == once.calibrations
 
 
 def test_a_sweep_that_fits_no_tier_is_refused():

@@ -61,9 +61,17 @@ def test_more_failures_never_raise_goodput(write, mtbf, restart, more):
 
 
 @pytest.mark.parametrize(("mean", "p", "k"), [(0.0, 0.99, 0), (1.0, 0.5, 1), (1.0, 0.99, 4),
-                                             (0.0174, 0.99, 1), (100.0, 0.5, 100)])
+                                             (0.0174, 0.99, 1), (100.0, 0.5, 100),
+                                             # above 1,000: the expansion, equal to the sum
+                                             (2000.0, 0.99, 2105), (1e5, 0.999999, 101507)])
 def test_poisson_quantile(mean, p, k):
     assert poisson_quantile(mean, p) == k
+
+
+def test_poisson_quantile_of_a_huge_mean_is_not_a_loop_as_long_as_the_mean():
+    """1e25 servers under repair (failure rates of 1e29 a million hours) summed term by
+    term never ended."""
+    assert poisson_quantile(1e25, 0.99) == pytest.approx(1e25 + 2.33e12 * 1.0, rel=1e-9)
 
 
 # ---- the model on designs

@@ -120,8 +120,12 @@ BROKEN = [
      "workload.model", CATALOG, "unknown model 'gpt-7'"),
     ("asks for nothing", dataclasses.replace(GOOD, trains=False), "workload", VALUE,
      "the design asks for nothing: it needs a training or serving workload"),
-    ("in a scenario", dataclasses.replace(GOOD, scenarios=(node("dgx", replicas=0),)),
+    ("in a scenario", dataclasses.replace(GOOD, scenarios=(
+        dataclasses.replace(node("dgx", replicas=0), name="other"),)),
      "scenarios[0].nodes[0].replicas", VALUE, "must be a whole number >= 1"),
+    ("a scenario's name taken", dataclasses.replace(GOOD, name="A800", scenarios=(
+        dataclasses.replace(GOOD, name="H800"), dataclasses.replace(GOOD, name="A800"))),
+     "scenarios[1].name", DUPLICATE, "another scenario is already called 'A800'"),
 ]
 
 
@@ -178,7 +182,7 @@ def test_settings_alone(catalog):
 
 def test_huge_numbers_are_named_by_size_not_spelled_out(catalog):
     [problem] = problems(node("dgx", replicas=10**310), catalog)
-    assert "a number of about 309 digits" in problem.message
+    assert "a number of about 311 digits" in problem.message
 
 
 def test_checking_is_linear_in_the_items(catalog):

@@ -52,6 +52,22 @@ def test_the_table_is_the_engines_comparison_with_the_best_marked(what_if):
     assert what_if.comparison_view.verdict.text().startswith("Fastest: H800 cluster")
 
 
+def test_each_value_shows_its_band_and_a_row_says_when_no_winner_is_clear(what_if):
+    doc = what_if.document
+    expected = compare(labelled(doc.scenarios), doc.catalog)
+    table = what_if.comparison_view.table
+    labels = [row[0] for row in table.cell_texts()]
+    for spec in figures_asked(expected):
+        r = labels.index(spec.label)
+        for c, row in enumerate(expected.rows, start=1):
+            band = row.figure(spec.key).range_text
+            assert (table.small_lines(r, c)[:1] == [band]) == bool(band), spec.label
+        unclear = "no clear winner" in table.small_lines(r, 0)
+        assert unclear == (spec.key in expected.unclear), spec.label
+    assert expected.unclear, "the what-if example has rows whose best is not clear"
+    assert "no clear winner" in what_if.comparison_view.caption.text()
+
+
 def test_differences_follow_the_chosen_reference(what_if):
     table = what_if.comparison_view.table
     row = next(r for r in table.shown().rows if r.label == "Time to train")

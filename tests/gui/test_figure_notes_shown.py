@@ -70,6 +70,10 @@ def test_comparison_cells_and_report_carry_bands_and_coverage(qapp):
     assert "How far to trust these figures" in page
     assert "a job is estimated on one accelerator kind" in page
     assert "does not fit: needs " in page
+    unclear = [row for row in report.table.rows if row.unclear]   # says so in print too
+    assert unclear
+    for row in unclear:
+        assert f'{row.hint}</span><span class="unclear">no clear winner</span>' in page
 
 
 def test_the_scaling_and_bandwidth_plots_shade_each_curves_band(qtbot):

@@ -3,6 +3,8 @@ panel layout, and the live estimates."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSettings, QUrl
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -61,6 +63,37 @@ def test_a_broken_file_is_reported_line_by_line_and_the_open_design_stays(window
     assert window.document.design is before
     assert window.document.path is None
     dialog.accept()
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("workload: {tokens: 1" + "0" * 309 + "}\n",
+     "workload.tokens: must be a number within +-1e+30, got a number of about 310 digits"),
+    ("links:\n  - {id: up, from: a, to: b, type: ib-ndr, count: 10000000}\n",
+     "links[0]: stands for 160,000,000 physical links, over the 8,000,000 a design may hold"),
+])
+def test_a_file_asking_for_unbounded_work_is_a_dialog_and_the_open_design_stays(
+        window, tmp_path, text, line):
+    """Issue 20: a 310-digit token count raised OverflowError with no dialog at all."""
+    before = window.document.design
+    bad = tmp_path / "huge.yaml"
+    bad.write_text("format: cluster-workbench/1\nnodes:\n"
+                   "  - {id: a, kind: server, accelerator: h100-sxm, replicas: 16}\n"
+                   "  - {id: b, kind: switch, switch: qm9700}\n" + text)
+    assert not window.open_path(bad)
+    dialog = window.files.last_error
+    assert dialog.isVisible()
+    assert [entry.split(": ", 1)[1] for entry in dialog.lines()] == [line]
+    assert window.document.design is before
+    dialog.accept()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_named_pipe_is_refused_at_once_not_waited_on(window, tmp_path):
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    assert not window.open_path(pipe)
+    assert window.files.last_error.lines() == [f"{pipe}: is a named pipe, not a regular file"]
+    window.files.last_error.accept()
 
 
 def test_closing_over_unsaved_work_asks_first(window, monkeypatch):

@@ -59,11 +59,12 @@ def test_plus_duplicates_and_a_double_click_renames_in_place(window, qtbot):
     assert tabs.names()[1] == f"{base} (2)"
 
 
-def test_a_taken_name_is_refused_with_the_reason(window):
+def test_a_taken_name_is_numbered_as_a_duplicate_is(window):
     window.scenario_actions.duplicate.trigger()
-    window.scenario_binder.rename(1, window.document.scenarios[0].name)
-    assert window.statusBar().currentMessage().startswith("another scenario is already called")
-    assert window.scenario_tabs.names()[1].endswith("(2)")
+    window.scenario_binder.rename(1, "Plan B")
+    window.scenario_actions.duplicate.trigger()
+    window.scenario_binder.rename(2, "Plan B")
+    assert window.scenario_tabs.names()[1:] == ["Plan B", "Plan B (2)"]
 
 
 def test_delete_is_undoable_and_the_last_scenario_stays(open_what_if):

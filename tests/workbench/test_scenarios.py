@@ -83,14 +83,18 @@ def test_the_last_scenario_cannot_be_deleted(doc):
     assert doc.undo_stack.count() == 0
 
 
-def test_rename_refuses_a_taken_or_empty_name(doc):
+def test_rename_refuses_an_empty_name_and_numbers_a_taken_one(doc):
     doc.push(lambda d: duplicate_scenario(d, 0))
     assert names(doc) == ["two servers", "two servers (2)"]
-    for bad in ("two servers", "  "):
-        with pytest.raises(InvalidValueError):
-            doc.push(lambda d, n=bad: RenameScenarioCommand(d, 1, n))
+    with pytest.raises(InvalidValueError):
+        doc.push(lambda d: RenameScenarioCommand(d, 1, "  "))
+    doc.push(lambda d: duplicate_scenario(d, 0))
+    doc.push(lambda d: RenameScenarioCommand(d, 1, "Plan B"))
+    doc.push(lambda d: RenameScenarioCommand(d, 2, "Plan B"))
+    assert names(doc) == ["two servers", "Plan B", "Plan B (2)"]
+    doc.push(lambda d: delete_scenario(d, 2))
     doc.push(lambda d: RenameScenarioCommand(d, 0, "base"))
-    assert names(doc) == ["base", "two servers (2)"]
+    assert names(doc) == ["base", "Plan B"]
     doc.undo_stack.undo()
     assert names(doc)[0] == "two servers"
 

@@ -22,6 +22,7 @@ class Cell:
     best: bool = False
     tooltip: str = ""
     detail: str = ""        # a second line: the 80% range, "part of the design", ...
+    band: str = ""          # the 80% range alone, in the value's style: "17.0-21.6"
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class TableRow:
     hint: str = ""          # "days · lower is better"
     cells: tuple[Cell, ...] = ()
     figure: bool = True     # False: a descriptive row (hardware, cost basis), never ranked
+    unclear: str = ""       # "no clear winner": the best's band overlaps another's
 
 
 @dataclass(frozen=True)

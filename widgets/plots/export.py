@@ -23,6 +23,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
 from engine.atomic_file import write_bytes, write_text
+from engine.spreadsheet import csv_row
 from widgets.image_file import write_image
 
 PNG_SCALE = 2.0
@@ -54,6 +55,6 @@ def write_svg(widget: QWidget, path: Path, title: str) -> None:
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
     text = io.StringIO(newline="")
     writer = csv.writer(text)
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(csv_row(header))
+    writer.writerows(map(csv_row, rows))
     write_text(path, text.getvalue())

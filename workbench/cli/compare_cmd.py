@@ -5,7 +5,10 @@ Text puts the designs in columns and the headline figures
 starred, with "n/a [k]" where a design has no figure; the reasons, the
 bands' labels, the parts of a design a figure covers and the assumed values
 are notes ``[k]`` listed under the table; ``--csv`` and ``--json`` give
-one record per design. A file with scenarios contributes each of them.
+one record per design (CSV: each figure's 80% band in ``KEY_low`` and
+``KEY_high`` columns after the notes, empty where a figure has none; JSON:
+``bands``, and ``unclear``: the figures whose best is no clear winner). A
+file with scenarios contributes each of them.
 Cost flags apply to every design, and all money is in one currency
 (``--currency``, else the first design's).
 ``--seller`` adds the seller's side of each design's rental (a table under
@@ -25,6 +28,7 @@ from engine.catalog import load_catalog
 from engine.compare import Comparison, Row, compare, figures_asked, verdict
 from engine.headline import figure_keys
 from engine.results import to_data
+from engine.spreadsheet import csv_row
 from workbench.cli.cost_args import add_cost_flags, cost_settings_from_args
 from workbench.cli.design_files import designs_in
 from workbench.cli.language_flag import add_language_flag, english
@@ -109,12 +113,14 @@ def _print_text(result: Comparison, translate: Callable[..., str] = english) -> 
 def _print_csv(result: Comparison) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     figures = [k for k in figure_keys() if k not in RECORD]
-    writer.writerow([*RECORD, *figures, "notes"])
+    writer.writerow(csv_row([*RECORD, *figures, "notes",
+                             *(f"{k}_{end}" for k in figures for end in ("low", "high"))]))
     for row in result.rows:
-        writer.writerow(_record(row, figures))
+        writer.writerow(csv_row(_record(row, figures)))
 
 
 def _record(row: Row, figures: list[str]) -> list[Any]:
-    values = ["" if row.values[k] is None else row.values[k] for k in figures]
+    values = [row.values[k] for k in figures]
     notes = "; ".join(f"{k}: {reason}" for k, reason in row.missing.items())
-    return [*(getattr(row, name) for name in RECORD), *values, notes]
+    bands = [end for k in figures for end in row.bands.get(k, ("", ""))]
+    return [*(getattr(row, name) for name in RECORD), *values, notes, *bands]

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-import yaml
-
-from engine.atomic_file import write_text
 from engine.catalog import load_catalog
+from engine.interop.exporters import TARGETS
 from engine.layout import catalog_for, load_design
-
-TARGETS = ("infragraph", "astra-sim")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="write a design as an InfraGraph or ASTRA-sim inputs")
     p.add_argument("file", help="layout file (.yaml)")
-    p.add_argument("--to", required=True, choices=TARGETS, help="the format to write")
+    p.add_argument("--to", required=True, choices=tuple(TARGETS), help="the format to write")
     p.add_argument("-o", "--output", required=True,
                    help="InfraGraph: a .yaml or .json file; astra-sim: a folder for "
                         "network.yml and system.json")
@@ -25,18 +20,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from engine.interop.exporters import export_design
     design = load_design(args.file)
-    catalog = catalog_for(design, load_catalog())
-    if args.to == "astra-sim":
-        from engine.interop.astra_sim import write_astra
-        for path in write_astra(design, args.output, catalog):
-            print(f"wrote {path}")
-        return 0
-    from engine.interop.infragraph import design_to_infragraph
-    data = design_to_infragraph(design, catalog)
-    text = json.dumps(data, indent=1) + "\n" if args.output.lower().endswith(".json") else \
-        yaml.safe_dump(data, sort_keys=False, default_flow_style=None, width=100)
-    write_text(args.output, text)
-    print(f"wrote {args.output}: {len(data['instances'])} instances, "
-          f"{len(data['links'])} links, {len(data['edges'])} edges")
+    for line in export_design(design, args.to, args.output,
+                              catalog_for(design, load_catalog())):
+        print(line)
     return 0

@@ -17,6 +17,7 @@ from engine.catalog import Catalog, ModelSpec, load_catalog
 from engine.catalog.specs import FFN_KINDS, PRECISIONS, MoESpec
 from engine.design import RECOMPUTE, Parallelism, TrainingOptions, Workload
 from engine.errors import InputError, Problem
+from engine.rules import model_problems, settings_problems
 from engine.settings import settings_of
 from engine.training import Job, Machine, job_for
 from workbench.cli.hardware_args import Hardware, add_hardware_flags, hardware_from_args
@@ -27,7 +28,12 @@ SHAPE_FLAGS = {"layers": "layers", "hidden": "hidden", "heads": "heads", "seq": 
 REQUIRED_SHAPE = ("layers", "hidden", "heads", "seq", "vocab")
 MOE_FLAGS = {"experts": "experts", "top_k": "top_k", "expert_ffn": "expert_ffn_hidden",
              "shared_experts": "shared_experts"}
+_FLAG_OF = {field: f"--{flag.replace('_', '-')}" for flag, field in SHAPE_FLAGS.items()} | {
+    f"moe.{field}": f"--{flag.replace('_', '-')}" for flag, field in MOE_FLAGS.items()}
 PARALLELISM_FLAGS = ("tp", "pp", "dp", "cp", "ep", "micro_batch", "virtual_stages")
+_WORKLOAD_FLAG = {"workload.tokens": "--tokens", "workload.global_batch": "--global-batch",
+                  "workload.seq_len": "--seq"} | {
+    f"workload.parallelism.{name}": f"--{name.replace('_', '-')}" for name in PARALLELISM_FLAGS}
 
 
 def count(text: str) -> int:
@@ -113,6 +119,10 @@ def job_from_args(args: argparse.Namespace, catalog: Catalog | None = None,
         precision=args.precision or base.precision,
         parallelism=_given(args, base.parallelism, Parallelism),
         options=_given(args, base.options, TrainingOptions))
+    found = settings_problems("workload", workload)
+    if found:
+        raise InputError([dataclasses.replace(p, path=_WORKLOAD_FLAG.get(p.path, p.path))
+                          for p in found])
     return job_for(spec, workload, Machine(hardware.accelerator, hardware.fabric))
 
 
@@ -154,7 +164,8 @@ def model_from_args(args: argparse.Namespace, catalog: Catalog, model_id: str | 
             ffn=args.ffn_kind or "gelu", seq_len=given["seq"], vocab=given["vocab"],
             source="command-line shape")
     spec = dataclasses.replace(spec, moe=_moe(args, spec))
-    problems = []
+    problems = [dataclasses.replace(p, path=_FLAG_OF.get(p.path, p.path))
+                for p in model_problems(spec)]
     if spec.heads % spec.kv_heads:
         problems.append(Problem("--kv-heads", f"{spec.kv_heads} does not divide the "
                                 f"{spec.heads} attention heads"))

@@ -34,15 +34,17 @@ def comparison_table(result: Comparison, active: int = -1,
         rows.append(TableRow(translate("Comparison", "Fits in memory"), cells=tuple(
             Cell(fits[r.fits_in_memory]) for r in result.rows), figure=False))
     rows += [TableRow(engine_text(spec.label), hint(spec),
-                      tuple(_cell(result, spec, r, relative_to) for r in result.rows))
+                      tuple(_cell(result, spec, r, relative_to) for r in result.rows),
+                      unclear=no_clear_winner() if spec.key in result.unclear else "")
              for spec in figures_asked(result)]
     base = result.rows[0].design if result.rows else ""
     reference = translate("Comparison", "the base scenario, {name}").format(name=base) \
         if relative_to == BASE else translate("Comparison", "the best of each row")
     partial = any(f.covers for r in result.rows for f in r.figures)
     caption = translate("Comparison", "{best} best of the row. Differences are relative to "
-                        "{reference}; green is better, red worse. Hover a figure for its 80% "
-                        "band").format(best=BEST_MARK, reference=reference)
+                        "{reference}; green is better, red worse; under each figure its 80% "
+                        "band, and \"{unclear}\" where the best's band overlaps another's").format(
+        best=BEST_MARK, reference=reference, unclear=no_clear_winner())
     if partial:
         caption += translate("Comparison", "; {mark} covers part of the design").format(
             mark=PART_MARK)
@@ -50,6 +52,11 @@ def comparison_table(result: Comparison, active: int = -1,
     return ComparisonTable(tuple(r.design for r in result.rows), tuple(rows), active,
                            caption + ".", verdict(result, engine_text, ranged_text),
                            tuple(notes))
+
+
+def no_clear_winner() -> str:
+    """What a row says when the best's band overlaps another's."""
+    return translate("Comparison", "no clear winner")
 
 
 def hint(spec: FigureSpec) -> str:
@@ -69,10 +76,15 @@ def _cell(result: Comparison, spec: FigureSpec, row: Row, relative_to: str) -> C
         else result.is_best(spec.key, row.design)
     ranking = "" if row.ranked(spec.key) else translate(
         "Comparison", "not ranked: the workload does not fit in memory")
-    tip = "\n".join(filter(None, (figure.note, ranking, tooltip(figure))))
+    best = result.is_best(spec.key, row.design)
+    overlaps = result.unclear.get(spec.key, ()) if best else ()
+    unclear = translate("Comparison", "{unclear}: its band overlaps {others}'s").format(
+        unclear=no_clear_winner(), others=translate("engine", " and ").join(overlaps)) \
+        if overlaps else ""
+    tip = "\n".join(filter(None, (figure.note, ranking, unclear, tooltip(figure))))
     text = f"{value_text(figure)} {PART_MARK}" if figure.covers else value_text(figure)
     return Cell(text, "" if reference else _change_text(change), _tone(spec, change),
-                result.is_best(spec.key, row.design), tip, detail(figure))
+                best, tip, detail(figure), figure.range_text)
 
 
 def _change_text(change: float | None) -> str:

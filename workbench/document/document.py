@@ -134,13 +134,16 @@ class Document(QObject):
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
 
-    def load(self, design: Design, path: Path | None) -> None:
+    def load(self, design: Design, path: Path | None, saved: bool = True) -> None:
         """Start over on ``design`` (as read from a file, scenarios included) with its base
-        scenario active: empty history, unmodified."""
+        scenario active: empty history, unmodified unless it is not ``saved`` anywhere yet
+        (an import), so closing it asks first."""
         self.undo_stack.clear()
         self.show(State.of(design, 0, self._state.next_key()))
         self.set_path(path)
         self.undo_stack.setClean()
+        if not saved:
+            self.undo_stack.resetClean()
 
     def set_path(self, path: Path | None) -> None:
         if path != self._path:

@@ -28,6 +28,7 @@ from workbench.document.document import Document
 
 FILE_FILTER = QT_TRANSLATE_NOOP("FileController",
                                 "Cluster Workbench layouts (*.yaml *.yml);;All files (*)")
+UNTITLED = QT_TRANSLATE_NOOP("FileController", "Untitled")
 
 
 class FileController(QObject):
@@ -46,17 +47,33 @@ class FileController(QObject):
         self._catalog = catalog
         self._settings = settings
         self._new_design = new_design
+        self._unsaved_name = UNTITLED       # the title of a document with no file yet
+        self._suggested: Path | None = None     # where Save As proposes to write it
         self.last_error: ProblemsDialog | None = None
 
     def display_name(self) -> str:
-        return self._doc.path.name if self._doc.path else self.tr("Untitled")
+        if self._doc.path:
+            return self._doc.path.name
+        return self.tr(UNTITLED) if self._unsaved_name == UNTITLED else self._unsaved_name
 
     # -- actions -------------------------------------------------------------------
 
     def new(self) -> None:
         if self.confirm_discard():
+            self._unsaved_name, self._suggested = UNTITLED, None
             self._doc.load(self._new_design(), None)
             self.message_posted.emit(self.tr("New design"))
+
+    def load_unsaved(self, design: Design, source: Path) -> None:
+        """Make ``design``, read from another tool's file ``source``, the document: not saved
+        yet, titled after the file, Save As proposing a layout beside it."""
+        self._unsaved_name = source.stem
+        suggested = source.with_name(f"{source.stem}.yaml")
+        self._suggested = suggested if suggested != source else \
+            source.with_name(f"{source.stem}-design.yaml")
+        self._doc.load(design, None, saved=False)
+        self.message_posted.emit(self.tr("Imported {source}: not saved yet").format(
+            source=source))
 
     def open_dialog(self) -> None:
         if not self.confirm_discard():
@@ -91,7 +108,7 @@ class FileController(QObject):
         return self.save_to(self._doc.path)
 
     def save_as(self) -> bool:
-        start = str(self._doc.path or Path.cwd() / "design.yaml")
+        start = str(self._doc.path or self._suggested or Path.cwd() / "design.yaml")
         name, _ = QFileDialog.getSaveFileName(self._window, self.tr("Save design as"), start,
                                               self.tr(FILE_FILTER))
         if not name:

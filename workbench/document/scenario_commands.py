@@ -27,8 +27,11 @@ class SwitchScenarioCommand(EditCommand):
 
 
 class RenameScenarioCommand(EditCommand):
+    """A name another scenario has becomes ``name (2)``, as a duplicate's does."""
+
     def __init__(self, doc: Document, index: int, name: str) -> None:
         old = doc.scenarios[index].name
+        name = unique_name(name, (d.name for i, d in enumerate(doc.scenarios) if i != index))
         super().__init__(doc, f"Rename scenario {old} to {name}", renamed(index, name))
 
 

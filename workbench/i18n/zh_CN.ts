@@ -131,6 +131,46 @@
         <translation>以新名称保存</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open an NCCL topology file or an InfraGraph as a new design</source>
+        <translation>将 NCCL 拓扑文件或 InfraGraph 作为新设计打开</translation>
+    </message>
+    <message>
+        <source>&amp;InfraGraph…</source>
+        <translation>&amp;InfraGraph…</translation>
+    </message>
+    <message>
+        <source>Write the shown design as an InfraGraph (ASTRA-sim 3&apos;s infrastructure input)</source>
+        <translation>将当前设计写为 InfraGraph（ASTRA-sim 3 的基础设施输入）</translation>
+    </message>
+    <message>
+        <source>&amp;ASTRA-sim Inputs…</source>
+        <translation>&amp;ASTRA-sim 输入文件…</translation>
+    </message>
+    <message>
+        <source>Write the shown design&apos;s network and system files for ASTRA-sim 2&apos;s analytical backend</source>
+        <translation>为 ASTRA-sim 2 的解析后端写出当前设计的网络和系统文件</translation>
+    </message>
+    <message>
+        <source>Import &amp;Measurements…</source>
+        <translation>导入实测数据(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Draw nccl-tests results over the bandwidth panel&apos;s curves</source>
+        <translation>在带宽面板的曲线上绘出 nccl-tests 实测结果</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Measurements</source>
+        <translation>清除实测数据(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Remove the loaded nccl-tests results from the bandwidth panel</source>
+        <translation>从带宽面板移除已载入的 nccl-tests 结果</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -488,12 +528,20 @@ or open a layout file (Ctrl+O).</source>
         <translation>每行最优值</translation>
     </message>
     <message>
-        <source>{best} best of the row. Differences are relative to {reference}; green is better, red worse. Hover a figure for its 80% band</source>
-        <translation>{best} 为该行最优。差异相对于{reference}；绿色更好，红色更差。鼠标悬停在数值上可查看其 80% 区间</translation>
+        <source>{best} best of the row. Differences are relative to {reference}; green is better, red worse; under each figure its 80% band, and &quot;{unclear}&quot; where the best&apos;s band overlaps another&apos;s</source>
+        <translation>{best} 为该行最优。差异相对于{reference}；绿色更好，红色更差；每个数值下方为其 80% 区间，最优值的区间与其他值重叠时标注“{unclear}”</translation>
+    </message>
+    <message>
+        <source>{unclear}: its band overlaps {others}&apos;s</source>
+        <translation>{unclear}：其区间与 {others} 的区间重叠</translation>
     </message>
     <message>
         <source>; {mark} covers part of the design</source>
         <translation>；{mark} 表示只覆盖设计的一部分</translation>
+    </message>
+    <message>
+        <source>no clear winner</source>
+        <translation>无明确优胜者</translation>
     </message>
     <message>
         <source>higher is better</source>
@@ -595,12 +643,16 @@ or open a layout file (Ctrl+O).</source>
     </message>
     <message>
         <source>Untitled</source>
-        <extracomment>The list of recent files changed. Something to tell the user in the status bar.</extracomment>
         <translation>未命名</translation>
     </message>
     <message>
         <source>New design</source>
+        <extracomment>The list of recent files changed. Something to tell the user in the status bar.</extracomment>
         <translation>新设计</translation>
+    </message>
+    <message>
+        <source>Imported {source}: not saved yet</source>
+        <translation>已导入 {source}：尚未保存</translation>
     </message>
     <message>
         <source>Open design</source>
@@ -904,6 +956,50 @@ or open a layout file (Ctrl+O).</source>
     </message>
 </context>
 <context>
+    <name>InteropController</name>
+    <message>
+        <source>Import a design</source>
+        <extracomment>Something to tell the user in the status bar.</extracomment>
+        <translation>导入设计</translation>
+    </message>
+    <message>
+        <source>Could not import {name}</source>
+        <translation>无法导入 {name}</translation>
+    </message>
+    <message>
+        <source>{path} was not imported; the open design is unchanged.</source>
+        <translation>未导入 {path}；当前设计保持不变。</translation>
+    </message>
+    <message>
+        <source>Which accelerator?</source>
+        <translation>使用哪种加速卡？</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Import its GPUs as:</source>
+        <translation>{problem}
+
+将其中的 GPU 导入为：</translation>
+    </message>
+    <message>
+        <source>Export ASTRA-sim inputs into a folder</source>
+        <translation>将 ASTRA-sim 输入文件导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export as an InfraGraph</source>
+        <translation>导出为 InfraGraph</translation>
+    </message>
+    <message>
+        <source>Could not export to {target}</source>
+        <translation>无法导出为 {target}</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>未写入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Could not export the report</source>
@@ -975,6 +1071,22 @@ or open a layout file (Ctrl+O).</source>
     </message>
 </context>
 <context>
+    <name>Measurements</name>
+    <message>
+        <source>Import measurements</source>
+        <extracomment>Something to tell the user in the status bar.</extracomment>
+        <translation>导入实测数据</translation>
+    </message>
+    <message>
+        <source>Could not read {name}</source>
+        <translation>无法读取 {name}</translation>
+    </message>
+    <message>
+        <source>{path} was not loaded.</source>
+        <translation>未载入 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>MemoryPanel</name>
     <message>
         <source>Fullest pipeline stage, {accelerator} ({capacity} per card; red tick)</source>
@@ -998,6 +1110,10 @@ or open a layout file (Ctrl+O).</source>
     <message>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>

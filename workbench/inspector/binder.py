@@ -34,7 +34,7 @@ from workbench.inspector.fields import (
 )
 
 Edit = Callable[[Document], QUndoCommand]
-_DIMS = re.compile(r"^\s*\d+(\s*[x×*,]\s*\d+)*\s*$")
+_DIMS = re.compile(r"^\s*\d{1,9}(\s*[x×*,]\s*\d{1,9})*\s*$")   # no 5,000-digit sizes
 
 
 class InspectorBinder(QObject):

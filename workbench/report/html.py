@@ -128,6 +128,8 @@ def _table(table: ComparisonTable) -> str:
     for row in table.rows:
         label = f"<b>{escape(row.label)}</b>" if row.figure else escape(row.label)
         hint = f'<span class="hint">{escape(row.hint)}</span>' if row.hint else ""
+        if row.unclear:
+            hint += f'<span class="unclear">{escape(row.unclear)}</span>'
         cells = []
         for cell in row.cells:
             classes = " ".join(c for c in ("best" if cell.best else "",
@@ -212,6 +214,7 @@ font-weight:normal}.compare th.active{text-decoration:underline}
 .change{display:block;font-size:12px;color:var(--muted)}.up .change{color:var(--up)}
 .down .change{color:var(--down)}td.best{background:var(--best);font-weight:700}
 .detail{display:block;font-size:11px;font-weight:normal;color:var(--muted)}
+.unclear{display:block;font-size:12px;color:#b45309}
 .notes{font-size:12px;color:var(--muted)}
 .swatch{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:6px;
 vertical-align:baseline}

@@ -56,6 +56,11 @@ class Actions:
     open: QAction
     save: QAction
     save_as: QAction
+    import_design: QAction
+    export_infragraph: QAction
+    export_astra: QAction
+    import_measurements: QAction
+    clear_measurements: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -126,6 +131,24 @@ def build_actions(window: QWidget, stack: QUndoStack) -> Actions:
                   style.standardIcon(pixmap.SP_DialogSaveButton)),
         save_as=make(QT_TRANSLATE_NOOP("Actions", "Save &As…"), (Key.SaveAs, "Ctrl+Shift+S"),
                      QT_TRANSLATE_NOOP("Actions", "Save under a new name")),
+        import_design=make(QT_TRANSLATE_NOOP("Actions", "&Import…"), ("Ctrl+I",),
+                           QT_TRANSLATE_NOOP("Actions", "Open an NCCL topology file or an "
+                                                        "InfraGraph as a new design")),
+        export_infragraph=make(QT_TRANSLATE_NOOP("Actions", "&InfraGraph…"), (),
+                               QT_TRANSLATE_NOOP("Actions", "Write the shown design as an "
+                                                            "InfraGraph (ASTRA-sim 3's "
+                                                            "infrastructure input)")),
+        export_astra=make(QT_TRANSLATE_NOOP("Actions", "&ASTRA-sim Inputs…"), (),
+                          QT_TRANSLATE_NOOP("Actions", "Write the shown design's network and "
+                                                       "system files for ASTRA-sim 2's "
+                                                       "analytical backend")),
+        import_measurements=make(QT_TRANSLATE_NOOP("Actions", "Import &Measurements…"), (),
+                                 QT_TRANSLATE_NOOP("Actions", "Draw nccl-tests results over the "
+                                                              "bandwidth panel's curves")),
+        clear_measurements=make(QT_TRANSLATE_NOOP("Actions", "C&lear Measurements"), (),
+                                QT_TRANSLATE_NOOP("Actions", "Remove the loaded nccl-tests "
+                                                             "results from the bandwidth "
+                                                             "panel")),
         quit=make(QT_TRANSLATE_NOOP("Actions", "&Quit"), (Key.Quit, "Ctrl+Q"),
                   QT_TRANSLATE_NOOP("Actions", "Close the workbench")),
         undo=undo, redo=redo,

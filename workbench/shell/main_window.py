@@ -46,6 +46,7 @@ from widgets.summary import SummaryPanel
 from workbench.analysis import panel_layout, summary_rows
 from workbench.analysis.live_evaluation import LiveEvaluator
 from workbench.analysis.live_stages import live_stages
+from workbench.analysis.measurements import Measurements
 from workbench.analysis.panels import AnalysisPanels
 from workbench.analysis.pipeline import AnalysisPipeline, Done
 from workbench.canvas.catalog_model import PAYLOAD_ROLE, SEARCH_ROLE, CatalogModel
@@ -55,6 +56,7 @@ from workbench.document.app_settings import AppSettings
 from workbench.document.commands import ReplaceDesignCommand
 from workbench.document.document import Document
 from workbench.document.files import FileController
+from workbench.document.interop_files import InteropController
 from workbench.document.recovery import Autosaver, Recovered, RecoveryStore
 from workbench.i18n import language
 from workbench.inspector.binder import InspectorBinder
@@ -126,6 +128,9 @@ class MainWindow(QMainWindow):
         self.comparison_dock.hide()
         self.docks.append(self.comparison_dock)
         self.files = FileController(self, self.document, catalog, self.settings, new_design)
+        self.interop = InteropController(self, self.document, catalog, self.files)
+        self.measurements = Measurements(self.document, self.pipeline, self.panels["bandwidth"],
+                                         self.files, self)
         self.inspector_binder = InspectorBinder(self.document, self.inspector,
                                                 self.editor.binder.selection)
         self.editor.selection_changed.connect(self.inspector_binder.refresh)
@@ -189,6 +194,11 @@ class MainWindow(QMainWindow):
         a.open.triggered.connect(files.open_dialog)
         a.save.triggered.connect(files.save)
         a.save_as.triggered.connect(files.save_as)
+        a.import_design.triggered.connect(self.interop.import_dialog)
+        a.export_infragraph.triggered.connect(lambda: self.interop.export_dialog("infragraph"))
+        a.export_astra.triggered.connect(lambda: self.interop.export_dialog("astra-sim"))
+        a.import_measurements.triggered.connect(self.measurements.import_dialog)
+        a.clear_measurements.triggered.connect(self.measurements.clear)
         a.quit.triggered.connect(self.close)
         a.cut.triggered.connect(editor.cut_selection)
         a.copy.triggered.connect(editor.copy_selection)
@@ -225,6 +235,8 @@ class MainWindow(QMainWindow):
         editor.context_menu_requested.connect(self.context_menu.popup)
         files.message_posted.connect(self._show_message)
         files.recent_changed.connect(self._update_recent_menu)
+        self.interop.message_posted.connect(self._show_message)
+        self.measurements.message_posted.connect(self._show_message)
         self.palette_panel.part_activated.connect(editor.add_part_at_centre)
         self.pipeline.lane("evaluation").answered.connect(self._on_evaluated)
         self.evaluator.pending_changed.connect(self._on_pending_changed)

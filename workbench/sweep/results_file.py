@@ -16,7 +16,7 @@ import json
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 import numpy as np
 import pyarrow as pa
@@ -27,6 +27,7 @@ from engine.atomic_file import AtomicFile
 from engine.design_space.axes import BOOL, FLOAT, INT, TEXT
 from engine.design_space.chunks import CURRENCY, POINT, Column, Rows, axis_names
 from engine.design_space.front import COST, TIME, Summary, summarise
+from engine.spreadsheet import csv_row, read_csv_text
 
 PARQUET, CSV = (".parquet", ".pq"), (".csv",)
 ROW_GROUP = 50_000
@@ -59,7 +60,7 @@ class ResultsWriter:
             else:
                 self._csv = io.TextIOWrapper(self._out.file, encoding="utf-8", newline="")
                 self._writer = csv.writer(self._csv)
-                self._writer.writerow([c.name for c in self.columns])
+                self._writer.writerow(csv_row(c.name for c in self.columns))
 
     def write(self, rows: Rows) -> None:
         """Append ``rows`` (columns of equal length, in :attr:`columns` order)."""
@@ -68,8 +69,7 @@ class ResultsWriter:
         with self._out.errors():
             if self._csv is not None:
                 cells = [rows[c.name] for c in self.columns]
-                self._writer.writerows(zip(*(map(_csv_cell, column) for column in cells),
-                                           strict=True))
+                self._writer.writerows(map(csv_row, zip(*cells, strict=True)))
                 self._csv.flush()          # what is done is on disk, for whoever watches it
                 return
             self._pending.append(rows)
@@ -117,7 +117,13 @@ def read_results(path: str | os.PathLike[str],
         table = pq.read_table(path, columns=columns) if suffix in PARQUET else \
             pa_csv.read_csv(path, convert_options=pa_csv.ConvertOptions(
                 include_columns=columns, strings_can_be_null=False))
-    return {name: _numpy(table.column(name)) for name in table.column_names}
+    columns_read = {name: _numpy(table.column(name)) for name in table.column_names}
+    if suffix in CSV:   # text as it was before the spreadsheets' quote
+        for name, values in columns_read.items():
+            if values.dtype == object:
+                columns_read[name] = np.array([read_csv_text(v) if isinstance(v, str) else v
+                                               for v in values], dtype=object)
+    return columns_read
 
 
 def column_names(path: str | os.PathLike[str]) -> list[str]:
@@ -155,10 +161,6 @@ def _numpy(column: pa.ChunkedArray) -> np.ndarray:
     if pa.types.is_integer(column.type) or pa.types.is_floating(column.type):
         return column.to_numpy(zero_copy_only=False).astype(float)
     return np.asarray(column.to_pylist(), dtype=object)
-
-
-def _csv_cell(value: Any) -> Any:
-    return "" if value is None else value
 
 
 def summary_of(path: str) -> tuple[Summary, dict[str, np.ndarray], list[str]]:
