@@ -23,7 +23,7 @@ ALLOWED = {
     "html", "token", "tokens", "ctrl", "esc", "shift", "reduce", "gather", "scatter",
     "all", "torus", "scale", "daly", "young", "sweep", "tpot", "ttft", "gib", "gpu", "gpus",
     "bf16", "fp16", "fp8", "cost", "basis", "server", "offline", "interactive", "min",
-    "rank", "yyyy", "english", "ampere", "hopper", "blackwell",
+    "rank", "yyyy", "english", "ampere", "hopper", "blackwell", "infragraph", "astra", "sim",
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z]{2,}")
 
