@@ -16,8 +16,10 @@ the functions in the order they were given.
 from __future__ import annotations
 
 import itertools
+import weakref
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 _NAME = "workbench-language-watcher"
@@ -27,25 +29,30 @@ class _Watcher(QObject):
     def __init__(self, app: QCoreApplication) -> None:
         super().__init__(app)
         self.setObjectName(_NAME)
-        self._texts: dict[int, Callable[[], None]] = {}
+        self._texts: dict[int, tuple[weakref.ref[QObject], Callable[[], None]]] = {}
         self._keys = itertools.count()
         app.installEventFilter(self)
 
     def add(self, owner: QObject, apply: Callable[[], None]) -> None:
         key = next(self._keys)
-        self._texts[key] = apply
+        self._texts[key] = (weakref.ref(owner), apply)
         owner.destroyed.connect(lambda _=None: self._texts.pop(key, None))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LanguageChange and watched is self.parent():
-            for apply in list(self._texts.values()):
-                apply()
+            for key, (owner, apply) in list(self._texts.items()):
+                alive = owner()
+                if alive is not None and shiboken6.isValid(alive):
+                    apply()
+                else:           # gone without a word (its wrapper was collected)
+                    self._texts.pop(key, None)
         return False
 
 
 def follow_language(owner: QObject, apply: Callable[[], None]) -> None:
     """Run ``apply`` (which sets ``owner``'s texts) now and after every change of language,
-    for as long as ``owner`` lives."""
+    for as long as ``owner`` lives. ``owner`` is what ``apply`` writes on, or an object
+    that dies no later: a text set on a widget already gone crashes Qt."""
     apply()
     app = QCoreApplication.instance()
     if app is None:

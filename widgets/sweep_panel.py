@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.sweep import MAX_STEPS, Parameter
+from widgets.content.texts import engine_text
 from widgets.language import follow_language
 from widgets.sweep_plots import SweepPlots
 
@@ -116,8 +117,8 @@ class SweepPanel(QWidget):
                 if group:
                     self.setting.insertSeparator(self.setting.count())
                 group = p.group
-            unit = f" ({p.unit})" if p.unit else ""
-            self.setting.addItem(f"{p.group}: {p.label}{unit}", p.key)
+            unit = f" ({engine_text(p.unit)})" if p.unit else ""
+            self.setting.addItem(f"{engine_text(p.group)}: {engine_text(p.label)}{unit}", p.key)
             self.setting.setItemData(self.setting.count() - 1, p.doc or p.key,
                                      Qt.ItemDataRole.ToolTipRole)
         index = self.setting.findData(chosen) if chosen else 0

@@ -96,7 +96,8 @@ class AnalysisPanels(QObject):
         """Set the workload's parallelism to ``fields`` (one undoable edit)."""
         workload = dataclasses.replace(self._doc.design.workload,
                                        parallelism=Parallelism(**fields))
-        text = (f"Apply parallelism tp {fields['tp']}, pp {fields['pp']}, dp {fields['dp']}"
+        text = (self.tr("Apply parallelism") + f" tp {fields['tp']}, pp {fields['pp']}, "
+                f"dp {fields['dp']}"
                 + "".join(f", {k} {fields[k]}" for k in ("cp", "ep") if fields[k] > 1))
         try:
             self._doc.push(lambda d: SettingsCommand(d, "workload", workload, text))

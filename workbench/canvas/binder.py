@@ -30,6 +30,7 @@ from widgets.canvas.link_item import LinkItem
 from widgets.canvas.node_item import BOX_HEIGHT, BOX_WIDTH, NodeItem
 from widgets.canvas.scene import CanvasScene
 from widgets.canvas.theme import CanvasTheme, link_color
+from widgets.language import follow_language
 from workbench.canvas.text import group_text, link_look, node_text
 from workbench.document.selection import Selection
 
@@ -82,6 +83,7 @@ class CanvasBinder(QObject):
         scene.theme_changed.connect(self._on_theme_changed)
         scene.labels_shown_changed.connect(self._on_labels_shown_changed)
         self._on_design_replaced(doc.design)
+        follow_language(self, self._relayout)       # the boxes' lines are words too
 
     # -- lookups ------------------------------------------------------------------
 
@@ -254,7 +256,8 @@ class CanvasBinder(QObject):
         if load is None:
             item.set_label(look.label)
             item.set_style(QColor(UNLOADED), look.width)
-            item.setToolTip(f"Not used by {self._heat.collective}")
+            item.setToolTip(self.tr("Not used by {collective}").format(
+                collective=self._heat.collective))
         else:
             item.set_label(f"{look.label} · {load:.0%}")
             item.set_style(heat_color(load), look.width)

@@ -70,7 +70,7 @@ class CanvasEditor(QObject):
         self.binder = CanvasBinder(document, self.scene)
         self.scene.set_theme(theme)
         self.scene.set_handler(self)
-        follow_language(self, lambda: self.view.set_placeholder(self.tr(
+        follow_language(self.view, lambda: self.view.set_placeholder(self.tr(
             "Drag servers, switches or a template here from the palette,\nor open a layout "
             "file (Ctrl+O).")))
         document.changed.connect(self._on_document_changed)
@@ -151,7 +151,8 @@ class CanvasEditor(QObject):
         link = new_link(doc.catalog, doc.fresh_id("link", f"{source}-{target}"),
                         doc.node(source), doc.node(target), spec)
         arrow = "↻" if source == target else "→"
-        text = f"Connect {doc.node(link.source).label} {arrow} {doc.node(link.target).label}"
+        text = self.tr("Connect {source} {arrow} {target}").format(
+            source=doc.node(link.source).label, arrow=arrow, target=doc.node(link.target).label)
         if not self.push(lambda d: InsertCommand(d, link, text=text)):
             return False
         self.binder.select(Selection(links=[link.id]))
@@ -191,7 +192,8 @@ class CanvasEditor(QObject):
         x, y = fragments.centre(fragment)
         at = QPointF(x + PASTE_OFFSET * self._pastes, y + PASTE_OFFSET * self._pastes)
         count = len(fragment.nodes) + len(fragment.groups)
-        self._add_fragment(fragment, at, f"Paste {count} item{'s' if count != 1 else ''}")
+        self._add_fragment(fragment, at, self.tr("Paste 1 item") if count == 1
+                           else self.tr("Paste {n} items").format(n=count))
 
     def arrange(self, how: str) -> None:
         """Align or distribute the selected boxes (see :data:`ARRANGEMENTS`)."""

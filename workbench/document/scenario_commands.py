@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 
 from engine.scenarios import unique_name
+from widgets.content.texts import translate
 from workbench.document.commands import EditCommand
 from workbench.document.document import Document
 from workbench.document.state import renamed, scenario_inserted, scenario_removed, switched
@@ -40,11 +41,13 @@ def duplicate_scenario(doc: Document, index: int, name: str = "") -> EditCommand
     source = doc.scenarios[index]
     taken = [d.name for d in doc.scenarios]
     copy = dataclasses.replace(source, name=unique_name(name or source.name, taken))
-    return EditCommand(doc, f"Duplicate {source.name} as {copy.name}",
+    return EditCommand(doc, translate("Commands", "Duplicate {source} as {copy}").format(
+                           source=source.name, copy=copy.name),
                        scenario_inserted(index + 1, copy), switched(index + 1))
 
 
 def delete_scenario(doc: Document, index: int) -> EditCommand:
     """Delete scenario ``index``; if it is the active one, its neighbour becomes active."""
-    return EditCommand(doc, f"Delete scenario {doc.scenarios[index].name}",
+    return EditCommand(doc, translate("Commands", "Delete scenario {name}").format(
+                           name=doc.scenarios[index].name),
                        scenario_removed(index))

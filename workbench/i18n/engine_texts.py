@@ -185,4 +185,5 @@ TEXTS = (
     QT_TRANSLATE_NOOP('engine', 'without failures'),
     QT_TRANSLATE_NOOP('engine', 'no training workload'),
     QT_TRANSLATE_NOOP('engine', 'no serving workload'),
+    QT_TRANSLATE_NOOP('engine', 'Design'),
 )

@@ -398,6 +398,10 @@
         <extracomment>Something to tell the user (a configuration that could not be applied, a file saved).</extracomment>
         <translation>已保存 {path}</translation>
     </message>
+    <message>
+        <source>Apply parallelism</source>
+        <translation>应用并行策略</translation>
+    </message>
 </context>
 <context>
     <name>BandwidthPanel</name>
@@ -441,6 +445,49 @@
     </message>
 </context>
 <context>
+    <name>Canvas</name>
+    <message>
+        <source>{kinds} switch</source>
+        <translation>{kinds} 交换机</translation>
+    </message>
+    <message>
+        <source>{ports} × {rate} Gb/s ports</source>
+        <translation>{ports} × {rate} Gb/s 端口</translation>
+    </message>
+    <message>
+        <source>{n} per server · {total} total</source>
+        <translation>每台服务器 {n} 张 · 共 {total} 张</translation>
+    </message>
+    <message>
+        <source>{n} accelerators</source>
+        <translation>{n} 张加速卡</translation>
+    </message>
+    <message>
+        <source>one accelerator</source>
+        <translation>1 张加速卡</translation>
+    </message>
+    <message>
+        <source>1 box inside</source>
+        <translation>内含 1 个方框</translation>
+    </message>
+    <message>
+        <source>{n} boxes inside</source>
+        <translation>内含 {n} 个方框</translation>
+    </message>
+    <message>
+        <source>no accelerators</source>
+        <translation>没有加速卡</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasBinder</name>
+    <message>
+        <source>Not used by {collective}</source>
+        <extracomment>The user clicked a group&apos;s disclosure triangle: group id.</extracomment>
+        <translation>{collective} 未使用此链路</translation>
+    </message>
+</context>
+<context>
     <name>CanvasEditor</name>
     <message>
         <source>Drag servers, switches or a template here from the palette,
@@ -450,12 +497,24 @@ or open a layout file (Ctrl+O).</source>
 或打开一个布局文件（Ctrl+O）。</translation>
     </message>
     <message>
+        <source>Connect {source} {arrow} {target}</source>
+        <translation>连接 {source} {arrow} {target}</translation>
+    </message>
+    <message>
         <source>Select boxes or groups to copy</source>
         <translation>请先选择要复制的方框或分组</translation>
     </message>
     <message>
         <source>Nothing to paste: the clipboard holds no layout</source>
         <translation>没有可粘贴的内容：剪贴板中没有布局</translation>
+    </message>
+    <message>
+        <source>Paste 1 item</source>
+        <translation>粘贴 1 项</translation>
+    </message>
+    <message>
+        <source>Paste {n} items</source>
+        <translation>粘贴 {n} 项</translation>
     </message>
     <message>
         <source>Select two or more boxes to align them</source>
@@ -468,6 +527,45 @@ or open a layout file (Ctrl+O).</source>
     <message>
         <source>Select a group to collapse or expand it</source>
         <translation>请选择一个分组再折叠或展开</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Add {item}</source>
+        <translation>添加 {item}</translation>
+    </message>
+    <message>
+        <source>Remove {item}</source>
+        <translation>移除 {item}</translation>
+    </message>
+    <message>
+        <source>Change {item}</source>
+        <translation>修改 {item}</translation>
+    </message>
+    <message>
+        <source>Delete {item}</source>
+        <translation>删除 {item}</translation>
+    </message>
+    <message>
+        <source>Delete {n} items</source>
+        <translation>删除 {n} 项</translation>
+    </message>
+    <message>
+        <source>Group into {group}</source>
+        <translation>编组为 {group}</translation>
+    </message>
+    <message>
+        <source>Ungroup {group}</source>
+        <translation>取消编组 {group}</translation>
+    </message>
+    <message>
+        <source>Duplicate {source} as {copy}</source>
+        <translation>将 {source} 复制为 {copy}</translation>
+    </message>
+    <message>
+        <source>Delete scenario {name}</source>
+        <translation>删除场景 {name}</translation>
     </message>
 </context>
 <context>
@@ -693,6 +791,24 @@ or open a layout file (Ctrl+O).</source>
     <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FrontPanel</name>
+    <message>
+        <source>No point of the sweep has both a time to train and a cost.</source>
+        <translation>扫描结果中没有同时具有训练时长和成本的点。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pareto front&lt;/b&gt;: {n} of {total} points are faster or cheaper than every other</source>
+        <translation>&lt;b&gt;帕累托前沿&lt;/b&gt;：{total} 个点中有 {n} 个在速度或成本上不被其他点超越</translation>
+    </message>
+</context>
+<context>
+    <name>Heat</name>
+    <message>
+        <source>not used</source>
+        <translation>未使用</translation>
     </message>
 </context>
 <context>
@@ -953,6 +1069,21 @@ or open a layout file (Ctrl+O).</source>
     <message>
         <source>No settings yet: the estimates use no assumptions here.</source>
         <translation>尚无设置：估算在此不使用任何假设。</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorBinder</name>
+    <message>
+        <source>Change {what} of {item}</source>
+        <translation>修改 {item} 的{what}</translation>
+    </message>
+    <message>
+        <source>Rename design</source>
+        <translation>重命名设计</translation>
+    </message>
+    <message>
+        <source>Change {setting}</source>
+        <translation>修改{setting}</translation>
     </message>
 </context>
 <context>
@@ -1493,6 +1624,14 @@ Import its GPUs as:</source>
         <translation>加速卡</translation>
     </message>
     <message>
+        <source>every point</source>
+        <translation>全部点</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>帕累托前沿</translation>
+    </message>
+    <message>
         <source>Time to train (days)</source>
         <translation>训练时长（天）</translation>
     </message>
@@ -1899,6 +2038,13 @@ Import its GPUs as:</source>
     </message>
 </context>
 <context>
+    <name>SweepPlots</name>
+    <message>
+        <source> (unchanged)</source>
+        <translation>（不变）</translation>
+    </message>
+</context>
+<context>
     <name>SweepWindow</name>
     <message>
         <source>Sweep results (*.parquet *.csv)</source>
@@ -1911,6 +2057,14 @@ Import its GPUs as:</source>
     <message>
         <source>Sweeping {setting} of {design} over {n} values…</source>
         <translation>正在对 {design} 的 {setting} 扫描 {n} 个取值…</translation>
+    </message>
+    <message>
+        <source>{file}: {points} points over {axes}, {complete} with a time and a cost; {front} on the front</source>
+        <translation>{file}：在 {axes} 上共 {points} 个点，其中 {complete} 个同时有时长和成本；{front} 个位于前沿</translation>
+    </message>
+    <message>
+        <source>no axis</source>
+        <translation>无坐标轴</translation>
     </message>
     <message>
         <source>Export sweep</source>
@@ -2622,6 +2776,10 @@ Import its GPUs as:</source>
     <message>
         <source>; no clear winner on {what}: its band overlaps {others}&apos;s</source>
         <translation>；{what}上没有明确的优胜者：其区间与 {others} 的区间重叠</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>设计</translation>
     </message>
     <message>
         <source> and </source>

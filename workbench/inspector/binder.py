@@ -93,7 +93,7 @@ class InspectorBinder(QObject):
         else:
             new = dataclasses.replace(item, **{key: value})
         title = item.label if isinstance(item, Node) else getattr(item, "name", "") or item.id
-        text = f"Change {what} of {title}"
+        text = self.tr("Change {what} of {item}").format(what=what, item=title)
         return lambda doc: ReplaceCommand(doc, doc.item(kind, item_id), new, text)
 
     def _node_edit(self, node: Node, key: str, value: Any) -> Node:
@@ -127,13 +127,13 @@ class InspectorBinder(QObject):
     def _settings_edit(self, key: str, value: Any) -> Edit:
         section, *path = key.split(".")
         if section == "design":
-            return lambda doc: SettingsCommand(doc, "name", str(value), "Rename design")
+            return lambda doc: SettingsCommand(doc, "name", str(value), self.tr("Rename design"))
         if section == "asks":
             asked = next(s for s in REGISTRY.settings_sections() if s.key == path[0])
             return lambda doc: AskSettingsCommand(doc, asked.key, asked.label, bool(value))
         settings = next(s for s in REGISTRY.settings_sections() if s.key == section)
         new = _replaced(settings.of(self._doc.design), path, value)
-        text = f"Change {self._labels.get(key, key).lower()}"
+        text = self.tr("Change {setting}").format(setting=self._labels.get(key, key).lower())
         return lambda doc: SettingsCommand(doc, section, new, text)
 
 

@@ -25,6 +25,7 @@ from engine.design_space.chunks import CURRENCY, PROBLEMS, SEPARATOR, WARNINGS, 
 from engine.errors import EngineError
 from engine.headline import figure_spec, figure_specs, figure_text
 from engine.sweep import ACCELERATORS, default_range, parameters, sweep_values
+from widgets.content.texts import engine_text
 from widgets.plots.front_panel import FrontPanel
 from widgets.sweep_panel import SweepPanel
 from widgets.sweep_plots import SweepSeries
@@ -86,8 +87,8 @@ class SweepWindow(QDialog):
         design = self._doc.design
         unit = f" ({parameter.unit})" if parameter.unit else ""
         currency = design.cost.currency
-        series = [SweepSeries(s.key, s.label, currency if s.unit == "money" else s.unit,
-                              s.style)
+        series = [SweepSeries(s.key, engine_text(s.label),
+                              currency if s.unit == "money" else engine_text(s.unit), s.style)
                   for s in figure_specs() if s.key != key]
         self.rows = {}
         self._show_plots(True)
@@ -109,9 +110,11 @@ class SweepWindow(QDialog):
             return
         self._show_plots(False)
         show_front(self.front, table, axes, summary)
-        self.panel.set_status(f"{Path(path).name}: {summary.points:,} points over "
-                              f"{', '.join(axes) or 'no axis'}, {summary.complete:,} with a "
-                              f"time and a cost; {len(summary.front):,} on the front")
+        self.panel.set_status(self.tr("{file}: {points} points over {axes}, {complete} with a "
+                                      "time and a cost; {front} on the front").format(
+            file=Path(path).name, points=f"{summary.points:,}",
+            axes=", ".join(axes) or self.tr("no axis"), complete=f"{summary.complete:,}",
+            front=f"{len(summary.front):,}"))
 
     def _show_plots(self, plots: bool) -> None:
         self.panel.plots.setVisible(plots)
