@@ -135,10 +135,11 @@ def compare(designs: Sequence[tuple[str, Design]], catalog: Catalog,
 
 
 def figures_asked(result: Comparison) -> tuple[FigureSpec, ...]:
-    """The headline figures, in order, less those of a section every design skips (serving,
-    when no design serves): the rows a table of the comparison shows."""
+    """The headline figures, in order, less those of a section no design asks for (serving,
+    when no design serves; the seller's, when no design sets seller settings): the rows a
+    table of the comparison shows."""
     return tuple(spec for section, spec in REGISTRY.figures()
-                 if any(r.evaluation is None or section.name not in r.evaluation.skipped
+                 if any(r.evaluation is None or r.evaluation.asks_figures_of(section)
                         for r in result.rows))
 
 

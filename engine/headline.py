@@ -113,11 +113,12 @@ def headline(evaluation: Evaluation, currency: str = "") -> tuple[Figure, ...]:
 
 def asked(evaluation: Evaluation, currency: str = "") -> tuple[Figure, ...]:
     """The headline figures less those of sections the design asks nothing of (serving,
-    for a design with no serving workload): what a design's own summary lists."""
+    for a design with no serving workload; the seller's, for one that sets no seller
+    settings): what a design's own summary lists."""
     return tuple(figure for (section, _), figure in zip(REGISTRY.figures(),
                                                           headline(evaluation, currency),
                                                           strict=True)
-                 if section.name not in evaluation.skipped)
+                 if evaluation.asks_figures_of(section))
 
 
 def by_key(figures: tuple[Figure, ...]) -> dict[str, Figure]:
