@@ -266,7 +266,7 @@ def _owning_beats_renting(prices: _Prices, start: int, n: int, energy: float,
 def _plan(design: Design, catalog: Catalog, done: Evaluation) -> PlanReport:
     """The plan of a training run; a design that trains nothing asks for none."""
     if TRAINING.name in done.skipped:
-        raise NotRequested(done.skipped[TRAINING.name])
+        raise NotRequested(f"the plan times a training run: {done.skipped[TRAINING.name]}")
     return plan_section(design, catalog, done.require(INVENTORY), done.result(NETWORK),
                         done.require(TRAINING), done.require(COST))
 
