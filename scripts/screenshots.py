@@ -7,7 +7,8 @@ pictures are among these, so they always match what the app draws. The
 heat overlay on (``<example>-panels.png``); the what-if example with its
 scenarios overlaid in the panels the same way, with its comparison docked
 (``compare-what-ifs.png``), its presentation's two slides and a sweep of
-its accelerator count.
+its accelerator count; and the what-if example in the default layout at
+three common screen sizes (``window-<W>x<H>.png``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ SIZE = (1600, 1000)
 PANELS = ("llama3-16k-h100-roce", "what-if-a800-h800-h20")
 PANELS_SIZE = (2560, 1600)
 COMPARE_SIZE = (1600, 1100)
+#: The default layout as it first opens on common screens (docs/gui.md).
+SCREENS = ((1366, 768), (1440, 900), (1920, 1080))
 WHAT_IF = ROOT / "examples" / "what-if-a800-h800-h20.yaml"
 
 
@@ -51,6 +54,8 @@ def main() -> int:
     shots += [(f"{name}-panels.png", window(ROOT / "examples" / f"{name}.yaml", PANELS_SIZE,
                                             panels=True, heat=True))
               for name in PANELS]
+    shots += [(f"window-{w}x{h}.png", window(WHAT_IF, (w, h), tabs=True))
+              for w, h in SCREENS]
     what_if = load_design(str(WHAT_IF), catalog)
     shots += [
         ("compare-what-ifs.png", window(WHAT_IF, COMPARE_SIZE, compare=True)),

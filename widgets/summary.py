@@ -1,4 +1,7 @@
-"""The summary panel: headline figures as tiles, then every section's numbers in a tree.
+"""The summary panel: headline figures as tiles, and every section's numbers in a tree.
+
+The tree (``details``) is the summary's but the window docks it on its own
+("All Figures"), so the tiles and the inspector share the right column.
 
 It shows what it is given; the workbench decides which figures are
 headlines and formats them (all numbers come from the engine). A tile whose
@@ -61,7 +64,7 @@ class _TileWidget(QFrame):
 
 
 class SummaryPanel(QWidget):
-    """Tiles of headline figures over a tree of all figures."""
+    """Tiles of headline figures, and a tree of all figures for the window to place."""
 
     COLUMNS = 2
 
@@ -82,7 +85,7 @@ class SummaryPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self._grid)
         layout.addWidget(self._status)
-        layout.addWidget(self.details, 1)
+        layout.addStretch(1)
 
     def tile_values(self) -> dict[str, str]:
         return {t.label.text(): t.value.text() for t in self._shown_tiles()}

@@ -4,7 +4,7 @@ panel layout, and the live estimates."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QUrl
+from PySide6.QtCore import QMimeData, QPointF, QSettings, QUrl
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from engine.layout import load_design
@@ -12,6 +12,7 @@ from tests.conftest import ROOT
 from tests.gui.canvas_input import drop
 from workbench.document.commands import delete_items
 from workbench.document.selection import Selection
+from workbench.shell.main_window import MainWindow
 
 BIG = ROOT / "examples" / "llama3-16k-h100-roce.yaml"
 
@@ -101,6 +102,24 @@ def test_the_panel_layout_is_remembered(make_window):
     second = make_window()
     again = next(d for d in second.docks if d.objectName() == "inspector-dock")
     assert again.isHidden()
+
+
+def test_the_window_opens_at_the_size_it_had_and_reset_layout_restores_the_docks(
+        make_window, catalog, settings_file, qtbot):
+    first = make_window()
+    first.resize(760, 560)                 # within the offscreen screen (800 x 600)
+    first.close()
+    second = MainWindow(catalog, QSettings(str(settings_file), QSettings.Format.IniFormat))
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (760, 560)
+    second.show()
+    docks = {d.objectName(): d for d in second.docks}
+    docks["inspector-dock"].hide()
+    docks["summary-dock"].setFloating(True)
+    second.actions.reset_layout.trigger()
+    assert docks["inspector-dock"].isVisible()
+    assert not docks["summary-dock"].isFloating()
+    second.shutdown()
 
 
 def test_the_16k_gpu_example_is_a_few_dozen_items_not_thousands(window):

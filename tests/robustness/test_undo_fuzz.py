@@ -18,13 +18,13 @@ from hypothesis import strategies as st
 
 from engine.catalog import load_catalog
 from engine.design import Group, Link
+from engine.edit_errors import EditError
 from engine.layout import load_design
 from tests.conftest import ROOT
 from widgets.canvas.theme import CanvasTheme
 from workbench.canvas.editor import CanvasEditor
 from workbench.document import commands, scenario_commands
 from workbench.document.document import Document
-from workbench.document.edit_errors import EditError
 
 FILES = ("what-if-a800-h800-h20.yaml", "dgx-h100-superpod.yaml", "tpu-v4-pod.yaml")
 

@@ -7,19 +7,19 @@ import dataclasses
 import pytest
 
 from engine.design import Link, Node
+from engine.edit_errors import (
+    DuplicateIdError,
+    IncompatibleLinkError,
+    InvalidValueError,
+    StillReferencedError,
+    UnknownHardwareError,
+)
 from workbench.document.commands import (
     InsertCommand,
     MoveNodesCommand,
     RemoveCommand,
     ReplaceCommand,
     SettingsCommand,
-)
-from workbench.document.edit_errors import (
-    DuplicateIdError,
-    IncompatibleLinkError,
-    InvalidValueError,
-    StillReferencedError,
-    UnknownHardwareError,
 )
 
 

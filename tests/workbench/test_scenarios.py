@@ -8,12 +8,12 @@ import dataclasses
 import pytest
 
 from engine.design import Design
+from engine.edit_errors import InvalidValueError
 from engine.layout import load_design, save_design
 from engine.scenarios import scenarios_of, unique_labels, unique_name, with_scenarios
 from tests.conftest import ROOT
 from workbench.document.commands import ReplaceCommand
 from workbench.document.document import Document
-from workbench.document.edit_errors import InvalidValueError
 from workbench.document.scenario_commands import (
     RenameScenarioCommand,
     SwitchScenarioCommand,

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF
-from PySide6.QtGui import QColor, QFontMetricsF
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from widgets.plots.base import PlotPanel
@@ -23,6 +23,7 @@ from widgets.plots.style import ink, series_color
 
 BAR_HEIGHT = 0.62
 TOTAL_ROOM = 1.22        # x range beyond the longest bar: room for its total
+LABEL_SHARE, LABEL_MIN_PX = 0.4, 60     # of the panel's width, for the row labels
 
 
 @dataclass
@@ -43,6 +44,7 @@ class StackedBars:
     colors: dict[str, str] = field(default_factory=dict)
     text_color: QColor = field(default_factory=QColor)
     reach: float = 0.0           # the x axis shows at least this far (a capacity, say)
+    label_room: float = float("inf")   # pixels the row labels may take; longer ones elide
     _rows: dict[str, dict[str, float]] = field(default_factory=dict)
     _labels: dict[str, str] = field(default_factory=dict)
     _parts: dict[str, _Part] = field(default_factory=dict)
@@ -59,13 +61,13 @@ class StackedBars:
                 self._add_part(name)
         self._rows[row] = dict(parts)
         self._labels[row] = label or row
-        self._redraw()
+        self.redraw()
 
     def remove_row(self, row: str) -> None:
         if self._rows.pop(row, None) is not None:
             self._labels.pop(row)
             self.plot.removeItem(self._totals.pop(row))
-            self._redraw()
+            self.redraw()
 
     def set_text_color(self, color: QColor) -> None:
         self.text_color = QColor(color)
@@ -112,7 +114,8 @@ class StackedBars:
         self.plot.addItem(item)
         self._parts[label] = _Part(label, color, item)
 
-    def _redraw(self) -> None:
+    def redraw(self) -> None:
+        """Lay the bars, totals and row labels out again (rows or label room changed)."""
         rows = list(self._rows.values())
         y = np.arange(len(rows), dtype=float)
         start = np.zeros(len(rows))
@@ -130,11 +133,12 @@ class StackedBars:
             total = sum(values.values())
             text.setText(f" {self.format_value(total)}")
             text.setPos(total, index)
-        labels = [self._labels[row] for row in self._rows]
         axis = self.plot.getAxis("left")
-        axis.setTicks([list(enumerate(labels))])
         metrics = QFontMetricsF(axis.font() if axis.style["tickFont"] is None
                                 else axis.style["tickFont"])
+        labels = [metrics.elidedText(self._labels[row], Qt.TextElideMode.ElideMiddle,
+                                     self.label_room) for row in self._rows]
+        axis.setTicks([list(enumerate(labels))])
         axis.setWidth(max((metrics.horizontalAdvance(t) for t in labels), default=0) + 12)
         pad = 1.0 if len(rows) == 1 else 0.75        # one bar: keep it slim, centred
         self.plot.setYRange(-pad, len(rows) - 1 + pad, padding=0)
@@ -197,3 +201,10 @@ class BarsPanel(PlotPanel):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self.bars.set_text_color(ink(self.palette()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Row labels take at most :data:`LABEL_SHARE` of the width (the full label is in the
+        read-out when the mouse is over the bar)."""
+        super().resizeEvent(event)
+        self.bars.label_room = max(LABEL_MIN_PX, self.width() * LABEL_SHARE)
+        self.bars.redraw()

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.elided_label import ElidedLabel
 from widgets.plots import export, hover
 from widgets.plots.axes import Log2Axis
 from widgets.plots.style import LINE_WIDTH, faint, ink, series_color, surface
@@ -59,6 +60,11 @@ FORMATS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)",
            "csv": "CSV table (*.csv)"}
 LEGEND_COLUMN_PX = 170
 LEGEND_SAMPLE_PX = 40         # the line sample and the gaps around an entry
+LEGEND_ROW_PX = 20
+GRAPHICS_MARGIN_PX = 24       # the graphics layout's margins and spacing around plot and legend
+#: The plot (axes included) is never drawn shorter: a shorter dock scrolls instead.
+PLOT_MIN_PX = 200
+READOUT_LINES = 2             # the note under the plot; the whole of it is the tooltip
 ZERO_BASED_ROOM = 1.1
 
 
@@ -97,6 +103,7 @@ class PlotPanel(QWidget):
         if log_x is not None:
             items["bottom"] = Log2Axis("bottom", log_x)
         self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setMinimumHeight(PLOT_MIN_PX + GRAPHICS_MARGIN_PX)
         self.plot: pg.PlotItem = self.graphics.addPlot(row=0, col=0, axisItems=items)
         self.legend = pg.LegendItem(labelTextSize="9pt")
         self.graphics.addItem(self.legend, row=1, col=0)
@@ -187,6 +194,7 @@ class PlotPanel(QWidget):
             if self._zero_based:
                 self._fit_from_zero(series.view)
         self._highlight.setData([], [])
+        self._fit_legend()
 
     def _fit_from_zero(self, view: pg.ViewBox) -> None:
         """The view's vertical range from 0 to its highest point (and a little room); left
@@ -256,15 +264,17 @@ class PlotPanel(QWidget):
     def set_note(self, text: str) -> None:
         """A line under the plot, shown whenever the mouse is not over a point."""
         self._note = text
-        self._readout.setText(text)
+        self._readout.set_full_text(text)
 
     def readout(self) -> str:
-        return self._readout.text()
+        return self._readout.full_text()
 
     def set_message(self, text: str) -> None:
-        """Show ``text`` instead of the plot (the reason there is nothing to draw)."""
+        """Show ``text`` instead of the plot (the reason there is nothing to draw); the note
+        under the plot goes with it (it spoke of what was drawn)."""
         self._message.setText(text)
         self._stack.setCurrentWidget(self._message)
+        self.set_note("")
 
     def message(self) -> str:
         return self._message.text() if self._stack.currentWidget() is self._message else ""
@@ -316,14 +326,14 @@ class PlotPanel(QWidget):
         hit = self.find_point(scene_pos)
         if hit is None:
             self._highlight.setData([], [])
-            self._readout.setText(self._note)
+            self._readout.set_full_text(self._note)
             return ""
         text, view, x, y = hit
         if self._highlight.getViewBox() is not view:
             self._highlight.getViewBox().removeItem(self._highlight)
             view.addItem(self._highlight, ignoreBounds=True)
         self._highlight.setData([x], [y], pen=pg.mkPen(ink(self.palette()), width=2))
-        self._readout.setText(text)
+        self._readout.set_full_text(text)
         return text
 
     def find_point(self, scene_pos: QPointF) -> tuple[str, pg.ViewBox, float, float] | None:
@@ -378,11 +388,9 @@ class PlotPanel(QWidget):
         self._stack.addWidget(self.figure)
         self._stack.addWidget(self._message)
         self._note = ""
-        self._readout = QLabel()
-        self._readout.setWordWrap(True)
+        self._readout = ElidedLabel(READOUT_LINES)
         self._readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._readout.setContentsMargins(6, 0, 6, 0)
-        self._readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         footer = QHBoxLayout()
         footer.setContentsMargins(0, 0, 2, 0)
         footer.addWidget(self._readout, 1)
@@ -432,4 +440,8 @@ class PlotPanel(QWidget):
         column = max([LEGEND_COLUMN_PX, *(label.boundingRect().width() + LEGEND_SAMPLE_PX
                                           for _, label in self.legend.items)])
         fits = max(1, int(self.width() // column))
-        self.legend.setColumnCount(max(1, min(fits, len(self.legend.items))))
+        columns = max(1, min(fits, len(self.legend.items)))
+        self.legend.setColumnCount(columns)
+        rows = -(-len(self.legend.items) // columns)
+        legend = max(self.legend.boundingRect().height(), rows * LEGEND_ROW_PX)
+        self.graphics.setMinimumHeight(int(PLOT_MIN_PX + legend + GRAPHICS_MARGIN_PX))

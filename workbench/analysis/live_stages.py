@@ -26,7 +26,8 @@ from engine.compare import Comparison, compare
 from engine.design import Design
 from engine.evaluate import Evaluation, evaluate
 from engine.scenarios import unique_labels
-from workbench.analysis.overlays import Facts, overlays
+from workbench.analysis.facts import Facts
+from workbench.analysis.overlays import overlays
 from workbench.analysis.stage import Inputs, Memo, Stage
 
 Evaluate = Callable[[Design, Catalog], Evaluation]

@@ -30,7 +30,7 @@ from widgets.plots.reliability_panel import ReliabilityPanel
 from widgets.plots.scaling_panel import ScalingPanel
 from widgets.plots.seller_panel import SellerPanel
 from widgets.search_table import SearchTable
-from workbench.analysis.overlays import Facts
+from workbench.analysis.facts import Facts
 
 #: The pipeline's lanes whose answers the panels draw, in the order they arrive.
 LANES = ("evaluation", "curves", "exploration")

@@ -22,16 +22,16 @@ from PySide6.QtCore import QObject, Signal
 from engine.analysis import Curves
 from engine.analysis.link_loads import LinkLoads
 from engine.design import Parallelism
+from engine.edit_errors import EditError
 from widgets.canvas.heat import HeatLegend
 from widgets.plots.axes import format_bytes
 from widgets.plots.bandwidth_panel import LABELS
-from workbench.analysis.overlays import Facts
+from workbench.analysis.facts import Facts
 from workbench.analysis.panel_registry import DESIGN, LANES, PanelSet
 from workbench.analysis.pipeline import AnalysisPipeline, Done
 from workbench.canvas.binder import CanvasBinder, Heat
 from workbench.document.commands import SettingsCommand
 from workbench.document.document import Document
-from workbench.document.edit_errors import EditError
 
 
 def heat_title(loads: LinkLoads) -> str:

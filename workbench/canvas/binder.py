@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtGui import QColor
@@ -30,8 +31,10 @@ from widgets.canvas.node_item import BOX_HEIGHT, BOX_WIDTH, NodeItem
 from widgets.canvas.scene import CanvasScene
 from widgets.canvas.theme import CanvasTheme, link_color
 from workbench.canvas.text import group_text, link_look, node_text
-from workbench.document.document import Document
 from workbench.document.selection import Selection
+
+if TYPE_CHECKING:          # the binder follows a document's signals; it makes none
+    from workbench.document.document import Document
 
 FRAME_PADDING = 22.0
 BEND_STEP = 34.0

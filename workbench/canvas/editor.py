@@ -16,6 +16,8 @@ from PySide6.QtGui import QAction, QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QMenu
 
 from engine.design import Design, Group
+from engine.edit_errors import EditError
+from engine.group_tree import with_subgroups
 from widgets.canvas.scene import GRID, CanvasScene
 from widgets.canvas.theme import CanvasTheme
 from widgets.canvas.view import CanvasView
@@ -41,8 +43,6 @@ from workbench.document.commands import (
     ungroup,
 )
 from workbench.document.document import Document
-from workbench.document.edit_errors import EditError
-from workbench.document.grouping import with_subgroups
 from workbench.document.selection import Selection
 
 _ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),

@@ -12,10 +12,10 @@ from typing import Any
 
 from engine.catalog import Catalog
 from engine.design import Design, Node
+from engine.edit_errors import EditError
 from engine.errors import LookupFailed
 from workbench.canvas.templates import TEMPLATES
 from workbench.canvas.text import short_name
-from workbench.document.edit_errors import EditError
 
 
 def node_payload(kind: str, hardware: str) -> str:

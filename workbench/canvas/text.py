@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from engine.catalog import Catalog
 from engine.design import Design, Group, Link, Node
+from engine.group_tree import nodes_within
 from engine.structure import units
 from engine.units import bytes_to_memory_label
-from workbench.document.grouping import nodes_within
 
 _REMARK = re.compile(r"\s*\([^()]*\)$")
 

@@ -19,8 +19,8 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from engine.design import Design, Group
+from engine.group_tree import with_subgroups
 from workbench.document.document import Document
-from workbench.document.grouping import with_subgroups
 from workbench.document.state import (
     Item,
     Position,

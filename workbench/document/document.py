@@ -11,7 +11,7 @@ Everything the document holds is one :class:`~workbench.document.state.State`
 value. An undo command (:mod:`workbench.document.commands`,
 :mod:`workbench.document.scenario_commands`) computes the state its edit
 gives, :meth:`Document.check` holds it to the design's rules
-(:mod:`engine.rules`, raising :mod:`workbench.document.edit_errors`) once,
+(:mod:`engine.rules`, raising :mod:`engine.edit_errors`) once,
 and :meth:`Document.show` swaps it in and announces exactly what changed,
 followed by one ``changed``: a refused edit reaches neither the undo stack nor
 the views, and an edit of many items is one refresh. "Modified" is derived
@@ -54,11 +54,11 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from engine.catalog import Catalog, LinkSpec
 from engine.design import Design, Group, Link, Node
+from engine.edit_errors import UnknownIdError, refusal
 from engine.estimates import REGISTRY
 from engine.hardware import compatible_links
 from engine.layout import catalog_for
 from engine.rules import edit_problems, problems
-from workbench.document.edit_errors import UnknownIdError, refusal
 from workbench.document.state import FIELDS, Item, State, item_changes
 
 _NUMBERED = re.compile(r"-\d+$")

@@ -12,8 +12,8 @@ import dataclasses
 from collections.abc import Iterable
 
 from engine.design import Design
+from engine.group_tree import with_subgroups
 from workbench.document.document import Document
-from workbench.document.grouping import with_subgroups
 
 Point = tuple[float, float]
 

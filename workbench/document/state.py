@@ -4,7 +4,7 @@ An edit folds steps over a :class:`State`; each step returns a new state and
 touches nothing else, so an edit is computed once, checked once by the
 design's rules (:meth:`~workbench.document.document.Document.check`) and
 undone by putting the old state back, exactly. A step raises an edit error
-(:mod:`workbench.document.edit_errors`) only when it cannot apply at all: an
+(:mod:`engine.edit_errors`) only when it cannot apply at all: an
 id that is not there, a scenario name already taken. Steps that touch many
 items (a move, a delete, a paste) go over each list once, so an edit of a
 design of thousands of boxes stays cheap. :func:`item_changes` says what an
@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from engine.design import Design, Group, Link, Node
-from engine.estimates import REGISTRY
-from engine.scenarios import scenarios_of, with_scenarios
-from workbench.document.edit_errors import (
+from engine.edit_errors import (
     InvalidValueError,
     StillReferencedError,
     UnknownIdError,
 )
+from engine.estimates import REGISTRY
+from engine.scenarios import scenarios_of, with_scenarios
 
 Item = Group | Node | Link
 Position = tuple[float, float]

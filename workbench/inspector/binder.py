@@ -17,12 +17,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 
 from engine.design import Group, Link, Node
+from engine.edit_errors import EditError, InvalidValueError
 from engine.estimates import REGISTRY
 from engine.structure import scope, units_in_scope
 from widgets.inspector import Inspector
 from workbench.document.commands import ReplaceCommand, SettingsCommand
 from workbench.document.document import Document
-from workbench.document.edit_errors import EditError, InvalidValueError
 from workbench.document.selection import Selection
 from workbench.inspector.fields import (
     design_sections,

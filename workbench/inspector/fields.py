@@ -14,6 +14,7 @@ from typing import Any
 from engine.catalog import AcceleratorSpec, Catalog, SwitchSpec
 from engine.design import ACCELERATOR_OVERRIDES, SWITCH_OVERRIDES, Group, Link, Node
 from engine.estimates import REGISTRY
+from engine.group_tree import nodes_within
 from engine.hardware import link_kinds_of
 from engine.settings import is_settings_class, settings_of
 from engine.structure import physical_links, total_accelerators, units
@@ -21,7 +22,6 @@ from engine.units import bytes_to_memory_label
 from widgets.content.fields import Field, Section
 from workbench.canvas.text import short_name
 from workbench.document.document import Document
-from workbench.document.grouping import nodes_within
 
 #: Override key -> (label, unit, catalog value of an accelerator or switch spec).
 OVERRIDES: dict[str, tuple[str, str, Any]] = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtGui import QPalette
 
 from widgets.plots.base import PlotPanel
-from workbench.analysis.overlays import Facts
+from workbench.analysis.facts import Facts
 from workbench.analysis.panel_registry import PanelSet
 from workbench.canvas.offscreen import grab_offscreen, png_bytes
 from workbench.report.html import Picture

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
+from engine.edit_errors import EditError
 from widgets.scenario_tabs import ScenarioTabs
 from workbench.document.document import Document
-from workbench.document.edit_errors import EditError
 from workbench.document.scenario_commands import (
     RenameScenarioCommand,
     SwitchScenarioCommand,

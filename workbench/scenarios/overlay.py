@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from workbench.analysis.overlays import Facts
+from workbench.analysis.facts import Facts
 from workbench.analysis.panel_registry import PanelSet
 from workbench.analysis.pipeline import AnalysisPipeline, Done
 

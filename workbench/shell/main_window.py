@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -95,23 +95,24 @@ class MainWindow(QMainWindow):
         self.evaluator = LiveEvaluator(self.document, self.pipeline, self)
         self.panels = AnalysisPanels(self.document, self.pipeline, self.editor.binder,
                                      HeatLegend(self.editor.view), self)
-        panel_layout.take_bottom_corners(self)
+        panel_layout.take_corners(self)
         self.docks = [
             self._dock("palette", "Palette", self.palette_panel, Dock.LeftDockWidgetArea),
             self._dock("history", "History", self.history, Dock.LeftDockWidgetArea),
+            self._dock("figures", "All Figures", self.summary.details, Dock.LeftDockWidgetArea),
             self._dock("summary", "Estimates", self.summary, Dock.RightDockWidgetArea),
             self._dock("inspector", "Inspector", self.inspector, Dock.RightDockWidgetArea)]
         self.tabifyDockWidget(self.docks[0], self.docks[1])
+        self.tabifyDockWidget(self.docks[0], self.docks[2])
         self.docks[0].raise_()
         self.analysis_docks = {spec.name: self._dock(spec.name, spec.title,
-                                                     self.panels[spec.name],
+                                                     panel_layout.scrolled(self.panels[spec.name]),
                                                      Dock.BottomDockWidgetArea)
                                for spec in self.panels.set.specs}
         panel_layout.tabbed(self, self.analysis_docks, self.panels.set.specs)
-        self.comparison_dock = self._dock("comparison", "Comparison", self.comparison_view,
+        self.comparison_dock = self._dock("comparison", "Comparison",
+                                          panel_layout.scrolled(self.comparison_view),
                                           Dock.BottomDockWidgetArea)
-        self.addDockWidget(Dock.BottomDockWidgetArea, self.comparison_dock,
-                           Qt.Orientation.Vertical)          # under the panels, full width
         self.comparison_dock.hide()
         self.docks.append(self.comparison_dock)
         self.files = FileController(self, self.document, catalog, self.settings, new_design)
@@ -137,7 +138,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._zoom_label)
         self._connect()
         self._attached = True
-        self._default_state = self.saveState()
+        self._default_state = self.saveState(panel_layout.LAYOUT_VERSION)
         self._restore_layout()
         self._update_recent_menu()
         self._update_title()
@@ -254,8 +255,15 @@ class MainWindow(QMainWindow):
         return " vs ".join(names) if len(names) <= 4 else self.files.display_name()
 
     def show_comparison(self) -> None:
+        """The comparison, as one more tab beside the panels the first time it is shown."""
+        if self.dockWidgetArea(self.comparison_dock) == Dock.BottomDockWidgetArea \
+                and not self.tabifiedDockWidgets(self.comparison_dock):
+            panel_layout.beside_panels(self, self.analysis_docks, self.panels.set.specs,
+                                       self.comparison_dock)
+            panel_layout.size_tabbed(self, self.analysis_docks, self.panels.set.specs)
         self.comparison_dock.show()
         self.comparison_dock.raise_()
+        panel_layout.drop_stale_tab_bars(self)
 
     def _update_scenario_actions(self) -> None:
         several = len(self.document.scenarios) > 1
@@ -333,7 +341,8 @@ class MainWindow(QMainWindow):
         """Remember the panel layout; leave no recovery files; stop a sweep and the
         analysis pipeline, so no worker thread runs Python while it shuts down (on close
         and on quit)."""
-        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        self.settings.save_window_state(self.saveGeometry(),
+                                        self.saveState(panel_layout.LAYOUT_VERSION))
         if self.sweep is not None:
             self.sweep.runner.cancel()
         self.pipeline.close()
@@ -355,6 +364,15 @@ class MainWindow(QMainWindow):
         self.shutdown()
         event.accept()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """The default dock sizes follow the window's size when it first appears (no saved
+        layout was restored)."""
+        super().showEvent(event)
+        if self._size_docks_when_shown:
+            self._size_docks_when_shown = False
+            self._default_sizes()
+        panel_layout.drop_stale_tab_bars(self)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self.editor.scene.set_theme(CanvasTheme.from_palette(self.palette()))
@@ -372,19 +390,21 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry, state = self.settings.window_state()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1440, 900)
-        if state is None or not self.restoreState(state):
-            self._default_sizes()
+            self.resize(panel_layout.first_size(self.screen().availableGeometry().size()))
+        self._size_docks_when_shown = state is None or not self.restoreState(
+            state, panel_layout.LAYOUT_VERSION)
 
     def _default_sizes(self) -> None:
-        palette, _, summary, inspector, comparison = self.docks
-        self.resizeDocks([palette, summary], [250, 400], Qt.Orientation.Horizontal)
-        self.resizeDocks([summary, inspector], [430, 470], Qt.Orientation.Vertical)
-        self.resizeDocks([comparison], [420], Qt.Orientation.Vertical)
+        palette, _, _, summary, inspector, _ = self.docks
+        self.resizeDocks([palette, summary], [panel_layout.SIDE_WIDTH,
+                                              panel_layout.RIGHT_WIDTH],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([summary, inspector], [summary.widget().sizeHint().height(),
+                                                self.height()], Qt.Orientation.Vertical)
         panel_layout.size_tabbed(self, self.analysis_docks, self.panels.set.specs)
 
     def _reset_layout(self) -> None:
-        self.restoreState(self._default_state)
+        self.restoreState(self._default_state, panel_layout.LAYOUT_VERSION)
         self._default_sizes()
 
     def _update_title(self) -> None:

@@ -6,7 +6,8 @@ user's), fits the canvas to the design, waits for the estimates (and the
 panels and the comparison when they are shown), and grabs itself. Without
 ``panels`` the analysis panels are closed (the canvas and estimates alone);
 with it every panel is in view, in two rows under the canvas, each drawn
-from the finished analyses. ``heat`` turns on the canvas heat overlay;
+from the finished analyses; with ``tabs`` the panels are in their default
+tab groups, as a user first sees the window. ``heat`` turns on the canvas heat overlay;
 ``compare`` docks the comparison of the design's scenarios under the
 canvas. The presentation and a finished sweep are drawn the same way, for
 the documentation.
@@ -51,14 +52,15 @@ def opened_window(design: Design, path: Path | None, size: tuple[int, int], cata
 
 def render_window(design: Design, path: Path | None, size: tuple[int, int], catalog: Catalog,
                   theme: str = "light", panels: bool = False, heat: bool = False,
-                  compare: bool = False) -> QImage:
-    """The main window showing ``design`` (opened from ``path``), ``size`` pixels large."""
+                  compare: bool = False, tabs: bool = False) -> QImage:
+    """The main window showing ``design`` (opened from ``path``), ``size`` pixels large;
+    ``tabs``: the panels in their default tab groups, as the window first opens."""
     with opened_window(design, path, size, catalog, theme) as window:
         app = application()
         if panels:
             panel_layout.all_in_view(window, window.analysis_docks, window.panels.set.specs,
                                      round(size[1] * PANEL_ROWS_SHARE))
-        else:
+        elif not tabs:
             for dock in window.analysis_docks.values():
                 dock.hide()
         window.actions.heat.setChecked(heat)
