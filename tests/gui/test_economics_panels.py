@@ -1,6 +1,7 @@
 """The cost-over-time and seller panels in the window: the engine's numbers for the what-if
 file (which plans its orders and sets a seller's list price), the other scenarios overlaid,
-the reason where a design has no plan or no list price, the comparison's rows."""
+the reason where a design has no plan or no list price, the comparison's rows, the
+settings edited in the inspector."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from engine.layout import load_design
 from engine.plan import PLAN
 from engine.plan.schedule import month_index
 from engine.seller import SELLER
+from engine.seller.section import SETTINGS as SELLER_SETTINGS
 from tests.conftest import ROOT
+from tests.gui.test_inspector import choose, type_into
 from tests.gui.test_scenario_overlay import settle
-from widgets.plots.cost_time_panel import CostOverTimePanel
-from widgets.plots.seller_panel import SellerPanel
 
 
 @pytest.fixture
@@ -35,7 +36,7 @@ def test_the_panels_draw_the_plan_and_the_seller_with_the_scenarios_overlaid(wha
     np.testing.assert_array_equal(buy.y, plan.cumulative["buy"])
     assert buy.x[0] == month_index("2023-07", "") == month_index(plan.months[0], "")
     assert set(plan.cumulative) <= set(over_time.series_names())
-    crossing = over_time.reference("owning beats renting")
+    crossing = over_time.reference("owning wins")
     assert crossing.value() == month_index(plan.owning_beats_renting, "")
     assert plan.finish_date in over_time.readout()
     np.testing.assert_array_equal(over_time.series("H800 cluster · buy").y,
@@ -59,6 +60,13 @@ def test_the_panels_draw_the_plan_and_the_seller_with_the_scenarios_overlaid(wha
     assert rows["Seller's margin per GPU-hour"][0] == "-1.11 CNY"
     assert "Plan's cost, net of resale" in rows
 
+    what_if.editor.scene.clearSelection()             # the settings, in the inspector
+    type_into(qtbot, what_if.inspector.editor("seller.utilisation"), "0.5")
+    choose(what_if.inspector.editor("plan.strategy"), "rent")
+    assert SELLER_SETTINGS.of(doc.design).utilisation == 0.5
+    qtbot.waitUntil(lambda: "50% sold" in margin.readout(), timeout=20000)
+    qtbot.waitUntil(lambda: "(rent)" in over_time.readout(), timeout=20000)
+
 
 def test_the_h20_names_the_setting_to_fill(what_if, qtbot):
     what_if.scenario_binder.show_scenario(2)
@@ -74,11 +82,3 @@ def test_a_design_that_only_serves_has_no_plan(make_window, qtbot):
                     and window.panels["cost-over-time"].message() != "", timeout=20000)
     assert "times a training run" in window.panels["cost-over-time"].message()
 
-
-def test_the_panels_keep_a_modest_minimum_size(qtbot):
-    for cls in (CostOverTimePanel, SellerPanel):
-        panel = cls()
-        qtbot.addWidget(panel)
-        hint = panel.minimumSizeHint().expandedTo(panel.minimumSize())
-        assert hint.width() <= 320
-        assert hint.height() <= 240

@@ -22,7 +22,7 @@ from widgets.plots.base import PlotPanel
 from widgets.plots.style import LINE_WIDTH, label_height, scenario_dash, series_color
 
 CHOSEN_WIDTH = LINE_WIDTH * 1.8
-CROSSING = "owning beats renting"
+CROSSING = "owning wins"
 
 
 def series_name(kind: str, scenario: str = "") -> str:
@@ -37,7 +37,6 @@ class CostOverTimePanel(PlotPanel):
                          axes={"left": SuffixAxis("left"), "bottom": MonthAxis("bottom")},
                          parent=parent)        # not from zero: selling capacity can earn more
         self._scenarios: dict[str, CostOverTime] = {}
-        self.setMinimumSize(280, 200)
 
     def set_curve(self, curve: CostOverTime, scenario: str = "") -> None:
         self._scenarios[scenario] = curve
@@ -63,8 +62,8 @@ class CostOverTimePanel(PlotPanel):
         self.plot.setLabel("left", f"Cumulative cost ({curve.currency})")
         if scenario and len(self._scenarios) > 1:     # the words are the design's own
             return
-        self.set_caption(f"Each way of paying under the plan's price path from "
-                         f"{curve.labels[0]}; the plan's own: {curve.chosen}")
+        self.set_caption(f"Each way of paying from {curve.labels[0]} at the plan's prices; "
+                         f"the plan's own: {curve.chosen}")
         self.set_note(_note(curve))
 
     def clear(self, scenario: str = "") -> None:

@@ -45,7 +45,6 @@ class SellerPanel(PlotPanel):
         self.plot.addItem(zero)        # in view: the margin's sign is the question
         self._scenarios: dict[str, SellerCurve] = {}
         self._names: dict[str, list[str]] = {}
-        self.setMinimumSize(280, 200)
 
     def set_curve(self, curve: SellerCurve, scenario: str = "") -> None:
         self._scenarios[scenario] = curve
@@ -84,10 +83,10 @@ class SellerPanel(PlotPanel):
         top = self.plot.getAxis("top")
         top.set_scale(curve.list_price / 100)
         whose = f"{scenario}: " if scenario else ""
-        self.plot.setLabel("top", f"Rent the buyer pays ({curve.currency} per accelerator-hour;"
-                                  f" {whose}list {format_number(curve.list_price)})")
-        self.set_caption("The seller's margin per accelerator-hour of the fleet (sold or not) "
-                         "by hours sold; rings: break-even")
+        self.plot.setLabel("top", f"The buyer pays ({curve.currency} per hour; {whose}list "
+                                  f"{format_number(curve.list_price)})")
+        self.set_caption("The seller's margin per accelerator-hour, sold or not; rings: "
+                         "break-even")
         self.set_note(_design_text(curve, scenario))
 
     def clear(self, scenario: str = "") -> None:
