@@ -36,6 +36,7 @@ from engine.headline import (
     LOWER,
     Figure,
     FigureSpec,
+    asks,
     figure_keys,
     figure_spec,
     headline,
@@ -135,11 +136,12 @@ def compare(designs: Sequence[tuple[str, Design]], catalog: Catalog,
 
 
 def figures_asked(result: Comparison) -> tuple[FigureSpec, ...]:
-    """The headline figures, in order, less those of a section no design asks for (serving,
-    when no design serves; the seller's, when no design sets seller settings): the rows a
-    table of the comparison shows."""
+    """The headline figures, in order, less those no design asks for
+    (:func:`~engine.headline.asks`: serving when no design serves, a run's cost when none
+    trains, the seller's when no design sets seller settings): the rows a table of the
+    comparison shows."""
     return tuple(spec for section, spec in REGISTRY.figures()
-                 if any(r.evaluation is None or r.evaluation.asks_figures_of(section)
+                 if any(r.evaluation is None or asks(r.evaluation, section, spec)
                         for r in result.rows))
 
 

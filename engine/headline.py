@@ -32,7 +32,7 @@ from engine.training import TRAINING
 from engine.trust import Band
 from engine.units import number
 
-__all__ = ["HIGHER", "LOWER", "NEITHER", "Figure", "FigureSpec", "by_key", "figure_keys",
+__all__ = ["HIGHER", "LOWER", "NEITHER", "Figure", "FigureSpec", "asks", "by_key", "figure_keys",
            "figure_spec", "figure_specs", "figure_text", "headline"]
 
 _MONEY_SCALES = ((1e9, " bn"), (1e6, " M"), (1e3, " k"))
@@ -112,13 +112,23 @@ def headline(evaluation: Evaluation, currency: str = "") -> tuple[Figure, ...]:
 
 
 def asked(evaluation: Evaluation, currency: str = "") -> tuple[Figure, ...]:
-    """The headline figures less those of sections the design asks nothing of (serving,
-    for a design with no serving workload; the seller's, for one that sets no seller
-    settings): what a design's own summary lists."""
-    return tuple(figure for (section, _), figure in zip(REGISTRY.figures(),
-                                                          headline(evaluation, currency),
-                                                          strict=True)
-                 if evaluation.asks_figures_of(section))
+    """The headline figures less those the design asks nothing of (:func:`asks`): what a
+    design's own summary lists."""
+    return tuple(figure for (section, spec), figure in zip(REGISTRY.figures(),
+                                                             headline(evaluation, currency),
+                                                             strict=True)
+                 if asks(evaluation, section, spec))
+
+
+def asks(evaluation: Evaluation, section: Section[Any], spec: FigureSpec) -> bool:
+    """Whether the design asks for the figure: not when it skips its section (serving, for
+    a design with no serving workload) or, for a figure that needs a training estimate,
+    the training section (a run's cost, for a design that only serves), nor when the
+    section's figures are on request and the design sets none of its settings (the
+    seller's, the plan's: :attr:`~engine.sections.Section.figures_on_request`)."""
+    skipped = evaluation.skipped
+    return evaluation.asks_figures_of(section) and not (spec.needs_training and
+                                                        TRAINING.name in skipped)
 
 
 def by_key(figures: tuple[Figure, ...]) -> dict[str, Figure]:

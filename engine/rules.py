@@ -77,7 +77,8 @@ def edit_problems(old: Design, new: Design, catalog: Catalog) -> list[Problem]:
     is checked on the items it changed, through the same rules; any other on every rule."""
     settings_kept = old.section_settings == new.section_settings and all(
         s.of(old) == s.of(new) for s in REGISTRY.settings_sections())
-    if old.groups is not new.groups or new.scenarios or not settings_kept:
+    if old.groups is not new.groups or new.scenarios or not settings_kept or \
+            old.trains != new.trains:
         return problems(new, catalog)
     found = _Found((), None)
     if old.links is new.links:
@@ -164,6 +165,7 @@ def _design_rules(found: _Found, design: Design, catalog: Catalog) -> None:
     for index, link in enumerate(design.links):
         _link_rules(found, ("links", index), link, design, nodes, names, takes,
                     torus_fits_checked=not in_cycles)
+    _asks_something(found, design)
     for settings in REGISTRY.settings_sections():
         if not settings.present(design):
             continue
@@ -172,6 +174,15 @@ def _design_rules(found: _Found, design: Design, catalog: Catalog) -> None:
         model = getattr(values, "model", None)
         if isinstance(model, str) and catalog.models.find(model) is None:
             found.add((settings.key, "model"), CATALOG, _unknown(catalog.model, model))
+
+
+def _asks_something(found: _Found, design: Design) -> None:
+    """A design asks for at least one workload (a file without any trains)."""
+    workloads = [s for s in REGISTRY.settings_sections() if s.can_leave_out]
+    if not any(s.present(design) for s in workloads):
+        names = " or ".join(s.label.lower() for s in workloads)
+        found.add(("workload",), VALUE, f"the design asks for nothing: it needs a {names} "
+                                        "workload")
 
 
 class _Names:

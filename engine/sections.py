@@ -165,6 +165,28 @@ class SectionSettings(Generic[S]):
             return design.trains
         return not self.optional or self.key in dict(design.section_settings)
 
+    @property
+    def can_leave_out(self) -> bool:
+        """Whether a design may ask nothing of these settings: the optional ones, and the
+        training workload (a design may only serve)."""
+        return self.optional or self.key == "workload"
+
+    def added(self, design: Design) -> Design:
+        """``design`` asking for these settings, at their defaults."""
+        if self.key == "workload":
+            return dataclasses.replace(design, trains=True, workload=self.cls())
+        return self.with_value(design, self.cls())
+
+    def removed(self, design: Design) -> Design:
+        """``design`` asking nothing of these settings (:attr:`can_leave_out` ones only);
+        the training workload goes back to its defaults, as a file without one reads."""
+        if self.key == "workload":
+            return dataclasses.replace(design, trains=False, workload=self.cls())
+        if not self.optional:
+            raise ValueError(f"the {self.key} settings cannot be left out")
+        pairs = tuple((k, v) for k, v in design.section_settings if k != self.key)
+        return dataclasses.replace(design, section_settings=pairs)
+
     def with_value(self, design: Design, value: S) -> Design:
         """``design`` with these settings set to ``value``.
 

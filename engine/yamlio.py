@@ -1,19 +1,16 @@
-"""Safe YAML reading with limits and line numbers, and atomic writing.
+"""Safe YAML reading with limits and line numbers.
 
 Every file the engine reads (layouts, catalogs) goes through
 :func:`read_yaml_file` or :func:`parse_yaml`: safe tags only, a size limit,
 an alias-expansion limit (a "billion laughs" file is refused before it is
 built), duplicate keys refused, and a :class:`Locator` that maps a key path
 back to its line so that every validation problem can say where it is.
-Every file the engine writes goes through :func:`atomic_write_text`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -184,28 +181,3 @@ def _check_tree(root: yaml.Node) -> None:
         return total
 
     size(root)
-
-
-def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves either the old or the new file.
-
-    The text goes to a temporary file in the same folder, is flushed to disk,
-    then renamed over ``path``. The old file's permissions are kept.
-    """
-    target = Path(path)
-    mode = None
-    with contextlib.suppress(FileNotFoundError):
-        mode = target.stat().st_mode & 0o777
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import grimp
 
+from engine.atomic_file import write_text
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "images" / "architecture.svg"
 BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 150, 44, 24, 46, 20
@@ -83,7 +85,7 @@ def svg(rows: list[list[str]]) -> str:
 
 def main() -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(svg(layers()))
+    write_text(OUT, svg(layers()))
     print(f"wrote {OUT.relative_to(ROOT)}")
 
 

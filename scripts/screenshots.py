@@ -37,6 +37,7 @@ def main() -> int:
     from engine.catalog import load_catalog
     from engine.layout import load_design
     from engine.sweep import ACCELERATORS
+    from widgets.image_file import write_image
     from workbench.canvas.offscreen import quiet_offscreen_warnings
     from workbench.shell.render import render_presentation, render_sweep, render_window
 
@@ -70,9 +71,7 @@ def main() -> int:
     for name, render in shots:
         image = render()
         target = OUT / name
-        if not image.save(str(target)):
-            print(f"cannot write {target}", file=sys.stderr)
-            return 1
+        write_image(image, target)
         print(f"{target.relative_to(ROOT)}  {image.width()}x{image.height()}")
     return 0
 

@@ -5,9 +5,10 @@ Modules, one curve each: ``bandwidth`` (bus bandwidth against message size),
 ``cost_curves`` (buy against rent over months, a run's bill by part),
 ``checkpoint_curve`` (goodput against the checkpoint interval), ``scaling``
 (time to train and MFU with the design's block replicated),
-``alternatives`` (the parallelism search's best configurations); ``panels``
-bundles them by cost. Every number comes from the model modules
-(collectives, training, cost, reliability); nothing here has a formula of
+``alternatives`` (the parallelism search's best configurations),
+``serving_curve`` (the serving search's throughput against latency);
+``panels`` bundles them by cost. Every number comes from the model modules
+(collectives, training, cost, reliability, serving); nothing here has a formula of
 its own.
 """
 

@@ -14,7 +14,7 @@ from engine.catalog import Catalog
 from engine.design import Design, Parallelism
 from engine.network import NetworkReport
 from engine.training import SearchResult, search
-from engine.training.section import design_job
+from engine.training.section import design_job, require_training
 
 TOP = 20
 
@@ -22,6 +22,7 @@ TOP = 20
 def alternatives(design: Design, catalog: Catalog, network: NetworkReport | None,
                  every_setting: bool = False, top: int = TOP) -> SearchResult:
     """The ``top`` fitting configurations of the design's workload on its largest island."""
+    require_training(design)
     workload = design.workload
     if every_setting:
         workload = dataclasses.replace(workload, parallelism=Parallelism())

@@ -4,7 +4,8 @@
 size, link loads, buy against rent, a run's bill, goodput against the
 checkpoint interval, cost over time under the plan, the seller's margin.
 :func:`explore` re-estimates variants of the design (the scaling curve,
-the parallelism search) and can take a second on a large, fully searched
+the parallelism search, the serving search's throughput-latency curve) and
+can take a second on a large, fully searched
 design, so the workbench runs it separately. Each
 part that cannot be drawn for this design records its reason instead, as
 the sections of :func:`engine.evaluate.evaluate` do; a part whose section
@@ -24,6 +25,7 @@ from engine.analysis.cost_curves import BuyRentCurve, RunCost, buy_rent_curve, r
 from engine.analysis.economics_curves import CostOverTime, SellerCurve, cost_over_time, seller_curve
 from engine.analysis.link_loads import LinkLoads, link_loads
 from engine.analysis.scaling import ScalingCurve, scaling_curve
+from engine.analysis.serving_curve import ThroughputLatencyCurve, throughput_latency_curve
 from engine.catalog import Catalog
 from engine.cost import COST
 from engine.design import Design
@@ -49,10 +51,14 @@ class Curves:
     errors: dict[str, str] = field(default_factory=dict)
 
 
+EXPLORED = ("scaling", "search", "serving")
+
+
 @dataclass(frozen=True)
 class Exploration:
     scaling: ScalingCurve | None = None
     search: SearchResult | None = None
+    serving: ThroughputLatencyCurve | None = None
     errors: dict[str, str] = field(default_factory=dict)
 
 
@@ -71,14 +77,17 @@ def curves(evaluation: Evaluation) -> Curves:
 
 
 def explore(design: Design, catalog: Catalog, evaluation: Evaluation,
-            every_setting: bool = False) -> Exploration:
-    """The scaling curve and the parallelism search of an evaluated design."""
+            every_setting: bool = False, parts: tuple[str, ...] = EXPLORED) -> Exploration:
+    """The scaling curve, the parallelism search and the throughput-latency curve of an
+    evaluated design (those of them ``parts`` names: an overlaid design draws no search)."""
     catalog = catalog_for(design, catalog)
-    return Exploration(**_parts({
+    makers = {
         "scaling": lambda: scaling_curve(design, catalog),
         "search": lambda: alternatives(design, catalog, evaluation.require(NETWORK),
                                        every_setting),
-    }))
+        "serving": lambda: throughput_latency_curve(design, catalog, evaluation),
+    }
+    return Exploration(**_parts({name: makers[name] for name in parts}))
 
 
 def _parts(makers: dict[str, Callable[[], Any]]) -> dict[str, Any]:

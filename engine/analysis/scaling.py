@@ -27,7 +27,7 @@ from engine.structure import group_chain, total_accelerators, units
 from engine.topology import analyse
 from engine.training.result import TrainingEstimate
 from engine.training.search import estimate
-from engine.training.section import island_job
+from engine.training.section import island_job, require_training
 from engine.trust import Band, training_bands
 
 FACTORS = tuple(Fraction(2) ** k for k in range(-3, 3))
@@ -81,6 +81,7 @@ def scaling_block(design: Design) -> Block:
 
 def scaling_curve(design: Design, catalog: Catalog) -> ScalingCurve:
     """The design's workload estimated with its block replicated (module docstring)."""
+    require_training(design)
     block = scaling_block(design)
     points = []
     for factor in FACTORS:

@@ -38,6 +38,7 @@ class ThroughputLatencyCurve:
     frontier: np.ndarray             # bool: no other point is better on both axes
     design_per_gpu: float
     design_per_user: float
+    chosen: ServingEstimate          # the design's own configuration
 
 
 def throughput_latency_curve(design: Design, catalog: Catalog,
@@ -52,7 +53,8 @@ def throughput_latency_curve(design: Design, catalog: Catalog,
     per_user = np.array([_per_user(e) for e in ranked])
     return ThroughputLatencyCurve(chosen.model, chosen.accelerator, ranked, per_gpu, per_user,
                                   pareto_frontier(per_gpu, per_user),
-                                  chosen.per_gpu_output_tokens_per_s, _per_user(chosen))
+                                  chosen.per_gpu_output_tokens_per_s, _per_user(chosen),
+                                  chosen)
 
 
 def pareto_frontier(x: np.ndarray, y: np.ndarray) -> np.ndarray:

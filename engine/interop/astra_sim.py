@@ -31,13 +31,13 @@ from typing import Any
 
 import yaml
 
+from engine.atomic_file import make_folder, write_text
 from engine.catalog import Catalog, load_catalog
 from engine.design import Design
 from engine.fabric import Fabric, Tier
 from engine.hardware import accelerator_of
 from engine.layout import catalog_for
 from engine.topology import analyse
-from engine.yamlio import atomic_write_text
 
 NETWORK_FILE = "network.yml"
 SYSTEM_FILE = "system.json"
@@ -108,10 +108,10 @@ def write_astra(design: Design, folder: str | os.PathLike[str],
     """Write ``network.yml`` and ``system.json`` into ``folder`` (made if missing)."""
     network, system = design_to_astra(design, catalog)
     out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     header = (f"# ASTRA-sim analytical network of '{design.name}' (Cluster Workbench)\n"
               "# bandwidth: GB/s per link per direction; latency: ns per link\n")
-    atomic_write_text(out / NETWORK_FILE, header + yaml.safe_dump(
+    write_text(out / NETWORK_FILE, header + yaml.safe_dump(
         network, default_flow_style=None, sort_keys=False))
-    atomic_write_text(out / SYSTEM_FILE, json.dumps(system, indent=4) + "\n")
+    write_text(out / SYSTEM_FILE, json.dumps(system, indent=4) + "\n")
     return out / NETWORK_FILE, out / SYSTEM_FILE

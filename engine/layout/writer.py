@@ -12,11 +12,11 @@ from typing import Any
 
 import yaml
 
+from engine.atomic_file import write_text
 from engine.design import Calibration, Design, Group, Link, Node
 from engine.estimates import REGISTRY
 from engine.layout.reader import FORMAT_NAME, FORMAT_VERSION
 from engine.settings import is_settings_class, settings_of
-from engine.yamlio import atomic_write_text
 
 HEADER = "# Cluster Workbench layout (docs/format.md)\n"
 
@@ -59,7 +59,7 @@ def dumps_design(design: Design) -> str:
 
 def save_design(design: Design, path: str | os.PathLike[str]) -> None:
     """Write ``design`` to ``path`` atomically (temporary file, then rename)."""
-    atomic_write_text(path, dumps_design(design))
+    write_text(path, dumps_design(design))
 
 
 def _design(design: Design) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from engine.catalog import AcceleratorSpec, Catalog, ModelSpec
 from engine.cost import COST
+from engine.cost.assumptions import CATALOG_PRICE_SPREAD
 from engine.design import Design
 from engine.errors import NotRequested
 from engine.fabric import Fabric
@@ -28,6 +29,7 @@ from engine.serving.cost import Price, price_of
 from engine.serving.result import ServingEstimate
 from engine.serving.search import serving_estimate
 from engine.serving.workload import ServingWorkload
+from engine.trust import Trust, serving_bands
 
 if TYPE_CHECKING:
     from engine.sections import Evaluation
@@ -88,23 +90,36 @@ def serving_section(design: Design, catalog: Catalog, done: Evaluation) -> Servi
                          {"cost": job.unpriced} if job.unpriced else {})
 
 
-#: Serving figures carry no band yet: the seven serving measurements are too few to fit
-#: regimes, so they are not ``banded`` until a serving trust function is written.
+def serving_trust(report: ServingReport, catalog: Catalog, done: Evaluation) -> Trust:
+    """Bands from the residuals of the published serving runs of the accelerator's regime;
+    the cost's widened, and marked assumed, where the accelerator-hour is the catalog's."""
+    e = report.estimate
+    figures = {"output_tokens_per_s": e.output_tokens_per_s, "ttft_ms": e.ttft_ms,
+               "tpot_ms": e.tpot_ms, "users_served": float(report.users_served)}
+    cost = done.result(COST)
+    priced = cost.assumed.get("cost_per_gpu_hour", "") if cost is not None else ""
+    if e.cost_per_million_output_tokens is not None:
+        figures["cost_per_million_output_tokens"] = e.cost_per_million_output_tokens
+    bands = serving_bands(figures, catalog.accelerator(e.accelerator), e.precision,
+                          CATALOG_PRICE_SPREAD if priced else 0.0, priced or "set by the user")
+    assumed = {"cost_per_million_output_tokens": priced} if priced and \
+        "cost_per_million_output_tokens" in figures else {}
+    return Trust(bands, assumed=assumed)
+
+
 SERVING = Section(
     "serving", "Serving", ServingReport, serving_section, needs=(NETWORK, COST),
-    settings=SERVING_SETTINGS,
+    settings=SERVING_SETTINGS, trust=serving_trust,
     figures=(
         FigureSpec("output_tokens_per_s", "Output tokens/s", "tokens/s", HIGHER,
-                   lambda s: s.estimate.output_tokens_per_s, order=130, banded=False,
-                   tile=True),
+                   lambda s: s.estimate.output_tokens_per_s, order=130, tile=True),
         FigureSpec("ttft_ms", "TTFT", "ms", LOWER, lambda s: s.estimate.ttft_ms, order=140,
-                   banded=False, tile=True),
+                   tile=True),
         FigureSpec("tpot_ms", "TPOT", "ms", LOWER, lambda s: s.estimate.tpot_ms, order=150,
-                   banded=False, tile=True),
+                   tile=True),
         FigureSpec("cost_per_million_output_tokens", "Cost per million output tokens",
                    "money", LOWER, lambda s: s.estimate.cost_per_million_output_tokens,
-                   order=160, unavailable="cost", style="money", banded=False, tile=True),
+                   order=160, unavailable="cost", style="money", tile=True),
         FigureSpec("users_served", "Users served", "users", HIGHER,
-                   lambda s: s.users_served, order=170, style="count", banded=False,
-                   tile=True),
+                   lambda s: s.users_served, order=170, style="count", tile=True),
     ))

@@ -27,6 +27,13 @@ if TYPE_CHECKING:
     from engine.sections import Evaluation
 
 
+def require_training(design: Design) -> None:
+    """Raise :class:`NotRequested` for a design that trains nothing (it only serves), so its
+    training estimate and the curves made of it are skipped, not failed."""
+    if not design.trains:
+        raise NotRequested("no training workload")
+
+
 def design_job(design: Design, catalog: Catalog, network: NetworkReport | None) -> Job:
     """The design's workload on its largest island (what the training section estimates)."""
     if network is None:
@@ -41,14 +48,13 @@ def island_job(design: Design, catalog: Catalog, island: Island) -> Job:
 
 
 def training_section(design: Design, catalog: Catalog, done: Evaluation) -> TrainingEstimate:
-    if not design.trains:
-        raise NotRequested("no training workload")
+    require_training(design)
     return estimate(design_job(design, catalog, done.result(NETWORK)))
 
 
 TRAINING = Section(
     "training", "Training", TrainingEstimate, training_section, needs=(NETWORK,),
-    settings=SectionSettings("workload", "Workload", Workload), trust=training_trust,
+    settings=SectionSettings("workload", "Training", Workload), trust=training_trust,
     figures=(
         FigureSpec("time_to_train_days", "Time to train", "days", LOWER,
                    lambda s: s.time_to_train_days, order=50, needs_training=True, tile=True),

@@ -7,6 +7,7 @@ from engine.trust.bands import (
     cost_bands,
     leave_one_out,
     reliability_bands,
+    serving_bands,
     training_bands,
 )
 from engine.trust.fidelity import Trust, for_keys
@@ -23,5 +24,6 @@ __all__ = [
     "leave_one_out",
     "load_residuals",
     "reliability_bands",
+    "serving_bands",
     "training_bands",
 ]

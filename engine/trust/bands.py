@@ -16,6 +16,12 @@ and adds the scatter between the measured groups' mean errors (vendor,
 generation and precision: how far one recipe's bias can be from another's)
 to the scatter within them. Scale and model size are not split further:
 the 17 training runs are too few to fit them, which the reason says.
+
+Serving figures rest on the residuals of output tokens per second against
+the published serving benchmarks (MLPerf, TensorRT-LLM, LMDeploy), by the
+same regime rules: TPOT, TTFT and the cost per million output tokens take
+the throughput's band as durations (the benchmarks state too few latencies
+to fit their own), the users served as a rate.
 """
 
 from __future__ import annotations
@@ -35,6 +41,9 @@ T90 = {1: 3.078, 2: 1.886, 3: 1.638, 4: 1.533, 5: 1.476, 6: 1.440, 7: 1.415, 8: 
 TRAINING_RATES = ("tokens_per_s", "model_tflops_per_gpu", "hardware_tflops_per_gpu", "mfu",
                   "hfu")
 TRAINING_TIMES = ("iteration_time_s", "time_to_train_days")
+SERVING_RATES = ("output_tokens_per_s", "users_served")
+SERVING_TIMES = ("ttft_ms", "tpot_ms")
+SERVING_COST = "cost_per_million_output_tokens"
 # Llama 3 405B: 419 unexpected interruptions in 54 days (arXiv:2407.21783 Table 5), the
 # count the default failure rates rest on (docs/engine.md, Reliability).
 FAILURES_COUNTED = 419
@@ -193,6 +202,23 @@ def cost_bands(figures: dict[str, float], days: float, days_band: Band, price_sp
                       f"{days_band.reason}; price: {price_reason}")
             for key in ("cost_per_run", "cost_per_run_with_failures", "cost_per_million_tokens")
             if key in figures}
+
+
+def serving_bands(figures: dict[str, float], accelerator: AcceleratorSpec, precision: str,
+                  price_spread: float = 0.0, price_reason: str = "set by the user",
+                  pool: Sequence[Residual] | None = None) -> dict[str, Band]:
+    """Bands of a serving estimate's headline figures (those present in ``figures``); the
+    cost per million output tokens is also widened by the price's relative spread."""
+    pool = [r for r in (pool or load_residuals()) if r.kind == "serving"]
+    s = spread(pool, regime_of(accelerator), lambda r: r.precision == precision,
+               f"{precision} weights")
+    out = {key: s.rate(figures[key]) for key in SERVING_RATES if key in figures}
+    out.update({key: s.time(figures[key]) for key in SERVING_TIMES if key in figures})
+    if SERVING_COST in figures:
+        band = s.time(figures[SERVING_COST])
+        out[SERVING_COST] = Band(band.low / (1 + price_spread), band.high * (1 + price_spread),
+                                 band.label, f"{band.reason}; price: {price_reason}")
+    return out
 
 
 def reliability_bands(job_mtbf_hours: float) -> dict[str, Band]:

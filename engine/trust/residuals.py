@@ -1,7 +1,7 @@
 """The engine's predictions of published measurements, and the regime each belongs to.
 
-``residuals.yaml`` holds, for every published training run and nccl-tests
-point the engine is checked against, the published figure and the engine's
+``residuals.yaml`` holds, for every published training run, nccl-tests
+point and serving benchmark the engine is checked against, the published figure and the engine's
 prediction of it; ``tests/engine/test_trust_residuals.py`` recomputes every
 prediction and fails when the stored one is stale (``python -m
 tests.engine.test_trust_residuals`` prints the file anew). A residual is the
@@ -22,6 +22,7 @@ from engine.catalog import AcceleratorSpec
 from engine.collectives import ARCH_OF_LINK
 
 RESIDUALS = Path(__file__).with_name("residuals.yaml")
+KINDS = ("training", "collective", "serving")
 SMALL_MESSAGE_BYTES = 2**20    # up to this, much of an all-reduce's time is latency
 
 
@@ -30,11 +31,12 @@ class Residual:
     """One published measurement against the engine's prediction of it."""
 
     id: str
-    kind: str            # "training" or "collective"
+    kind: str            # "training", "collective" or "serving"
     accelerator: str     # catalog id
     regime: str          # vendor and generation, e.g. "NVIDIA hopper"
-    precision: str       # training: bf16/fp16/fp8; collectives: "-"
-    scope: str           # training: "" ; collectives: "small"/"large" messages, "network"
+    precision: str       # training and serving (the weights'): bf16/fp16/fp8; collectives: "-"
+    scope: str           # collectives: "small"/"large" messages, "network"; serving: the
+                         # scenario; training: ""
     gpus: int
     published: float
     predicted: float
@@ -57,5 +59,4 @@ def regime_of(accelerator: AcceleratorSpec) -> str:
 def load_residuals() -> tuple[Residual, ...]:
     """Every stored residual, training runs first."""
     data = yaml.safe_load(RESIDUALS.read_text())
-    return tuple(Residual(kind=kind, **row) for kind in ("training", "collective")
-                 for row in data[kind])
+    return tuple(Residual(kind=kind, **row) for kind in KINDS for row in data[kind])

@@ -118,6 +118,8 @@ BROKEN = [
      "workload.global_batch", VALUE, "needs a value"),
     ("unknown model", dataclasses.replace(GOOD, workload=Workload(model="gpt-7")),
      "workload.model", CATALOG, "unknown model 'gpt-7'"),
+    ("asks for nothing", dataclasses.replace(GOOD, trains=False), "workload", VALUE,
+     "the design asks for nothing: it needs a training or serving workload"),
     ("in a scenario", dataclasses.replace(GOOD, scenarios=(node("dgx", replicas=0),)),
      "scenarios[0].nodes[0].replicas", VALUE, "must be a whole number >= 1"),
 ]
@@ -202,6 +204,7 @@ EDITS = [
     dataclasses.replace(GOOD, links=GOOD.links[:1]),
     group(replicas=0),
     dataclasses.replace(GOOD, workload=Workload(model="gpt-7")),
+    dataclasses.replace(GOOD, trains=False),                # the only workload left out
 ]
 
 

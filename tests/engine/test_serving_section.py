@@ -16,7 +16,7 @@ from engine.design import Design, Node
 from engine.errors import LayoutError
 from engine.estimates import REGISTRY
 from engine.evaluate import evaluate
-from engine.headline import by_key, figure_keys, headline
+from engine.headline import asked, by_key, figure_keys, headline
 from engine.layout import dumps_design, load_design, loads_design
 from engine.plan import PLAN
 from engine.reliability import RELIABILITY
@@ -130,6 +130,10 @@ def test_a_design_that_only_serves_says_plainly_it_trains_nothing():
         assert figures[key].missing.endswith(": no training workload")
         assert not figures[key].failed
     assert result.require(COST).unavailable["run"] == "no training workload"
+    listed = [f.key for f in asked(result)]
+    assert "cost_per_run" not in listed
+    assert "time_to_train_days" not in listed
+    assert listed[-5:] == list(SERVING_FIGURES)
 
 
 def test_serving_cost_is_missing_with_the_cost_sections_reason():
@@ -172,9 +176,22 @@ def test_tables_show_the_figures_some_design_asks_for():
     assert keys[-5:] == list(SERVING_FIGURES)
     assert "mfu" not in keys
     assert "goodput" not in keys
+    assert "cost_per_run" not in keys, "a run's cost needs a training estimate"
+    assert "cost_per_million_tokens" not in keys
     assert served.best["output_tokens_per_s"] == ("8 x A100 80GB",)
     assert served.best["cost_per_million_output_tokens"] == ("4 x Inferentia2",)
     trained = compare([("h800", load_design(str(TRAINING_ONLY[0]), CATALOG))], CATALOG)
     asked_for = {spec.key for section in (SELLER, PLAN) for spec in section.figures}
     assert [spec.key for spec in figures_asked(trained)] == \
         [key for key in figure_keys() if key not in {*SERVING_FIGURES, *asked_for}]
+
+
+def test_workloads_are_added_and_left_out_as_a_file_would_read_them(tmp_path):
+    trains = load_design(str(EXAMPLES[0]), CATALOG)
+    serves = SERVING_SETTINGS.added(trains)
+    assert SERVING_SETTINGS.of(serves) == ServingWorkload()
+    only = TRAINING.settings.removed(serves)
+    assert not only.trains
+    assert loads_design(dumps_design(only), "x.yaml", CATALOG) == only
+    assert SERVING_SETTINGS.removed(serves) == trains
+    assert TRAINING.settings.added(only).trains

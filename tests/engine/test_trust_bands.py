@@ -17,6 +17,7 @@ from engine.trust import (
     cost_bands,
     leave_one_out,
     reliability_bands,
+    serving_bands,
     training_bands,
 )
 from engine.trust.bands import TRAINING_RATES, TRAINING_TIMES
@@ -114,3 +115,61 @@ def test_leave_one_out_coverage_is_near_eighty_percent(kind):
     assert coverage.measurements >= 15
     assert 0.6 <= coverage.fraction <= 0.95
     assert 0 < coverage.median_half_width < 0.5
+
+
+SERVED = {"output_tokens_per_s": 7000.0, "users_served": 500.0, "ttft_ms": 70.0,
+          "tpot_ms": 70.0, "cost_per_million_output_tokens": 2.0}
+SERVING_EXAMPLES = [p for p in EXAMPLES if "serving:" in p.read_text()]
+
+
+def test_serving_bands_are_calibrated_by_regime_and_extrapolated_elsewhere():
+    hopper = serving_bands(SERVED, CATALOG.accelerator("h100-sxm"), "fp8")
+    h800_bf16 = serving_bands(SERVED, CATALOG.accelerator("h800"), "bf16")
+    ampere = serving_bands(SERVED, CATALOG.accelerator("a100-80gb"), "fp16")
+    inf2 = serving_bands(SERVED, CATALOG.accelerator("inferentia2"), "bf16")
+    assert hopper["tpot_ms"].label == "calibrated on 4 published measurements"
+    assert "NVIDIA hopper, fp8 weights" in hopper["tpot_ms"].reason
+    assert h800_bf16["tpot_ms"].label == hopper["tpot_ms"].label, "no bf16 run: the generation"
+    assert "of NVIDIA hopper (ids" in h800_bf16["tpot_ms"].reason
+    assert ampere["output_tokens_per_s"].label == "calibrated on 3 published measurements"
+    assert inf2["output_tokens_per_s"].label == "extrapolated"
+    assert "no published measurement of AWS inferentia2" in inf2["ttft_ms"].reason
+    for key, value in SERVED.items():
+        assert _relative_width(inf2[key], value) > _relative_width(hopper[key], value)
+        for bands in (hopper, ampere, inf2):
+            assert bands[key].contains(value)
+
+
+def test_serving_latency_and_cost_mirror_throughput_and_the_price_widens_cost():
+    mine = serving_bands(SERVED, CATALOG.accelerator("h100-sxm"), "fp8")
+    listed = serving_bands(SERVED, CATALOG.accelerator("h100-sxm"), "fp8", 0.2, "catalog")
+    rate, time = mine["output_tokens_per_s"], mine["tpot_ms"]
+    assert time.low / 70.0 == pytest.approx(7000.0 / rate.high)
+    assert time.high / 70.0 == pytest.approx(7000.0 / rate.low)
+    assert mine["cost_per_million_output_tokens"].high / 2.0 == pytest.approx(time.high / 70.0)
+    assert listed["cost_per_million_output_tokens"].high == \
+        pytest.approx(1.2 * mine["cost_per_million_output_tokens"].high)
+    assert listed["cost_per_million_output_tokens"].reason.endswith("price: catalog")
+
+
+def test_serving_leave_one_out_coverage():
+    """Each of the 7 published serving runs against the band built without it."""
+    coverage = leave_one_out("serving")
+    assert coverage.measurements == 7
+    assert coverage.inside >= 5
+    assert 0 < coverage.median_half_width < 0.3
+
+
+@pytest.mark.parametrize("path", SERVING_EXAMPLES, ids=[p.stem for p in SERVING_EXAMPLES])
+def test_every_serving_examples_figures_carry_their_band(path):
+    design = load_design(str(path))
+    result = evaluate(design, catalog_for(design, CATALOG))
+    serving, trust = result.sections["serving"], result.trust["serving"]
+    figures = {"output_tokens_per_s": serving.estimate.output_tokens_per_s,
+               "ttft_ms": serving.estimate.ttft_ms, "tpot_ms": serving.estimate.tpot_ms,
+               "users_served": serving.users_served,
+               "cost_per_million_output_tokens":
+                   serving.estimate.cost_per_million_output_tokens}
+    assert set(trust.bands) == set(figures)
+    for key, value in figures.items():
+        assert trust.bands[key].contains(value), key

@@ -27,6 +27,7 @@ from engine.trust.residuals import RESIDUALS, regime_of
 from tests.conftest import EXAMPLES
 from tests.engine import test_collective_calibration as nccl
 from tests.engine import test_llama3_calibration as llama3
+from tests.engine import test_serving_calibration as serving
 from tests.engine import test_training_calibration as megatron
 
 CATALOG = load_catalog()
@@ -85,8 +86,22 @@ def collective_rows() -> list[dict[str, Any]]:
     return rows
 
 
+def serving_rows() -> list[dict[str, Any]]:
+    """Each published serving run as ``serve`` predicts it with its stated setup (the
+    assumptions of tests/engine/test_serving_calibration.py)."""
+    rows = []
+    for run in serving._runs():
+        p = serving.predict(run)
+        rows.append(_row(run["id"], serving.ACCELERATORS[run["hardware"]["kind"]],
+                         run["software"]["precision"]["weights"], p.scenario,
+                         run["hardware"]["count"], p.measured, p.predicted,
+                         f"{run['source']}; output tokens/s"))
+    return rows
+
+
 def current() -> dict[str, list[dict[str, Any]]]:
-    return {"training": training_rows(), "collective": collective_rows()}
+    return {"training": training_rows(), "collective": collective_rows(),
+            "serving": serving_rows()}
 
 
 def test_stored_predictions_are_the_engines_today():

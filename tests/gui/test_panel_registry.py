@@ -48,7 +48,7 @@ def test_a_registered_section_and_panel_reach_every_view(make_window, qtbot, tmp
                         timeout=20000)
         dock = window.findChild(QDockWidget, "toy-dock")
         assert dock.windowTitle() == "Widgets"
-        assert dock.widget() is window.panels["toy"]
+        assert dock.widget().widget() is window.panels["toy"]         # in its scroll area
         qtbot.waitUntil(lambda: "widgets" in window.panels["toy"].series_names(),
                         timeout=20000)
         assert list(window.panels["toy"].series("widgets").y) == [3072.0]

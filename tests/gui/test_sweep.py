@@ -59,6 +59,11 @@ def test_a_price_sweep_plots_the_engines_figures(window, sweep, qtbot, catalog, 
     rows = read_results(tmp_path / "prices.parquet")
     assert rows["accelerator_price"].tolist() == [80_000, 125_000, 170_000]
     assert rows["capex"].tolist() == capex
+    (tmp_path / "plain").write_text("a regular file")
+    assert not sweep.export(tmp_path / "plain" / "prices.csv")
+    assert sweep.panel.status.text() == (
+        f"Not exported: {tmp_path}/plain/prices.csv: cannot write: {tmp_path}/plain is a "
+        "file, not a folder; choose another folder")
 
 
 def test_the_accelerator_sweep_offers_256_to_16384_on_a_log_scale(sweep):

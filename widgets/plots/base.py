@@ -25,7 +25,8 @@ sentence (why there is nothing to draw), until another scenario's series is
 drawn over it: the sentence then stays as the note under the plot. Export:
 PNG and SVG of the caption, plot and legend, CSV of every series' numbers,
 from the Export button under the plot or the plot's right-click menu
-(``exported`` says which file was written).
+(``exported`` says which file was written; a file that cannot be written is
+said in a dialog).
 """
 
 from __future__ import annotations
@@ -50,10 +51,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.atomic_file import WriteError
 from widgets.elided_label import ElidedLabel
 from widgets.plots import export, hover
 from widgets.plots.axes import Log2Axis
 from widgets.plots.style import LINE_WIDTH, faint, ink, series_color, surface
+from widgets.problems_dialog import ProblemsDialog
 
 Notes = Sequence[str] | Callable[[int], str]
 FORMATS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)",
@@ -97,6 +100,7 @@ class PlotPanel(QWidget):
                  axes: dict[str, pg.AxisItem] | None = None, zero_based: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.last_error: ProblemsDialog | None = None
         self._log_x = log_x is not None
         self._zero_based = zero_based
         items = dict(axes or {})
@@ -314,10 +318,23 @@ class PlotPanel(QWidget):
     def _axis_title(self, axis: str) -> str:
         return self.plot.getAxis("right" if axis == "right" else "left").labelText
 
+    def export_file(self, kind: str, path: Path) -> bool:
+        """Export as ``kind`` (png, svg or csv) for the user: a failure opens a dialog
+        (:attr:`last_error`) that says why and what to do; True if written."""
+        try:
+            getattr(self, f"export_{kind}")(path)
+        except (WriteError, ValueError) as exc:
+            self.last_error = ProblemsDialog(
+                f"Could not export {kind.upper()}", "Nothing was written; choose another "
+                "file or folder.", [str(exc)], self)
+            self.last_error.open()
+            return False
+        return True
+
     def _export_dialog(self, kind: str) -> None:
         path, _ = QFileDialog.getSaveFileName(self, f"Export {kind.upper()}", "", FORMATS[kind])
         if path:
-            getattr(self, f"export_{kind}")(Path(path))
+            self.export_file(kind, Path(path))
 
     # -- hover ----------------------------------------------------------------------------------
 

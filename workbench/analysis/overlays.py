@@ -1,32 +1,30 @@
 """What the panels draw of a design, and of each compared design beside the shown one (no Qt).
 
 The live window overlays every other scenario; the report overlays every
-compared design. Each gets its panel curves (:func:`engine.analysis.curves`)
-and its scaling curve (:func:`engine.analysis.scaling.scaling_curve`, six
-training estimates, so the memo keeps a design's overlay while it is
-unchanged); the configuration search is the shown design's alone.
+compared design. Each gets its panel curves (:func:`engine.analysis.curves`),
+its scaling curve (six training estimates) and its throughput-latency curve
+(a serving search), so the memo keeps a design's overlay while it is
+unchanged; the configuration search is the shown design's alone.
 """
 
 from __future__ import annotations
 
-from engine.analysis import Exploration, curves
-from engine.analysis.scaling import scaling_curve
+from engine.analysis import curves, explore
 from engine.catalog import Catalog
 from engine.compare import Comparison
 from engine.design import Design
-from engine.errors import EngineError
 from engine.evaluate import Evaluation
 from workbench.analysis.facts import Facts
 from workbench.analysis.stage import Memo
 
+#: The explorations drawn of a compared design (the search is the shown design's alone).
+OVERLAID = ("scaling", "serving")
+
 
 def overlay(design: Design, catalog: Catalog, evaluation: Evaluation) -> Facts:
     """What the panels draw of a compared design."""
-    try:
-        explored = Exploration(scaling=scaling_curve(design, catalog))
-    except EngineError as exc:
-        explored = Exploration(errors={"scaling": str(exc)})
-    return Facts(evaluation, curves(evaluation), explored)
+    return Facts(evaluation, curves(evaluation),
+                 explore(design, catalog, evaluation, parts=OVERLAID))
 
 
 def overlays(comparison: Comparison, catalog: Catalog, memo: Memo | None = None,

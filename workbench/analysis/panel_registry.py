@@ -29,6 +29,7 @@ from widgets.plots.memory_panel import MemoryPanel
 from widgets.plots.reliability_panel import ReliabilityPanel
 from widgets.plots.scaling_panel import ScalingPanel
 from widgets.plots.seller_panel import SellerPanel
+from widgets.plots.serving_panel import ServingPanel
 from widgets.search_table import SearchTable
 from workbench.analysis.facts import Facts
 
@@ -141,6 +142,11 @@ PANELS = PanelRegistry((
               (Feed("evaluation", TRAINING.name, MemoryPanel.set_estimate),), group=1,
               pictures=(Picture("Memory per GPU", "fullest pipeline stage of each design; "
                                 "red ticks at each card's capacity"),)),
+    PanelSpec("serving", "Serving", ServingPanel,
+              (Feed("exploration", "serving", ServingPanel.set_curve),), group=1,
+              pictures=(Picture("Serving: throughput per GPU against speed per user",
+                                "the serving search's ranked configurations, the frontier "
+                                "no other beats on both, stars at the designs' own"),)),
     PanelSpec("cost", "Cost", CostPanel,
               (Feed("curves", "buy_rent", BuyRentView.set_curve, at=lambda p: p.buy_rent),
                Feed("curves", "run_cost", RunCostView.set_run, at=lambda p: p.run_cost)),

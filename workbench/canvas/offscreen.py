@@ -14,9 +14,6 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QIODevice,
     QMessageLogContext,
     Qt,
     QtMsgType,
@@ -67,16 +64,6 @@ def dispose(widget: QWidget) -> None:
     ``deleteLater``, and pyqtgraph views left for the interpreter's teardown segfault."""
     widget.close()
     shiboken6.delete(widget)
-
-
-def png_bytes(image: QImage) -> bytes:
-    """``image`` encoded as PNG."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
-        raise ValueError("the image could not be encoded as PNG")
-    return bytes(data.data())
 
 
 def quiet_offscreen_warnings() -> None:

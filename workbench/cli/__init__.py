@@ -3,8 +3,9 @@
 Headless subcommands (``catalog``, ``evaluate`` ...) import the engine only,
 never Qt, so they start fast and run on machines with no display. The GUI
 subcommands import the application lazily. A user's mistake (bad file, flag
-or value) prints one line per problem on stderr and exits 2; there is no
-traceback unless the program itself is wrong.
+or value) prints one line per problem on stderr and exits 2; a file that
+cannot be written (no such folder, read-only, disk full) prints one line and
+exits 1; there is no traceback unless the program itself is wrong.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from engine.atomic_file import WriteError
 from engine.errors import EngineError, InputError
 from workbench.cli import (
     calibrate_cmd,
@@ -36,6 +38,7 @@ COMMANDS = (gui_cmd, catalog_cmd, evaluate_cmd, collective_cmd, estimate_cmd, se
             serve_cmd, compare_cmd, render_cmd, report_cmd, sweep_cmd, summarise_cmd,
             export_cmd, import_cmd, calibrate_cmd)
 EXIT_USAGE = 2
+EXIT_WRITE = 1
 
 
 class UsageError(Exception):
@@ -65,6 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except UsageError as exc:
         print(f"cluster-workbench: {exc}", file=sys.stderr)
+    except WriteError as exc:
+        print(f"cluster-workbench: {exc}", file=sys.stderr)
+        return EXIT_WRITE
     except InputError as exc:
         for line in exc.lines():
             print(line, file=sys.stderr)

@@ -7,9 +7,9 @@ import json
 
 import yaml
 
+from engine.atomic_file import write_text
 from engine.catalog import load_catalog
 from engine.layout import catalog_for, load_design
-from engine.yamlio import atomic_write_text
 
 TARGETS = ("infragraph", "astra-sim")
 
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     data = design_to_infragraph(design, catalog)
     text = json.dumps(data, indent=1) + "\n" if args.output.lower().endswith(".json") else \
         yaml.safe_dump(data, sort_keys=False, default_flow_style=None, width=100)
-    atomic_write_text(args.output, text)
+    write_text(args.output, text)
     print(f"wrote {args.output}: {len(data['instances'])} instances, "
           f"{len(data['links'])} links, {len(data['edges'])} edges")
     return 0

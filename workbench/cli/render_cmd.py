@@ -11,6 +11,7 @@ import os
 import re
 from pathlib import Path
 
+from engine.atomic_file import check_writable
 from engine.catalog import load_catalog
 from engine.layout import load_design
 
@@ -45,13 +46,13 @@ def size(text: str) -> tuple[int, int]:
 def run(args: argparse.Namespace) -> int:
     catalog = load_catalog()
     design = load_design(args.file, catalog)      # a bad file fails before Qt starts
+    check_writable(args.output)                   # and so does an output that cannot be
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from workbench.canvas.offscreen import quiet_offscreen_warnings
-    from workbench.shell.render import render_window
+    from workbench.shell.render import render_window, write_image
     quiet_offscreen_warnings()
     image = render_window(design, Path(args.file), args.size, catalog, args.theme,
                           args.panels, args.heat, args.compare)
-    if not image.save(args.output):
-        raise ValueError(f"cannot write image {args.output}")
+    write_image(image, args.output)
     print(f"{args.output}: {image.width()}x{image.height()}")
     return 0

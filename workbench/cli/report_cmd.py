@@ -13,6 +13,7 @@ import argparse
 import os
 from pathlib import Path
 
+from engine.atomic_file import check_writable
 from engine.catalog import load_catalog
 from engine.design import CURRENCIES
 from workbench.cli.design_files import designs_in
@@ -31,6 +32,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     catalog = load_catalog()
     designs = designs_in(args.files, catalog)       # a bad file fails before Qt starts
+    check_writable(args.output)                     # and so does an output that cannot be
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from workbench.canvas.offscreen import application, quiet_offscreen_warnings
     from workbench.report.build import write_report

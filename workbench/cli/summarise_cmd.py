@@ -11,6 +11,7 @@ import argparse
 import os
 from pathlib import Path
 
+from engine.atomic_file import check_writable
 from engine.design_space.front import Summary
 from engine.headline import figure_spec
 from workbench.cli.output import print_json
@@ -29,6 +30,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     summary, table, axes = summary_of(args.file)
+    if args.output:
+        check_writable(args.output)              # before the summary is printed
     if args.json:
         print_json(summary_json(summary, table, axes))
     else:

@@ -32,6 +32,7 @@ from workbench.document.state import (
     moved,
     removed,
     replaced,
+    settings_asked,
     settings_set,
     without,
 )
@@ -91,6 +92,15 @@ class SettingsCommand(EditCommand):
 
     def __init__(self, doc: Document, section: str, new: Any, text: str = "") -> None:
         super().__init__(doc, text or f"Change {section}", settings_set(section, new))
+
+
+class AskSettingsCommand(EditCommand):
+    """Add an optional settings section to the design (at its defaults), or leave it out:
+    a serving workload, or training for a design that only serves."""
+
+    def __init__(self, doc: Document, section: str, label: str, asked: bool) -> None:
+        super().__init__(doc, f"{'Add' if asked else 'Remove'} {label.lower()}",
+                         settings_asked(section, asked))
 
 
 class ReplaceDesignCommand(EditCommand):

@@ -28,7 +28,8 @@ node_added(int, Node), node_removed(int, Node)
 node_changed(Node, Node)
     old and new item (same id); the same for ``link_changed``, ``group_changed``.
 settings_changed(str)
-    ``"workload"``, ``"cost"``, ``"reliability"`` or ``"name"``.
+    a settings section's key (``"workload"``, ``"cost"``, ``"serving"`` ...: its values
+    changed, or it was added or left out) or ``"name"``.
 design_replaced(Design)
     everything changed at once (open, new, restore, another scenario made active).
 scenarios_changed()
@@ -237,7 +238,8 @@ class Document(QObject):
         for signal, args in item_changes(old, new):
             getattr(self, signal).emit(*args)
         for settings in REGISTRY.settings_sections():
-            if settings.of(old) != settings.of(new):
+            if settings.of(old) != settings.of(new) or \
+                    settings.present(old) != settings.present(new):
                 self.settings_changed.emit(settings.key)
         if old.name != new.name:
             self.settings_changed.emit("name")

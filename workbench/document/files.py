@@ -2,8 +2,11 @@
 
 Files go through ``engine.layout`` only. A file that does not load is
 reported line by line (file, line, key path, what is wrong) in a dialog and
-the open document is left exactly as it was. Work is never thrown away
-without asking: New, Open and closing the window first offer to save.
+the open document is left exactly as it was; so is a file that cannot be
+written (:mod:`engine.atomic_file` says where and why in one line). Work is
+never thrown away without asking: New, Open and closing the window first
+offer to save. Opening a file removes the temporary files a save killed
+beside it left.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from engine.atomic_file import WriteError, remove_stale_temps
 from engine.catalog import Catalog
 from engine.design import Design
 from engine.errors import InputError
@@ -73,6 +77,7 @@ class FileController(QObject):
                                 exc.lines())
             return False
         self._doc.load(design, path)
+        remove_stale_temps(path.parent)
         self._settings.add_recent(path)
         self.recent_changed.emit()
         self.message_posted.emit(f"Opened {path}")
@@ -112,9 +117,10 @@ class FileController(QObject):
         """Write the design to ``path`` and make it the document's file."""
         try:
             save_design(self._doc.file_design, path)
-        except OSError as exc:
-            self.show_problems("Could not save", f"{path} was not written.",
-                                [f"{path}: {exc.strerror or exc}"])
+        except WriteError as exc:
+            self.show_problems("Could not save", f"{path} was not written; your changes are "
+                               "still open. Save them elsewhere with File > Save As.",
+                               [str(exc)])
             return False
         self._doc.mark_saved(path)
         self._settings.add_recent(path)

@@ -5,7 +5,9 @@ its unsaved design there (a layout file, written atomically, plus a small
 JSON note of which file it came from). A clean exit removes all three. A
 session that died leaves its files behind with a stale lock, which is how
 the next start tells a crashed session from one still running in another
-window.
+window; the next start also removes the temporary files of a session killed
+mid-write. A folder that cannot be written does not stop the app: autosave
+says so once (:attr:`Autosaver.failed`) and tries again at the next edit.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
+from engine.atomic_file import WriteError, make_folder, remove_stale_temps, write_text
 from engine.catalog import Catalog
 from engine.design import Design
 from engine.layout import dumps_design, load_design
-from engine.yamlio import atomic_write_text
 from workbench.document.document import Document
 
 AUTOSAVE_EVERY_MS = 60_000
@@ -47,15 +49,18 @@ class RecoveryStore:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        folder.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(WriteError):   # autosave will say so, when it first saves
+            make_folder(folder)
+        remove_stale_temps(folder)
         self.session = uuid.uuid4().hex[:12]
         self._lock = QLockFile(str(self._path(self.session, ".lock")))
         self._lock.tryLock(0)
 
     def save(self, design: Design, original: Path | None) -> None:
-        atomic_write_text(self._path(self.session, ".yaml"), dumps_design(design))
+        """Keep ``design`` (from ``original``) for recovery; raises :class:`WriteError`."""
+        write_text(self._path(self.session, ".yaml"), dumps_design(design))
         note = {"original": str(original) if original else None, "saved_at": time.time()}
-        atomic_write_text(self._path(self.session, ".json"), json.dumps(note))
+        write_text(self._path(self.session, ".json"), json.dumps(note))
 
     def has_saved(self) -> bool:
         return self._path(self.session, ".yaml").exists()
@@ -101,12 +106,15 @@ class RecoveryStore:
 
     def _remove(self, session: str, suffixes: tuple[str, ...]) -> None:
         for suffix in suffixes:
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):
                 self._path(session, suffix).unlink()
 
 
 class Autosaver(QObject):
     """Writes the document to the recovery store a second after edits and every minute."""
+
+    #: Autosave could not write (one line: where and why); sent once until a save succeeds.
+    failed = Signal(str)
 
     def __init__(self, document: Document, store: RecoveryStore,
                  parent: QObject | None = None) -> None:
@@ -114,6 +122,7 @@ class Autosaver(QObject):
         self._doc = document
         self._store = store
         self._unsaved_edits = False
+        self._failing = False
         self._after_edit = QTimer(self)
         self._after_edit.setSingleShot(True)
         self._after_edit.setInterval(AUTOSAVE_AFTER_EDIT_MS)
@@ -126,9 +135,17 @@ class Autosaver(QObject):
         document.modified_changed.connect(self._on_modified_changed)
 
     def save_now(self) -> None:
-        if self._doc.is_modified() and self._unsaved_edits:
+        if not (self._doc.is_modified() and self._unsaved_edits):
+            return
+        try:
             self._store.save(self._doc.file_design, self._doc.path)
-            self._unsaved_edits = False
+        except WriteError as exc:
+            if not self._failing:
+                self._failing = True
+                self.failed.emit(str(exc))
+            return
+        self._failing = False
+        self._unsaved_edits = False
 
     def _on_changed(self) -> None:
         self._unsaved_edits = True

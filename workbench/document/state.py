@@ -26,6 +26,7 @@ from engine.edit_errors import (
 )
 from engine.estimates import REGISTRY
 from engine.scenarios import scenarios_of, with_scenarios
+from engine.sections import SectionSettings
 
 Item = Group | Node | Link
 Position = tuple[float, float]
@@ -167,10 +168,22 @@ def settings_set(section: str, value: Any) -> Step:
     design renamed (``"name"``)."""
     if section == "name":
         return lambda state: renamed(state.active, str(value))(state)
+    settings = _settings(section)
+    return lambda state: state.with_design(settings.with_value(state.design, value))
+
+
+def settings_asked(section: str, asked: bool) -> Step:
+    """A section's settings added to the design (at their defaults) or left out of it."""
+    settings = _settings(section)
+    change = settings.added if asked else settings.removed
+    return lambda state: state.with_design(change(state.design))
+
+
+def _settings(section: str) -> SectionSettings[Any]:
     settings = next((s for s in REGISTRY.settings_sections() if s.key == section), None)
     if settings is None:
         raise UnknownIdError(f"no settings section {section!r}")
-    return lambda state: state.with_design(settings.with_value(state.design, value))
+    return settings
 
 
 def _must_have(kind: str, items: Iterable[Item], ids: Iterable[str]) -> None:

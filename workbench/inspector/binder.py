@@ -21,7 +21,7 @@ from engine.edit_errors import EditError, InvalidValueError
 from engine.estimates import REGISTRY
 from engine.structure import scope, units_in_scope
 from widgets.inspector import Inspector
-from workbench.document.commands import ReplaceCommand, SettingsCommand
+from workbench.document.commands import AskSettingsCommand, ReplaceCommand, SettingsCommand
 from workbench.document.document import Document
 from workbench.document.selection import Selection
 from workbench.inspector.fields import (
@@ -127,6 +127,9 @@ class InspectorBinder(QObject):
         section, *path = key.split(".")
         if section == "design":
             return lambda doc: SettingsCommand(doc, "name", str(value), "Rename design")
+        if section == "asks":
+            asked = next(s for s in REGISTRY.settings_sections() if s.key == path[0])
+            return lambda doc: AskSettingsCommand(doc, asked.key, asked.label, bool(value))
         settings = next(s for s in REGISTRY.settings_sections() if s.key == section)
         new = _replaced(settings.of(self._doc.design), path, value)
         text = f"Change {self._labels.get(key, key).lower()}"

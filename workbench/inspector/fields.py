@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from engine.catalog import AcceleratorSpec, Catalog, SwitchSpec
-from engine.design import ACCELERATOR_OVERRIDES, SWITCH_OVERRIDES, Group, Link, Node
+from engine.design import ACCELERATOR_OVERRIDES, SWITCH_OVERRIDES, Design, Group, Link, Node
 from engine.estimates import REGISTRY
 from engine.group_tree import nodes_within
 from engine.hardware import link_kinds_of
@@ -133,11 +133,20 @@ def design_sections(doc: Document) -> tuple[str, list[Section]]:
     about += [Field(f"design.{key}", key.capitalize(), "info", _shortened(text), tooltip=text)
               for key, text in (("description", design.description), ("source", design.source))
               if text]
-    sections = [Section("Design", tuple(about))]
+    sections = [Section("Design", tuple(about)), _asks_section(design)]
     for settings in (s for s in REGISTRY.settings_sections() if s.present(design)):
         sections += _settings_sections(doc.catalog, settings.key, settings.of(design),
                                        settings.label)
     return design.name, sections
+
+
+def _asks_section(design: Design) -> Section:
+    """A tick for each workload the design may ask for or not (training, serving)."""
+    asks = tuple(Field(f"asks.{s.key}", s.label, "bool", s.present(design),
+                       tooltip=f"Tick to add {s.label.lower()} settings (at their defaults); "
+                               "untick to leave them out")
+                 for s in REGISTRY.settings_sections() if s.can_leave_out)
+    return Section("Asks for", asks, "A design asks for at least one.")
 
 
 def _settings_sections(catalog: Catalog, prefix: str, value: Any,
@@ -146,7 +155,8 @@ def _settings_sections(catalog: Catalog, prefix: str, value: Any,
     for s in settings_of(type(value)):
         key, current = f"{prefix}.{s.name}", getattr(value, s.name)
         if is_settings_class(s.kind):
-            nested += _settings_sections(catalog, key, current, s.info.label or s.name)
+            nested += _settings_sections(catalog, key, current,
+                                         f"{title} {(s.info.label or s.name).lower()}")
             continue
         info = s.info
         tooltip = "\n".join(t for t in (info.doc, f"Source: {info.source}" if info.source

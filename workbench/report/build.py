@@ -18,14 +18,16 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from engine.atomic_file import write_text
 from engine.catalog import Catalog
 from engine.compare import BASE, Comparison, compare
 from engine.design import Design
-from engine.yamlio import atomic_write_text
+from engine.serving.section import SERVING_SETTINGS
 from widgets.headline_bars import HeadlineBars
+from widgets.image_file import image_bytes
 from workbench.analysis.overlays import overlays
 from workbench.analysis.stage import Stage, run_now
-from workbench.canvas.offscreen import grab_offscreen, light_palette, png_bytes
+from workbench.canvas.offscreen import grab_offscreen, light_palette
 from workbench.canvas.picture import render_canvas
 from workbench.comparison.rows import bar_charts, comparison_table
 from workbench.report.assumptions import assumptions
@@ -80,7 +82,7 @@ def write_report(designs: Sequence[tuple[str, Design]], catalog: Catalog, path: 
                  files: Sequence[str], currency: str | None = None) -> Report:
     """Build the report and write it to ``path`` atomically; returns what was written."""
     report = build_report(designs, catalog, files, currency)
-    atomic_write_text(path, report_html(report))
+    write_text(path, report_html(report))
     return report
 
 
@@ -92,7 +94,7 @@ def _charts(result: Comparison) -> Picture:
     rows = -(-len(charts) // CHART_COLUMNS)
     height = CHART_ROW_HEIGHT * rows * (1 + 0.2 * max(len(result.rows) - 3, 0))
     image = grab_offscreen(view, (CHART_WIDTH, int(height)))
-    return Picture("Headline figures by design", png_bytes(image),
+    return Picture("Headline figures by design", image_bytes(image),
                    "Each chart is one headline figure; ★ marks the best, bars are in each "
                    "design's colour. Figures every design shares are left out.")
 
@@ -100,7 +102,15 @@ def _charts(result: Comparison) -> Picture:
 def _design_part(label: str, design: Design, catalog: Catalog, result: Comparison,
                  index: int) -> DesignPart:
     row = result.rows[index]
-    hardware = f"{row.accelerators:,} × {row.accelerator} training {design.workload.model}"
-    picture = png_bytes(render_canvas(design, catalog, CANVAS_SIZE, light_palette()))
+    hardware = f"{row.accelerators:,} × {row.accelerator} {_asks(design)}"
+    picture = image_bytes(render_canvas(design, catalog, CANVAS_SIZE, light_palette()))
     return DesignPart(label, design.name, design.description, design.source, hardware,
                       picture)
+
+
+def _asks(design: Design) -> str:
+    """What the design's workloads ask of it: ``training llama3-70b, serving llama2-13b``."""
+    asks = [f"training {design.workload.model}"] if design.trains else []
+    if SERVING_SETTINGS.present(design):
+        asks.append(f"serving {SERVING_SETTINGS.of(design).model}")
+    return ", ".join(asks)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from PySide6.QtGui import QPalette
 
+from widgets.image_file import image_bytes
 from widgets.plots.base import PlotPanel
 from workbench.analysis.facts import Facts
 from workbench.analysis.panel_registry import PanelSet
-from workbench.canvas.offscreen import grab_offscreen, png_bytes
+from workbench.canvas.offscreen import grab_offscreen
 from workbench.report.html import Picture
 
 PANEL_SIZE = (1100, 520)
@@ -33,7 +34,7 @@ def panel_pictures(overlays: dict[str, Facts], palette: QPalette) -> list[Pictur
             plot.set_caption(picture.caption)    # of every design, not the last one drawn
             plot.setParent(None)                 # a view of a panel: out of its splitter
             image = grab_offscreen(plot, PANEL_SIZE, part=plot.figure)
-            pictures.append(Picture(picture.title, png_bytes(image)))
+            pictures.append(Picture(picture.title, image_bytes(image)))
     return pictures
 
 

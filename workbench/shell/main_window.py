@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.atomic_file import WriteError
 from engine.catalog import Catalog
 from engine.design import Design
 from engine.errors import InputError
@@ -125,6 +126,8 @@ class MainWindow(QMainWindow):
         self.overlay = ScenarioOverlay(self.pipeline, self.panels.set, self)
         self.sweep: SweepWindow | None = None
         self.autosaver = Autosaver(self.document, recovery, self) if recovery else None
+        if self.autosaver is not None:
+            self.autosaver.failed.connect(self._autosave_failed)
         self.actions = build_actions(self, self.document.undo_stack)
         self.scenario_actions = build_scenario_actions(self)
         self.recent_menu = build_menus(self, self.actions,
@@ -242,12 +245,19 @@ class MainWindow(QMainWindow):
     def _export_report(self) -> None:
         try:
             path = export_report(self, self.document, self.files.display_name())
-        except OSError as exc:
-            self.files.show_problems("Could not export the report", "No report was written.",
+        except WriteError as exc:
+            self.files.show_problems("Could not export the report",
+                                     "No report was written; choose another file or folder.",
                                      [str(exc)])
             return
         if path is not None:
             self._show_message(f"Report written to {path}")
+
+    def _autosave_failed(self, line: str) -> None:
+        self.files.show_problems(
+            "Autosave failed", "Unsaved changes are not being kept for recovery after a "
+            "crash. Save the design (File > Save or Save As) to keep them; autosave tries "
+            "again after each edit and says nothing more until it works.", [line])
 
     def _comparison_title(self) -> str:
         """The scenarios by name, as a presentation's title."""

@@ -10,7 +10,8 @@ from the finished analyses; with ``tabs`` the panels are in their default
 tab groups, as a user first sees the window. ``heat`` turns on the canvas heat overlay;
 ``compare`` docks the comparison of the design's scenarios under the
 canvas. The presentation and a finished sweep are drawn the same way, for
-the documentation.
+the documentation. ``write_image`` (of :mod:`widgets.image_file`: encoded in
+memory, written whole) is here for the command line, which imports no widgets.
 """
 
 from __future__ import annotations
@@ -26,12 +27,15 @@ from PySide6.QtGui import QImage
 
 from engine.catalog import Catalog
 from engine.design import Design
+from widgets.image_file import write_image
 from workbench.analysis import panel_layout
 from workbench.canvas.offscreen import application, dispose
 from workbench.shell.main_window import MainWindow
 
 PANEL_ROWS_SHARE = 0.29       # of the window's height, each of the two rows of panels
 SWEEP_TIMEOUT_S = 300.0
+__all__ = ["opened_window", "render_presentation", "render_sweep", "render_window",
+           "write_image"]
 
 
 @contextmanager

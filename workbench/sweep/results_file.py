@@ -1,8 +1,8 @@
 """Sweep results as a file: Parquet or CSV by extension, written as rows stream in.
 
-Rows go to a temporary file in the output's folder and replace the output only when
-the writer is committed, so a crash never leaves half a file under the output's
-name; an interrupted sweep commits what it has. Parquet rows are written in row
+Rows go to a temporary file beside the output (:mod:`engine.atomic_file`) and replace
+the output only when the writer is committed, so a crash never leaves half a file
+under the output's name; an interrupted sweep commits what it has. Parquet rows are written in row
 groups of :data:`ROW_GROUP` rows, so memory holds one group at most; CSV rows are
 written as they come. :func:`read_results` reads either back as numpy columns.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import json
 import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -23,6 +23,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
+from engine.atomic_file import AtomicFile
 from engine.design_space.axes import BOOL, FLOAT, INT, TEXT
 from engine.design_space.chunks import CURRENCY, POINT, Column, Rows, axis_names
 from engine.design_space.front import COST, TIME, Summary, summarise
@@ -45,48 +46,47 @@ class ResultsWriter:
                              f"not {suffix or 'a file with no extension'}")
         self.columns = tuple(columns)
         self.rows = 0
-        fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
-                                    dir=self.path.parent)
-        os.close(fd)
-        self._temp = Path(name)
+        self._out = AtomicFile(self.path)
         self._pending: list[Rows] = []
         self._parquet: pq.ParquetWriter | None = None
         self._csv: TextIO | None = None
-        if suffix in PARQUET:
-            metadata = {AXES_KEY: json.dumps(list(axes)).encode()}
-            schema = pa.schema([(c.name, _ARROW[c.kind]) for c in self.columns],
-                               metadata=metadata)
-            self._parquet = pq.ParquetWriter(self._temp, schema)
-        else:
-            self._csv = self._temp.open("w", newline="", encoding="utf-8")
-            self._writer = csv.writer(self._csv)
-            self._writer.writerow([c.name for c in self.columns])
+        with self._out.errors():
+            if suffix in PARQUET:
+                metadata = {AXES_KEY: json.dumps(list(axes)).encode()}
+                schema = pa.schema([(c.name, _ARROW[c.kind]) for c in self.columns],
+                                   metadata=metadata)
+                self._parquet = pq.ParquetWriter(self._out.temp, schema)
+            else:
+                self._csv = io.TextIOWrapper(self._out.file, encoding="utf-8", newline="")
+                self._writer = csv.writer(self._csv)
+                self._writer.writerow([c.name for c in self.columns])
 
     def write(self, rows: Rows) -> None:
         """Append ``rows`` (columns of equal length, in :attr:`columns` order)."""
         count = len(next(iter(rows.values()), []))
         self.rows += count
-        if self._csv is not None:
-            cells = [rows[c.name] for c in self.columns]
-            self._writer.writerows(zip(*(map(_csv_cell, column) for column in cells),
-                                       strict=True))
-            self._csv.flush()          # what is done is on disk, for whoever watches it
-            return
-        self._pending.append(rows)
-        if sum(len(r[self.columns[0].name]) for r in self._pending) >= ROW_GROUP:
-            self._flush()
+        with self._out.errors():
+            if self._csv is not None:
+                cells = [rows[c.name] for c in self.columns]
+                self._writer.writerows(zip(*(map(_csv_cell, column) for column in cells),
+                                           strict=True))
+                self._csv.flush()          # what is done is on disk, for whoever watches it
+                return
+            self._pending.append(rows)
+            if sum(len(r[self.columns[0].name]) for r in self._pending) >= ROW_GROUP:
+                self._flush()
 
     def commit(self) -> None:
         """Finish the file and put it in place of the output."""
-        self._close()
-        os.replace(self._temp, self.path)
+        with self._out.errors():
+            self._close()
+        self._out.commit()
 
     def discard(self) -> None:
         """Drop the temporary file; the output is left as it was."""
         with contextlib.suppress(Exception):
             self._close()
-        with contextlib.suppress(OSError):
-            self._temp.unlink()
+        self._out.discard()
 
     def _flush(self) -> None:
         if self._parquet is None or not self._pending:

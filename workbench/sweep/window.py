@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
 
+from engine.atomic_file import WriteError
 from engine.design_space.chunks import CURRENCY, PROBLEMS, SEPARATOR, WARNINGS, columns
 from engine.errors import EngineError
 from engine.headline import figure_spec, figure_specs, figure_text
@@ -180,19 +181,25 @@ class SweepWindow(QDialog):
         if name:
             self.export(Path(name))
 
-    def export(self, path: Path) -> None:
-        """The sweep's rows in point order, as ``cluster-workbench sweep`` writes them."""
+    def export(self, path: Path) -> bool:
+        """The sweep's rows in point order, as ``cluster-workbench sweep`` writes them; a
+        file that cannot be written is said on the status line. True if written."""
         plan = self.runner.plan
         if plan is None:
-            return
+            return False
         names = [c.name for c in columns(plan)]
-        writer = ResultsWriter(path, columns(plan), [a.key for a in plan.axes])
         try:
-            writer.write({n: [self.rows[i][n] for i in sorted(self.rows)] for n in names})
-        except BaseException:
-            writer.discard()
-            raise
-        writer.commit()
+            writer = ResultsWriter(path, columns(plan), [a.key for a in plan.axes])
+            try:
+                writer.write({n: [self.rows[i][n] for i in sorted(self.rows)] for n in names})
+            except BaseException:
+                writer.discard()
+                raise
+            writer.commit()
+        except (WriteError, ValueError) as exc:
+            self.panel.set_status(f"Not exported: {exc}")
+            return False
+        return True
 
     def _on_open(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Open sweep results", "", RESULTS_FILTER)
