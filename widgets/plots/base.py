@@ -21,10 +21,12 @@ difference is not drawn as a steep one. An optional right-hand axis
 
 The caption (``set_caption``) sits above the plot and the legend under it,
 so neither covers a curve. ``set_message`` replaces the plot with a
-sentence (why there is nothing to draw). Export: PNG and SVG of the
-caption, plot and legend, CSV of every series' numbers, from the Export
-button under the plot or the plot's right-click menu (``exported`` says
-which file was written; a file that cannot be written is said in a dialog).
+sentence (why there is nothing to draw), until another scenario's series is
+drawn over it: the sentence then stays as the note under the plot. Export:
+PNG and SVG of the caption, plot and legend, CSV of every series' numbers,
+from the Export button under the plot or the plot's right-click menu
+(``exported`` says which file was written; a file that cannot be written is
+said in a dialog).
 """
 
 from __future__ import annotations
@@ -112,7 +114,7 @@ class PlotPanel(QWidget):
         self.plot.setLabel("bottom", x_label)
         self.plot.setLabel("left", y_label)
         self.plot.showGrid(x=True, y=True, alpha=0.2)
-        for name in ("left", "bottom", "right"):
+        for name in ("left", "bottom", "right", "top"):
             self.plot.getAxis(name).setStyle(maxTickLevel=1)
             self.plot.getAxis(name).enableAutoSIPrefix(False)
         self.plot.setMenuEnabled(True)
@@ -282,6 +284,10 @@ class PlotPanel(QWidget):
         return self._message.text() if self._stack.currentWidget() is self._message else ""
 
     def _show_plot(self) -> None:
+        """The plot in view; a reason shown until now stays as the note, under the other
+        scenarios' series drawn over a design that has nothing to draw."""
+        if self._stack.currentWidget() is self._message and self._message.text():
+            self.set_note(self._message.text())
         self._stack.setCurrentWidget(self.figure)
 
     # -- export ---------------------------------------------------------------------------------
@@ -435,7 +441,7 @@ class PlotPanel(QWidget):
         self.graphics.setBackground(surface(palette))
         self.figure.setBackgroundRole(QPalette.ColorRole.Base)
         text = ink(palette)
-        for name in ("left", "bottom", "right"):
+        for name in ("left", "bottom", "right", "top"):
             axis = self.plot.getAxis(name)
             axis.setPen(QPen(faint(palette)))
             axis.setTextPen(QPen(text))
