@@ -15,11 +15,14 @@ from engine.design import Design
 from engine.layout import load_design
 from workbench.cli import desktop_check
 
+EXAMPLES = (
+    "cluster-workbench open examples/what-if-a800-h800-h20.yaml",
+    "cluster-workbench            # no command: the built-in starter design",
+)
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("open", help="open a layout file in the workbench")
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="layout file (.yaml)")
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
