@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from tests.gui.canvas_input import drop
+from workbench.canvas.catalog_model import PAYLOAD_ROLE
+from workbench.document.selection import Selection
 
 
 def test_ctrl_y_redoes_as_well_as_ctrl_shift_z(window, qtbot):
@@ -37,3 +42,33 @@ def test_palette_search_matches_kind_vendor_and_fabric_words(window):
                         ("server", "DGX H100"), ("nvidia", "DGX H100")):
         palette.search.setText(word)
         assert entry in palette.visible_entries(), word
+
+
+def _shown(view):
+    return view.mapToScene(view.viewport().rect()).boundingRect()
+
+
+@pytest.mark.parametrize("corner", ["bottom right", "top left"])
+def test_a_template_dropped_at_the_views_edge_lands_fully_in_view(window, corner):
+    view = window.editor.view
+    edge = view.viewport().rect()
+    point = edge.bottomRight() - QPoint(6, 6) if corner == "bottom right" else QPoint(6, 6)
+    palette = window.palette_panel
+    index = palette.index_of("Two-tier fat-tree")
+    assert drop(view, palette.tree.model().mimeData([index]), view.mapToScene(point))
+    group = window.document.design.groups[-1]
+    assert group.name == "Two-tier fat-tree"
+    placed = window.editor.binder.selection_rect(Selection([], [], [group.id]))
+    assert not placed.isEmpty()
+    assert _shown(view).contains(placed)
+
+
+def test_a_template_larger_than_the_view_zooms_out_until_it_fits(window):
+    view = window.editor.view
+    view.zoom_by(4.0 / view.zoom())
+    window.editor.add_part_at_centre(window.palette_panel.index_of("Two-tier fat-tree")
+                                     .data(PAYLOAD_ROLE))
+    group = window.document.design.groups[-1]
+    assert view.zoom() < 4.0
+    assert _shown(view).contains(
+        window.editor.binder.selection_rect(Selection([], [], [group.id])))

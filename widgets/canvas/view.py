@@ -113,6 +113,18 @@ class CanvasView(QGraphicsView):
         self.centerOn(rect.center())
         self.zoom_changed.emit(self.zoom())
 
+    def reveal(self, rect: QRectF, margin: float = 24.0) -> None:
+        """Scroll so all of ``rect`` shows (a drop near the edge, a large template), zooming
+        out only when it cannot fit at this zoom."""
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        wanted = rect.adjusted(-margin, -margin, margin, margin)
+        if shown.contains(wanted):
+            return
+        if wanted.width() > shown.width() or wanted.height() > shown.height():
+            self.fit(rect, max_zoom=self.zoom())
+            return
+        self.ensureVisible(rect, int(margin * self.zoom()), int(margin * self.zoom()))
+
     def _zoom_about_centre(self, factor: float) -> None:
         anchor = self.transformationAnchor()
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
