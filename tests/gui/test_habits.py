@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from tests.gui.canvas_input import drop
+from tests.gui.test_inspector import choose, type_into
 from workbench.canvas.catalog_model import PAYLOAD_ROLE
 from workbench.document.selection import Selection
 
@@ -72,3 +73,18 @@ def test_a_template_larger_than_the_view_zooms_out_until_it_fits(window):
     assert view.zoom() < 4.0
     assert _shown(view).contains(
         window.editor.binder.selection_rect(Selection([], [], [group.id])))
+
+
+def test_a_box_named_after_its_hardware_follows_a_hardware_change(window, qtbot):
+    doc, inspector = window.document, window.inspector
+    window.editor.binder.select(Selection(nodes=["dgx"]))
+    choose(inspector.editor("hardware"), "h200")
+    assert (doc.node("dgx").name, doc.node("dgx").hardware) == ("DGX H200", "h200")
+    choose(inspector.editor("hardware"), "h100-sxm")
+    assert doc.node("dgx").name == "DGX H100"
+    assert window.editor.binder.node_item("dgx").title() == "DGX H100"
+    doc.undo_stack.undo()
+    assert doc.node("dgx").name == "DGX H200"
+    type_into(qtbot, inspector.editor("name"), "Training pod A")
+    choose(inspector.editor("hardware"), "h100-sxm")
+    assert (doc.node("dgx").name, doc.node("dgx").hardware) == ("Training pod A", "h100-sxm")
