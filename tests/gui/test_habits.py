@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from engine.sweep import ACCELERATOR_PRICE, ACCELERATORS
 from tests.gui.canvas_input import drop
 from tests.gui.test_inspector import choose, type_into
 from workbench.canvas.catalog_model import PAYLOAD_ROLE
@@ -88,3 +89,18 @@ def test_a_box_named_after_its_hardware_follows_a_hardware_change(window, qtbot)
     type_into(qtbot, inspector.editor("name"), "Training pod A")
     choose(inspector.editor("hardware"), "h100-sxm")
     assert (doc.node("dgx").name, doc.node("dgx").hardware) == ("Training pod A", "h100-sxm")
+
+
+def test_before_a_sweep_runs_its_progress_counts_the_points_it_will_run(open_what_if):
+    panel = open_what_if().show_sweep().panel
+    panel.setting.setCurrentIndex(panel.setting.findData(ACCELERATOR_PRICE))
+    panel.set_range(80_000, 170_000, False)
+    panel.steps.setValue(7)
+    assert panel.progress.text() == "0 of 7 points"
+    panel.setting.setCurrentIndex(panel.setting.findData(ACCELERATORS))
+    panel.set_range(8, 10, False)
+    panel.steps.setValue(7)            # whole numbers: 8, 9 and 10 only
+    assert panel.progress.text() == "0 of 3 points"
+    panel.setting.setCurrentIndex(panel.setting.findData(ACCELERATOR_PRICE))
+    panel.set_range(0, 100_000, True)  # a geometric range cannot start at zero
+    assert panel.progress.text() == "no points in this range"
