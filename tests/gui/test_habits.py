@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QApplication
 
 from engine.sweep import ACCELERATOR_PRICE, ACCELERATORS
 from tests.gui.canvas_input import drop
 from tests.gui.test_inspector import choose, type_into
+from widgets.sweep_plots import REFERENCE, SweepPlots, SweepSeries
 from workbench.canvas.catalog_model import PAYLOAD_ROLE
 from workbench.document.selection import Selection
 
@@ -104,3 +106,58 @@ def test_before_a_sweep_runs_its_progress_counts_the_points_it_will_run(open_wha
     panel.setting.setCurrentIndex(panel.setting.findData(ACCELERATOR_PRICE))
     panel.set_range(0, 100_000, True)  # a geometric range cannot start at zero
     assert panel.progress.text() == "no points in this range"
+
+
+def _curve_samples(panel):
+    """Points along every drawn curve, in scene coordinates (40 per segment)."""
+    out = []
+    for name in panel.series_names():
+        curve = panel.series(name).item.curve
+        xs, ys = curve.xData, curve.yData
+        for i in range(len(xs) - 1):
+            for t in range(41):
+                x = xs[i] + (xs[i + 1] - xs[i]) * t / 40
+                y = ys[i] + (ys[i + 1] - ys[i]) * t / 40
+                out.append(curve.mapToScene(QPointF(x, y)))
+    return out
+
+
+def test_the_sweeps_this_design_label_never_sits_on_a_curve(qtbot):
+    plots = SweepPlots()
+    qtbot.addWidget(plots)
+    plots.resize(1400, 700)
+    plots.start("Accelerators", [SweepSeries("mfu", "MFU", "%", "fraction"),
+                                 SweepSeries("goodput", "Goodput", "%", "fraction"),
+                                 SweepSeries("time_to_train_days", "Time to train", "days")],
+                1024, integer_x=True, log_x=True)
+    xs = [256, 512, 1024, 2048, 4096, 8192, 16384]     # the A800 what-if's sweep
+    figures = {"mfu": [0.655, 0.65, 0.642, 0.615, 0.555, 0.5, 0.435],
+               "goodput": [0.988, 0.988, 0.987, 0.985, 0.978, 0.966, 0.945],
+               "time_to_train_days": [196, 99, 50.2, 26, 14, 8, 5]}
+    plots.show()
+    qtbot.waitExposed(plots)
+    for i, x in enumerate(xs):
+        plots.add_point(x, {key: (values[i], f"{values[i]}") for key, values in figures.items()})
+    QApplication.processEvents()
+    for key in figures:
+        panel = plots._plots[key].panel
+        label = panel.reference(REFERENCE).label
+        box = label.mapRectToScene(label.boundingRect())
+        assert label.isVisible()
+        assert panel.plot.vb.sceneBoundingRect().contains(box), key
+        assert not [p for p in _curve_samples(panel) if box.contains(p)], key
+
+
+def test_the_heat_legend_never_covers_a_box(window, qtbot):
+    view = window.editor.view
+    window.pipeline.wait()
+    qtbot.waitUntil(window.is_idle)
+    window.actions.heat.setChecked(True)
+    legend = window.panels.heat_legend
+    qtbot.waitUntil(legend.isVisible)
+    shown = view.viewport().geometry()
+    assert not legend.geometry().intersects(shown)      # under the canvas, not on it
+    assert view.rect().contains(legend.geometry())
+    window.actions.heat.setChecked(False)
+    assert not legend.isVisible()
+    assert view.viewportMargins().bottom() == 0         # the strip goes with it

@@ -69,6 +69,12 @@ class CanvasView(QGraphicsView):
             self._empty = empty
             self.viewport().update()
 
+    def reserve_bottom(self, height: int) -> None:
+        """Give up a strip of ``height`` pixels under the viewport (for a legend), so the
+        scene is never drawn under it; 0 gives it back."""
+        if self.viewportMargins().bottom() != height:
+            self.setViewportMargins(0, 0, 0, height)
+
     def shows_placeholder(self) -> bool:
         return bool(self._placeholder) and self._empty
 
