@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from engine.sweep import ACCELERATOR_PRICE, ACCELERATORS
 from tests.gui.canvas_input import drop
 from tests.gui.test_inspector import choose, type_into
+from widgets.comparison_table import ComparisonTableView
+from widgets.content.comparison import Cell, ComparisonTable, TableRow
 from widgets.sweep_plots import REFERENCE, SweepPlots, SweepSeries
 from workbench.canvas.catalog_model import PAYLOAD_ROLE
 from workbench.document.selection import Selection
@@ -161,3 +164,29 @@ def test_the_heat_legend_never_covers_a_box(window, qtbot):
     window.actions.heat.setChecked(False)
     assert not legend.isVisible()
     assert view.viewportMargins().bottom() == 0         # the strip goes with it
+
+
+LONG_NAMES = ("300 cluster (1,024 x H800, NDR fat tree, 2:1 oversubscribed)",
+              "A800 cluster", "What-if C, 128 x HGX H20 (1,024 H20), NDR fat tree, rented at 50%")
+
+
+def test_comparison_headers_show_full_names_never_cut(qtbot):
+    table = ComparisonTableView()
+    qtbot.addWidget(table)
+    table.resize(420, 300)
+    table.show()
+    row = TableRow("Time to train", "days", tuple(Cell(f"{d} days") for d in (17, 50, 96)))
+    table.show_table(ComparisonTable(LONG_NAMES, (row,)))
+    header = table.horizontalHeader()
+    for column, name in enumerate(LONG_NAMES, start=1):
+        item = table.horizontalHeaderItem(column)
+        lines = item.text().split("\n")
+        assert len(lines) <= 2
+        assert " ".join(lines) == name or "…" in item.text()
+        assert item.toolTip().startswith(name)
+        metrics = QFontMetrics(item.font())
+        widest = max(metrics.horizontalAdvance(line) for line in lines)
+        assert header.sectionSize(column) >= widest + 12, name     # nothing cut
+    assert table.horizontalHeaderItem(2).text() == "A800 cluster"
+    QApplication.processEvents()
+    assert table.horizontalScrollBar().maximum() > 0         # too narrow: it scrolls
