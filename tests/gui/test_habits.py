@@ -190,3 +190,28 @@ def test_comparison_headers_show_full_names_never_cut(qtbot):
     assert table.horizontalHeaderItem(2).text() == "A800 cluster"
     QApplication.processEvents()
     assert table.horizontalScrollBar().maximum() > 0         # too narrow: it scrolls
+
+
+def test_present_fills_the_windows_screen_and_every_slide_fits(open_what_if, qtbot):
+    window = open_what_if()
+    window.pipeline.wait()
+    show = window.comparison.present()
+    qtbot.waitExposed(show)
+    screen = window.screen()
+    assert show.screen() is screen
+    assert show.isFullScreen()
+    assert show.geometry() == screen.geometry()
+    qtbot.waitUntil(lambda: show.bars.chart_titles() != [], timeout=20000)
+    for size in ((1366, 768), (1920, 1080)):       # the rooms' screens, as windows here
+        show.showNormal()
+        show.resize(*size)
+        QApplication.processEvents()
+        assert show.table.fits(), size
+        show.show_slide(1)
+        QApplication.processEvents()
+        assert show.bars.fits(), size
+        columns = {round(c.plot.geometry().x()) for c in show.bars._charts}
+        assert len(columns) == 4
+        assert all(c.plot.geometry().right() <= show.bars.width() for c in show.bars._charts)
+        show.show_slide(0)
+    show.close()
