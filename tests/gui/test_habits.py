@@ -8,6 +8,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from engine.sweep import ACCELERATOR_PRICE, ACCELERATORS
+from tests.conftest import ROOT
 from tests.gui.canvas_input import drop
 from tests.gui.test_inspector import choose, type_into
 from widgets.comparison_table import ComparisonTableView
@@ -215,3 +216,24 @@ def test_present_fills_the_windows_screen_and_every_slide_fits(open_what_if, qtb
         assert all(c.plot.geometry().right() <= show.bars.width() for c in show.bars._charts)
         show.show_slide(0)
     show.close()
+
+
+def test_legends_and_notes_list_no_part_that_is_0_percent(qtbot):
+    from engine.evaluate import evaluate
+    from engine.layout import load_design
+    from engine.training import TRAINING
+    from widgets.plots.breakdown_panel import PARTS, BreakdownPanel
+    design = load_design(str(ROOT / "examples" / "a800-1024.yaml"))
+    training = evaluate(design).require(TRAINING)    # optimizer 1 ms of 9.1 s; no bubble
+    panel = BreakdownPanel()
+    qtbot.addWidget(panel)
+    panel.set_estimate(training)
+    total = training.iteration_time_s
+    shares = {label: getattr(training.breakdown_s, field) / total
+              for label, field, _ in PARTS}
+    listed = [label.text for _, label in panel.legend.items]
+    assert listed == [label for label, share in shares.items() if share >= 0.005]
+    assert 0 < shares["optimizer"] < 0.005
+    assert "optimizer" not in listed
+    assert "0%" not in panel.readout()
+    assert "under 1%: CP comm, optimizer." in panel.readout()
