@@ -171,7 +171,8 @@ class HeadlineBars(pg.GraphicsLayoutWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if getattr(self, "_charts", None):       # (the base class resizes it before __init__ ends)
+        # (the base class resizes it before __init__ ends, and while closing, its items gone)
+        if getattr(self, "_charts", None) and not self.closed:
             self.ci.layout.activate()
             for chart, items in zip(self._shown[1], self._charts, strict=True):
                 self._fill(items, len(self._shown[0]), chart)
