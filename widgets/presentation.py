@@ -2,9 +2,10 @@
 
 Slide 1 is the verdict and the table, in the largest type (up to
 :data:`SCALE` times the normal) at which every row fits the screen; slide 2
-the bar charts. Space, the arrow and page keys (or a click) move between
-them; Esc leaves. It shows what it is given, like the docked view; closing
-it emits ``closed`` so the workbench can stop feeding it.
+the bar charts, in the largest type at which every chart shows whole. Space,
+the arrow and page keys (or a click) move between them; Esc leaves. It shows
+what it is given, like the docked view; closing it emits ``closed`` so the
+workbench can stop feeding it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from widgets.content.comparison import BarChart, ComparisonTable
 from widgets.headline_bars import HeadlineBars
 
 SCALE = 1.8
-MIN_SCALE = 1.0
+MIN_SCALE = 0.75          # a laptop's 768 lines hold every row
+CHART_SCALE, MIN_CHART_SCALE = SCALE * 0.8, 0.6
+FIT_STEPS = 4
 _NEXT = (Qt.Key.Key_Space, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown)
 _BACK = (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace)
 
@@ -39,14 +42,14 @@ class PresentationWindow(QWidget):
         font.setPointSizeF(QFont().pointSizeF() * SCALE * 1.5)
         font.setBold(True)
         self.title.setFont(font)
-        self.verdict = verdict_label(SCALE)
-        self.verdict.setWordWrap(False)            # one sentence a line: its height is known
+        self.title.setWordWrap(True)       # never wider than the screen it must fill
+        self.verdict = verdict_label(SCALE)        # wraps: never wider than the screen
         self.table = ComparisonTableView()
         self.caption = QLabel()
         self.caption.setEnabled(False)
         self.caption.setWordWrap(True)
         self.bars = HeadlineBars(columns=4)
-        self.bars.set_scale(SCALE * 0.8)
+        self.bars.set_scale(CHART_SCALE)
         first = self._table_page = QWidget()
         first_layout = QVBoxLayout(first)
         first_layout.setContentsMargins(0, 0, 0, 0)
@@ -59,6 +62,7 @@ class PresentationWindow(QWidget):
         self.hint = QLabel()
         self.hint.setEnabled(False)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.hint.setWordWrap(True)
         for label in (self.caption, self.hint):
             small = QFont(label.font())
             small.setPointSizeF(QFont().pointSizeF() * SCALE * 0.75)
@@ -83,10 +87,12 @@ class PresentationWindow(QWidget):
         self.bars.show_charts(table.columns, charts)
         self._table_page.layout().activate()   # the verdict's height first: the table gets the rest
         self._fit_table()
+        self._fit_charts()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_table()
+        self._fit_charts()
 
     def _fit_table(self) -> None:
         """The largest type at which the whole table shows without scrolling."""
@@ -95,6 +101,21 @@ class PresentationWindow(QWidget):
         while scale > MIN_SCALE and not self.table.fits():
             scale = round(scale - 0.05, 2)
             self.table.set_scale(scale)
+
+    def _fit_charts(self) -> None:
+        """The largest type (up to the charts' own) at which every chart shows whole: the
+        grid's least width and height shrink with the type, so a few proportional steps
+        find it (each step rebuilds the plots)."""
+        self.slides.layout().activate()
+        scale = CHART_SCALE
+        for _ in range(FIT_STEPS):
+            self.bars.set_scale(scale)
+            least = self.bars.ci.layout.effectiveSizeHint(Qt.SizeHint.MinimumSize)
+            if self.bars.fits() or scale <= MIN_CHART_SCALE:
+                return
+            ratio = min(self.bars.width() / max(least.width(), 1),
+                        self.bars.height() / max(least.height(), 1))
+            scale = max(MIN_CHART_SCALE, round(scale * min(ratio, 0.95), 2))
 
     def show_slide(self, index: int) -> None:
         self.slides.setCurrentIndex(max(0, min(index, self.slides.count() - 1)))

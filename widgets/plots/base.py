@@ -9,7 +9,8 @@ by using several names. ``notes`` give one line per point (a list, or a
 function of the point's index, so a long curve's lines are only written for
 the point the mouse is near), shown in the read-out under the plot.
 Markers (a design's own point, a break-even) are series drawn as symbols
-only; ``set_reference`` draws a labelled vertical line.
+only; ``set_reference`` draws a labelled vertical line, its label moved to where
+no curve is whenever the curves or the view change.
 
 A log2 x axis (``log_x=format_bytes`` or ``format_count``) is plotted as
 ``log2(x)`` and labelled with the values; series take and export the values
@@ -55,6 +56,7 @@ from engine.atomic_file import WriteError
 from widgets.elided_label import ElidedLabel
 from widgets.plots import export, hover
 from widgets.plots.axes import Log2Axis
+from widgets.plots.label_spots import curve_strokes, place_clear
 from widgets.plots.style import LINE_WIDTH, faint, ink, series_color, surface
 from widgets.problems_dialog import ProblemsDialog
 
@@ -128,10 +130,13 @@ class PlotPanel(QWidget):
         self._bands: dict[str, pg.FillBetweenItem] = {}
         self._colors: dict[str, QColor] = {}
         self._references: dict[str, pg.InfiniteLine] = {}
+        self._label_heights: dict[str, float] = {}
         self._highlight = pg.ScatterPlotItem(size=11, pen=pg.mkPen(width=2), brush=None)
         self._highlight.setZValue(100)
         self.plot.addItem(self._highlight, ignoreBounds=True)
         self._build_widgets()
+        # after the view's new transform is set (its range changes before: stale positions)
+        self.plot.vb.sigTransformChanged.connect(lambda *_: self.place_labels())
         self._mouse = pg.SignalProxy(self.graphics.scene().sigMouseMoved, rateLimit=60,
                                      slot=self._on_mouse_moved)
         self._apply_theme()
@@ -159,6 +164,7 @@ class PlotPanel(QWidget):
         if self._zero_based:
             self._fit_from_zero(existing.view)
         self._show_plot()
+        self.place_labels()
 
     def set_band(self, name: str, x: Sequence[float], low: Sequence[float],
                  high: Sequence[float]) -> None:
@@ -236,6 +242,18 @@ class PlotPanel(QWidget):
         line.setPos(np.log2(x) if self._log_x else x)
         line.label.setFormat(text)
         line.show()
+        self._label_heights[name] = height
+        self.place_labels()
+
+    def place_labels(self) -> bool:
+        """Move every reference line's label off the curves (:mod:`label_spots`); False when
+        some label found no free spot."""
+        shown = [(line, self._label_heights[name]) for name, line in self._references.items()
+                 if line.isVisible() and line.label.format]
+        if not shown:
+            return True
+        strokes = curve_strokes(s.item for s in self._series.values())
+        return all([place_clear(line, height, strokes) for line, height in shown])
 
     def reference(self, name: str) -> pg.InfiniteLine:
         return self._references[name]

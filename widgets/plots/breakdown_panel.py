@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from engine.training import TrainingEstimate
-from widgets.plots.bars import BarsPanel
+from widgets.plots.bars import LEGEND_SHARE, BarsPanel
 
 #: (label, breakdown_s field, colour): the order parts stack in.
 PARTS = (("compute", "compute", "#4e79a7"), ("pipeline bubble", "bubble", "#bab0ac"),
@@ -60,6 +60,9 @@ class BreakdownPanel(BarsPanel):
         total = estimate.iteration_time_s
         shares = sorted(((getattr(estimate.breakdown_s, field), name)
                          for name, field, _ in PARTS), reverse=True)
-        parts = ", ".join(f"{name} {value / total:.0%}" for value, name in shares if value > 0)
-        self.set_note(f"Iteration {seconds(total)}: {parts}. Communication that overlaps "
-                      "compute is not counted.")
+        parts = ", ".join(f"{name} {value / total:.0%}" for value, name in shares
+                          if value >= LEGEND_SHARE * total)
+        small = [name for value, name in shares if 0 < value < LEGEND_SHARE * total]
+        under = f"; under 1%: {', '.join(small)}" if small else ""
+        self.set_note(f"Iteration {seconds(total)}: {parts}{under}. Communication that "
+                      "overlaps compute is not counted.")

@@ -132,6 +132,14 @@ class CanvasBinder(QObject):
                 rect = rect.united(self._extent(item))
         return rect
 
+    def selection_rect(self, selection: Selection) -> QRectF:
+        """The scene area the chosen boxes and groups cover, frames and labels included."""
+        rect = QRectF()
+        for kind, ids in (("node", selection.nodes), ("group", selection.groups)):
+            for item_id in ids:
+                rect = rect.united(self._extent(self.item(kind, item_id)))
+        return rect
+
     @staticmethod
     def _extent(item: QGraphicsItem) -> QRectF:
         """Scene rectangle of an item with its children (a link with its label)."""

@@ -246,8 +246,10 @@ class CanvasEditor(QObject):
     def _add_fragment(self, fragment: Design, at: QPointF, text: str) -> None:
         placed = fragments.rebase(fragment, self.document, (at.x(), at.y()))
         if self.push(lambda d: add_fragment(d, placed, text)):
-            self.binder.select(Selection([n.id for n in placed.nodes], [],
-                                         [g.id for g in placed.groups if g.parent is None]))
+            added = Selection([n.id for n in placed.nodes], [],
+                              [g.id for g in placed.groups if g.parent is None])
+            self.binder.select(added)
+            self.view.reveal(self.binder.selection_rect(added))
 
     def _move(self, moves: Moves) -> None:
         self.push(lambda doc: MoveNodesCommand(doc, moves))

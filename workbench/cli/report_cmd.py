@@ -18,15 +18,17 @@ from engine.catalog import load_catalog
 from engine.design import CURRENCIES
 from workbench.cli.design_files import designs_in
 
+EXAMPLES = (
+    "cluster-workbench report examples/what-if-a800-h800-h20.yaml -o report.html",
+)
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("report", help="an HTML report comparing designs (or a file's scenarios)")
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", metavar="FILE",
                    help="layout files (.yaml); a file with scenarios adds each of them")
     p.add_argument("-o", "--output", required=True, help="report file to write (.html)")
     p.add_argument("--currency", choices=CURRENCIES,
                    help="currency of every money figure (default: the first design's)")
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

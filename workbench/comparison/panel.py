@@ -65,7 +65,7 @@ class ComparisonPanel(QObject):
         self._follow()
 
     def present(self) -> PresentationWindow:
-        """The comparison full screen, until Esc."""
+        """The comparison full screen on the workbench's screen, until Esc."""
         if self.presentation is None:
             # a child of the view, so it is deleted with the window
             self.presentation = PresentationWindow(self._title(), self.view)
@@ -73,6 +73,9 @@ class ComparisonPanel(QObject):
         show = self.presentation
         self._follow()
         self._show()
+        screen = self.view.window().screen()       # the screen the workbench is on
+        show.setScreen(screen)
+        show.setGeometry(screen.geometry())        # some window managers start from it
         show.showFullScreen()
         show.activateWindow()
         return show

@@ -83,7 +83,7 @@ def build_actions(window: QWidget, stack: QUndoStack) -> Actions:
     undo.setShortcuts(_sequences((Key.Undo,)))
     undo.setIcon(style.standardIcon(pixmap.SP_ArrowBack))
     redo = stack.createRedoAction(window, "&Redo")
-    redo.setShortcuts(_sequences((Key.Redo, "Ctrl+Shift+Z")))
+    redo.setShortcuts(_sequences((Key.Redo, "Ctrl+Shift+Z", "Ctrl+Y")))
     redo.setIcon(style.standardIcon(pixmap.SP_ArrowForward))
     actions = Actions(
         new=make("&New", (Key.New,), "Start a new design",
