@@ -18,9 +18,8 @@ from tests.conftest import ROOT
 from workbench.analysis.live_evaluation import LiveEvaluator
 from workbench.analysis.live_stages import labelled, live_stages
 from workbench.analysis.pipeline import AnalysisPipeline
-from workbench.document.commands import SettingsCommand
+from workbench.document.commands import RenameScenarioCommand, SettingsCommand
 from workbench.document.document import Document
-from workbench.document.scenario_commands import RenameScenarioCommand
 
 WHAT_IF = ROOT / "examples" / "what-if-a800-h800-h20.yaml"
 

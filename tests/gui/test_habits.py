@@ -13,9 +13,9 @@ from tests.gui.canvas_input import drop
 from tests.gui.test_inspector import choose, type_into
 from widgets.comparison_table import ComparisonTableView
 from widgets.content.comparison import Cell, ComparisonTable, TableRow
+from widgets.content.selection import Selection
 from widgets.sweep_plots import REFERENCE, SweepPlots, SweepSeries
 from workbench.canvas.catalog_model import PAYLOAD_ROLE
-from workbench.document.selection import Selection
 
 
 def test_ctrl_y_redoes_as_well_as_ctrl_shift_z(window, qtbot):

@@ -30,8 +30,8 @@ from widgets.canvas.link_item import LinkItem
 from widgets.canvas.node_item import BOX_HEIGHT, BOX_WIDTH, NodeItem
 from widgets.canvas.scene import CanvasScene
 from widgets.canvas.theme import CanvasTheme, link_color
-from workbench.canvas.text import group_text, link_look, node_text
-from workbench.document.selection import Selection
+from widgets.content.box_text import group_text, link_look, node_text
+from widgets.content.selection import Selection
 
 if TYPE_CHECKING:          # the binder follows a document's signals; it makes none
     from workbench.document.document import Document

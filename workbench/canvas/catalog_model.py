@@ -19,10 +19,10 @@ from engine.catalog import AcceleratorSpec, Catalog, SwitchSpec
 from engine.units import bytes_to_memory_label
 from widgets.canvas.icons import kind_icon
 from widgets.canvas.theme import kind_accent
+from widgets.content.box_text import short_name
 from widgets.mime import PART_MIME
 from workbench.canvas.parts import node_payload, template_payload
 from workbench.canvas.templates import TEMPLATES
-from workbench.canvas.text import short_name
 
 PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2

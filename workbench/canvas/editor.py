@@ -21,6 +21,7 @@ from engine.group_tree import with_subgroups
 from widgets.canvas.scene import GRID, CanvasScene
 from widgets.canvas.theme import CanvasTheme
 from widgets.canvas.view import CanvasView
+from widgets.content.selection import Selection
 from workbench.canvas.arrange import ARRANGEMENTS
 from workbench.canvas.binder import CanvasBinder
 from workbench.canvas.interactions import (
@@ -43,7 +44,6 @@ from workbench.document.commands import (
     ungroup,
 )
 from workbench.document.document import Document
-from workbench.document.selection import Selection
 
 _ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
            Qt.Key.Key_Down: (0, 1)}

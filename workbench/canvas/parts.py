@@ -15,8 +15,8 @@ from engine.catalog import Catalog
 from engine.design import Design, Node
 from engine.edit_errors import EditError
 from engine.errors import LookupFailed
+from widgets.content.box_text import short_name
 from workbench.canvas.templates import TEMPLATES
-from workbench.canvas.text import short_name
 
 
 def node_payload(kind: str, hardware: str) -> str:

@@ -12,16 +12,19 @@ without computing again.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from engine.compare import Comparison
 from widgets.comparison_view import ComparisonView
 from widgets.presentation import PresentationWindow
-from workbench.analysis.live_evaluation import LiveEvaluator
 from workbench.analysis.pipeline import AnalysisPipeline, Done
 from workbench.comparison.rows import bar_charts, comparison_table
 from workbench.document.document import Document
+
+if TYPE_CHECKING:          # the panel asks a live evaluator to flush; it makes none
+    from workbench.analysis.live_evaluation import LiveEvaluator
 
 
 class ComparisonPanel(QObject):

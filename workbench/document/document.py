@@ -8,8 +8,7 @@ show it and every item edit applies to it. Switching scenarios is itself an
 undo step, so each command is undone on the scenario it was done on.
 
 Everything the document holds is one :class:`~workbench.document.state.State`
-value. An undo command (:mod:`workbench.document.commands`,
-:mod:`workbench.document.scenario_commands`) computes the state its edit
+value. An undo command (:mod:`workbench.document.commands`) computes the state its edit
 gives, :meth:`Document.check` holds it to the design's rules
 (:mod:`engine.rules`, raising :mod:`engine.edit_errors`) once,
 and :meth:`Document.show` swaps it in and announces exactly what changed,

@@ -20,11 +20,11 @@ from engine.design import Group, Link, Node
 from engine.edit_errors import EditError, InvalidValueError
 from engine.estimates import REGISTRY
 from engine.structure import scope, units_in_scope
+from widgets.content.selection import Selection
 from widgets.inspector import Inspector
 from workbench.canvas.parts import with_hardware
 from workbench.document.commands import AskSettingsCommand, ReplaceCommand, SettingsCommand
 from workbench.document.document import Document
-from workbench.document.selection import Selection
 from workbench.inspector.fields import (
     design_sections,
     group_sections,
