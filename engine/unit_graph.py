@@ -15,6 +15,7 @@ of integers.
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 
 import numpy as np
 
@@ -48,11 +49,13 @@ class UnitGraph:
 
     def __init__(self, design: Design, links: list[Link]) -> None:
         self.design = design
-        self._edges: list[tuple[str, str, np.ndarray, np.ndarray]] = []
+        #: per box, the boxes its cables go to: (other box, unit here, unit there) per cable
+        self._cables: dict[str, list[tuple[str, np.ndarray, np.ndarray]]] = defaultdict(list)
         for link in links:
             if link.pattern == "spread":
                 src, dst = spread_edges(design, link)
-                self._edges.append((link.source, link.target, src, dst))
+                self._cables[link.source].append((link.target, src, dst))
+                self._cables[link.target].append((link.source, dst, src))
 
     def reach(self, box: str, unit: int, allowed: set[str], stop: set[str]) -> \
             dict[str, np.ndarray]:
@@ -61,23 +64,24 @@ class UnitGraph:
         Returns unit indices per box (sorted), ``box`` included. Boxes in
         ``stop`` are reached but not crossed (a server does not forward
         between switches). Each box's reached units are a boolean mask, so a
-        step costs one pass over the cables it follows, not a sort.
+        step costs one pass over the cables of the box it leaves, not a sort.
         """
         seen = {box: self._mask(box, [unit])}
         frontier = [box]
         while frontier:
             current = frontier.pop()
-            for a, b, src, dst in self._edges:
-                for here, there, mine, theirs in ((a, b, src, dst), (b, a, dst, src)):
-                    if here != current or there not in allowed:
-                        continue
-                    reached = theirs[seen[current][mine]]
-                    mask = seen.setdefault(there, self._mask(there, []))
-                    fresh = reached[~mask[reached]]
-                    if fresh.size:
-                        mask[fresh] = True
-                        if there not in stop:
-                            frontier.append(there)
+            for there, mine, theirs in self._cables.get(current, ()):
+                if there not in allowed:
+                    continue
+                reached = theirs[seen[current][mine]]
+                mask = seen.get(there)
+                if mask is None:
+                    mask = seen[there] = self._mask(there, [])
+                fresh = reached[~mask[reached]]
+                if fresh.size:
+                    mask[fresh] = True
+                    if there not in stop:
+                        frontier.append(there)
         return {name: np.flatnonzero(mask) for name, mask in seen.items() if mask.any()}
 
     def _mask(self, box: str, units_set: list[int]) -> np.ndarray:
