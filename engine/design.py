@@ -14,7 +14,7 @@ undo can keep old ones and two designs compare with ``==``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any
 
@@ -363,6 +363,10 @@ class Design:
     #: so ``workload`` holds defaults that nothing estimates.
     trains: bool = True
 
+    def __hash__(self) -> int:
+        """Hashed once, by value: the window's analyses look designs up after every edit."""
+        return self._hash
+
     def node(self, node_id: str) -> Node:
         return self._nodes_by_id[node_id]
 
@@ -376,6 +380,10 @@ class Design:
     # Indices built on first use: a design of thousands of boxes looks each one up in
     # constant time. A design is immutable, so they never go stale; they are not fields,
     # so equality and files ignore them.
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash(tuple(getattr(self, f.name) for f in fields(self)))
 
     @cached_property
     def _nodes_by_id(self) -> dict[str, Node]:

@@ -56,11 +56,11 @@ def one_level(value: Any) -> Any:
 
 
 def is_record(value: Any) -> bool:
-    """Whether :func:`to_data` makes a mapping of ``value``."""
-    if isinstance(value, dict):
+    """Whether :func:`to_data` makes a mapping of ``value`` (asked of every entry of long
+    lists, so kept to attribute lookups)."""
+    if isinstance(value, dict) or hasattr(type(value), "__dataclass_fields__"):
         return True
-    record = callable(getattr(value, "to_json", None)) or dataclasses.is_dataclass(value)
-    return record and not isinstance(value, type)
+    return callable(getattr(value, "to_json", None)) and not isinstance(value, type)
 
 
 def fields_data(value: Any) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
+import numpy as np
 
 from engine.catalog import Catalog, LinkSpec
 from engine.design import Design, Link, Node
@@ -189,7 +190,7 @@ def _scale_up(design: Design, catalog: Catalog, specs: dict[str, LinkSpec],
         link = switched[0]
         switch_box = link.target if link.source == box.id else link.source
         reached = unit_graph.reach(switch_box, 0, {box.id, switch_box}, {box.id})
-        domain = len(reached.get(box.id, [])) * box.accelerators
+        domain = int(np.count_nonzero(reached.get(box.id, False))) * box.accelerators
         spec = specs[link.id]
         per_accel = _cables_per_unit(design, link, box.id) * spec.bandwidth_Bps / \
             box.accelerators
@@ -338,9 +339,9 @@ def _smallest_domain(design: Design, graph: UnitGraph, layer: set[str], allowed:
             counts.append(known[box])
             continue
         reached = graph.reach(box, 0, allowed, accel_boxes)
-        count = sum(len(found) * design.node(b).accelerators for b, found in reached.items()
-                    if b in accel_boxes)
-        known.update((b, count) for b, found in reached.items() if b in layer and found[0] == 0)
+        count = sum(int(np.count_nonzero(found)) * design.node(b).accelerators
+                    for b, found in reached.items() if b in accel_boxes)
+        known.update((b, count) for b, found in reached.items() if b in layer and found[0])
         counts.append(count)
     return min(counts)
 

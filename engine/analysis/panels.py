@@ -66,8 +66,10 @@ def explore(design: Design, catalog: Catalog, evaluation: Evaluation,
             every_setting: bool = False) -> Exploration:
     """The scaling curve and the parallelism search of an evaluated design."""
     catalog = catalog_for(design, catalog)
+    network = evaluation.result(NETWORK)
     return Exploration(**_parts({
-        "scaling": lambda: scaling_curve(design, catalog),
+        "scaling": lambda: scaling_curve(design, catalog,
+                                         network.topology() if network else None),
         "search": lambda: alternatives(design, catalog, evaluation.require(NETWORK),
                                        every_setting),
     }))
