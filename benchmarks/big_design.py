@@ -24,6 +24,7 @@ from engine.layout import save_design
 RAILS = 4
 SERVERS_PER_POD = 16
 POD_COLUMNS = 15
+SPINE_COLUMNS = 70          # as wide as the pods
 LINKS_PER_NODE = 4
 
 
@@ -33,7 +34,8 @@ def big_design(nodes: int = 5000, seed: int = 20) -> Design:
     pods = (nodes - spine_count) // (SERVERS_PER_POD + RAILS)
     spine_count = nodes - pods * (SERVERS_PER_POD + RAILS)
     rng = random.Random(seed)
-    spines = [_switch(f"spine{i}", f"Spine {i}", (i * 120.0, -400.0 - (i % RAILS) * 90.0))
+    spines = [_switch(f"spine{i}", f"Spine {i}", ((i % SPINE_COLUMNS) * 120.0,
+                                                  -400.0 - (i // SPINE_COLUMNS) * 150.0))
               for i in range(spine_count)]
     servers, leaves, links = [], [], []
     for pod in range(pods):

@@ -370,6 +370,9 @@ class Design:
     def node(self, node_id: str) -> Node:
         return self._nodes_by_id[node_id]
 
+    def link(self, link_id: str) -> Link:
+        return self._links_by_id[link_id]
+
     def group(self, group_id: str) -> Group:
         return self._groups_by_id[group_id]
 
@@ -388,6 +391,10 @@ class Design:
     @cached_property
     def _nodes_by_id(self) -> dict[str, Node]:
         return _first_by_id(self.nodes)
+
+    @cached_property
+    def _links_by_id(self) -> dict[str, Link]:
+        return _first_by_id(self.links)
 
     @cached_property
     def _groups_by_id(self) -> dict[str, Group]:

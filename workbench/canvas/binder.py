@@ -241,9 +241,9 @@ class CanvasBinder(QObject):
 
     def _create_node(self, node: Node) -> None:
         item = NodeItem(node.kind, self._scene.theme())
+        item.setPos(*node.position)     # its text comes with the layout that follows
         self._nodes[node.id] = item
         self._remember(item, "node", node.id)
-        self._show_node(node)
         item.position_changed.connect(functools.partial(self._on_node_item_moved, node.id))
 
     def _show_node(self, node: Node) -> None:
@@ -260,8 +260,8 @@ class CanvasBinder(QObject):
         item = LinkItem(self._scene.theme())
         item.set_label_shown(self._scene.labels_shown())
         self._links[link.id] = item
+        self._show_link(link)           # styled before it joins the scene: no index to tell
         self._remember(item, "link", link.id)
-        self._show_link(link)
 
     def _show_halos(self) -> None:
         """Selected links wear a halo (links have no item callbacks of their own)."""
