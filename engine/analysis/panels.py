@@ -81,8 +81,10 @@ def explore(design: Design, catalog: Catalog, evaluation: Evaluation,
     """The scaling curve, the parallelism search and the throughput-latency curve of an
     evaluated design (those of them ``parts`` names: an overlaid design draws no search)."""
     catalog = catalog_for(design, catalog)
+    network = evaluation.result(NETWORK)
     makers = {
-        "scaling": lambda: scaling_curve(design, catalog),
+        "scaling": lambda: scaling_curve(design, catalog,
+                                         network.topology() if network else None),
         "search": lambda: alternatives(design, catalog, evaluation.require(NETWORK),
                                        every_setting),
         "serving": lambda: throughput_latency_curve(design, catalog, evaluation),

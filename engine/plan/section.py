@@ -23,7 +23,7 @@ import numpy as np
 
 from engine.catalog import Catalog
 from engine.cost import COST, CostReport, TrainingFigures
-from engine.cost.buy import buy
+from engine.cost.buy import capex_as_of
 from engine.cost.prices import date_key
 from engine.cost.rent import rent
 from engine.design import Design
@@ -131,12 +131,16 @@ def _prices(design: Design, catalog: Catalog, inventory: Inventory,
             network: NetworkReport | None, settings: PlanSettings,
             start: int) -> tuple[_Prices, dict[str, str]]:
     """Month -> capex and rent, from the catalog's dated prices or the user's paths."""
+    def last_day(month: int) -> str:
+        return f"{month_label(month)}-31"
+
     def as_of(month: int) -> Design:
         return dataclasses.replace(design, cost=dataclasses.replace(
-            design.cost, price_as_of=f"{month_label(month)}-31"))
+            design.cost, price_as_of=last_day(month)))
 
     dated = _dates(design, catalog)
-    capex = _path(_memo(lambda m: buy(as_of(m), catalog, inventory, network).capex, dated),
+    capex_at = capex_as_of(design, catalog, network)
+    capex = _path(_memo(lambda m: capex_at(last_day(m)), dated),
                   settings.card_path, "plan.card_path", start, settings.horizon_months)
     unavailable: dict[str, str] = {}
     try:
