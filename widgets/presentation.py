@@ -1,8 +1,11 @@
 """Presentation mode: the comparison full screen, as slides a room can read.
 
 Slide 1 is the verdict and the table, in the largest type (up to
-:data:`SCALE` times the normal) at which every row fits the screen; slide 2
-the bar charts, in the largest type at which every chart shows whole. Space,
+:data:`SCALE` times the normal) at which every row fits the screen; a table
+too long to be read from the back of a room at :data:`PAGE_SCALE` goes on
+over a second slide (its rows split in two, each half in its own largest
+type); the last slide is the bar charts, in the largest type at which every
+chart shows whole. Space,
 the arrow and page keys (or a click) move between them; Esc leaves. It shows
 what it is given, like the docked view; closing it emits ``closed`` so the
 workbench can stop feeding it.
@@ -10,6 +13,7 @@ workbench can stop feeding it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -22,7 +26,8 @@ from widgets.content.comparison import BarChart, ComparisonTable
 from widgets.headline_bars import HeadlineBars
 
 SCALE = 1.8
-MIN_SCALE = 0.75          # a laptop's 768 lines hold every row
+PAGE_SCALE = 1.3          # type smaller than this and the table goes on over two slides
+MIN_SCALE = 0.75          # a laptop's 768 lines hold every row of a page
 CHART_SCALE, MIN_CHART_SCALE = SCALE * 0.8, 0.6
 FIT_STEPS = 4
 _NEXT = (Qt.Key.Key_Space, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown)
@@ -45,6 +50,8 @@ class PresentationWindow(QWidget):
         self.title.setWordWrap(True)       # never wider than the screen it must fill
         self.verdict = verdict_label(SCALE)        # wraps: never wider than the screen
         self.table = ComparisonTableView()
+        self.more = ComparisonTableView()      # the rows the first slide has no room for
+        self._data: ComparisonTable | None = None
         self.caption = QLabel()
         self.caption.setEnabled(False)
         self.caption.setWordWrap(True)
@@ -59,6 +66,8 @@ class PresentationWindow(QWidget):
         self.slides = QStackedWidget()
         self.slides.addWidget(first)
         self.slides.addWidget(self.bars)
+        self._more_page = QWidget()
+        QVBoxLayout(self._more_page).addWidget(self.more)
         self.hint = QLabel()
         self.hint.setEnabled(False)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -83,7 +92,7 @@ class PresentationWindow(QWidget):
     def show_comparison(self, table: ComparisonTable, charts: Sequence[BarChart]) -> None:
         self.verdict.setText("\n".join(table.verdict))
         self.caption.setText(table.caption)
-        self.table.show_table(table)
+        self._data = table
         self.bars.show_charts(table.columns, charts)
         self._table_page.layout().activate()   # the verdict's height first: the table gets the rest
         self._fit_table()
@@ -94,13 +103,38 @@ class PresentationWindow(QWidget):
         self._fit_table()
         self._fit_charts()
 
+    def cell_texts(self) -> list[list[str]]:
+        """The table's rows as shown, over one slide or two."""
+        more = self.more.cell_texts() if self._shows_more() else []
+        return self.table.cell_texts() + more
+
     def _fit_table(self) -> None:
-        """The largest type at which the whole table shows without scrolling."""
-        scale = SCALE
-        self.table.set_scale(scale)
-        while scale > MIN_SCALE and not self.table.fits():
-            scale = round(scale - 0.05, 2)
-            self.table.set_scale(scale)
+        """The whole table in the largest type at which it shows without scrolling, on one
+        slide if that type is at least :data:`PAGE_SCALE`, else its rows over two."""
+        if self._data is None:
+            return
+        rows = self._data.rows
+        self.table.show_table(self._data)
+        if _fitted(self.table) >= PAGE_SCALE or len(rows) < 2:
+            self._show_more(False)
+            return
+        half = (len(rows) + 1) // 2
+        self.table.show_table(dataclasses.replace(self._data, rows=rows[:half]))
+        self.more.show_table(dataclasses.replace(self._data, rows=rows[half:]))
+        self._show_more(True)
+        _fitted(self.table)
+        self._more_page.layout().activate()
+        _fitted(self.more)
+
+    def _shows_more(self) -> bool:
+        return self.slides.indexOf(self._more_page) >= 0
+
+    def _show_more(self, shown: bool) -> None:
+        if shown and not self._shows_more():
+            self.slides.insertWidget(1, self._more_page)
+        elif not shown and self._shows_more():
+            self.slides.removeWidget(self._more_page)
+        self.show_slide(self.slides.currentIndex())
 
     def _fit_charts(self) -> None:
         """The largest type (up to the charts' own) at which every chart shows whole: the
@@ -119,9 +153,11 @@ class PresentationWindow(QWidget):
 
     def show_slide(self, index: int) -> None:
         self.slides.setCurrentIndex(max(0, min(index, self.slides.count() - 1)))
-        names = ("the table", "the charts")
+        current = self.slides.currentWidget()
+        name = ("the charts" if current is self.bars else
+                "the table, continued" if current is self._more_page else "the table")
         self.hint.setText(f"Slide {self.slides.currentIndex() + 1} of {self.slides.count()}: "
-                          f"{names[self.slides.currentIndex()]}. Space or arrows: next; "
+                          f"{name}. Space or arrows: next; "
                           "Esc leaves")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -142,3 +178,14 @@ class PresentationWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed.emit()
         super().closeEvent(event)
+
+
+def _fitted(table: ComparisonTableView) -> float:
+    """Set ``table`` in the largest type (:data:`SCALE` down to :data:`MIN_SCALE`) at which
+    all its rows show; returns that scale."""
+    scale = SCALE
+    table.set_scale(scale)
+    while scale > MIN_SCALE and not table.fits():
+        scale = round(scale - 0.05, 2)
+        table.set_scale(scale)
+    return scale
