@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	$(BIN)/python workbench/cli/desktop_check.py
 	$(BIN)/cluster-workbench
 
 lint: $(STAMP)

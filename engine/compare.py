@@ -144,7 +144,8 @@ def compare(designs: Sequence[tuple[str, Design]], catalog: Catalog,
 def figures_asked(result: Comparison) -> tuple[FigureSpec, ...]:
     """The headline figures, in order, less those no design asks for
     (:func:`~engine.headline.asks`: serving when no design serves, a run's cost when none
-    trains): the rows a table of the comparison shows."""
+    trains, the seller's when no design sets seller settings): the rows a table of the
+    comparison shows."""
     return tuple(spec for section, spec in REGISTRY.figures()
                  if any(r.evaluation is None or asks(r.evaluation, section, spec)
                         for r in result.rows))

@@ -14,7 +14,8 @@ undo can keep old ones and two designs compare with ``==``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import Any
 
 from engine.catalog.specs import CLOUD_KINDS, PRECISIONS
@@ -364,18 +365,57 @@ class Design:
     #: so ``workload`` holds defaults that nothing estimates.
     trains: bool = True
 
+    def __hash__(self) -> int:
+        """Hashed once, by value: the window's analyses look designs up after every edit."""
+        return self._hash
+
     def node(self, node_id: str) -> Node:
-        for node in self.nodes:
-            if node.id == node_id:
-                return node
-        raise KeyError(node_id)
+        return self._nodes_by_id[node_id]
+
+    def link(self, link_id: str) -> Link:
+        return self._links_by_id[link_id]
 
     def group(self, group_id: str) -> Group:
-        for group in self.groups:
-            if group.id == group_id:
-                return group
-        raise KeyError(group_id)
+        return self._groups_by_id[group_id]
 
     def links_of(self, node_id: str) -> tuple[Link, ...]:
-        return tuple(link for link in self.links if node_id in (link.source, link.target))
+        """The links with ``node_id`` at either end, in the design's order."""
+        return self._links_by_node.get(node_id, ())
+
+    # Indices built on first use: a design of thousands of boxes looks each one up in
+    # constant time. A design is immutable, so they never go stale; they are not fields,
+    # so equality and files ignore them.
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash(tuple(getattr(self, f.name) for f in fields(self)))
+
+    @cached_property
+    def _nodes_by_id(self) -> dict[str, Node]:
+        return _first_by_id(self.nodes)
+
+    @cached_property
+    def _links_by_id(self) -> dict[str, Link]:
+        return _first_by_id(self.links)
+
+    @cached_property
+    def _groups_by_id(self) -> dict[str, Group]:
+        return _first_by_id(self.groups)
+
+    @cached_property
+    def _links_by_node(self) -> dict[str, tuple[Link, ...]]:
+        by_node: dict[str, list[Link]] = {}
+        for link in self.links:
+            by_node.setdefault(link.source, []).append(link)
+            if link.target != link.source:
+                by_node.setdefault(link.target, []).append(link)
+        return {node_id: tuple(links) for node_id, links in by_node.items()}
+
+
+def _first_by_id(items: tuple[Any, ...]) -> dict[str, Any]:
+    """Items by id; of duplicate ids (a file the rule set refuses) the first, as a scan finds."""
+    out: dict[str, Any] = {}
+    for item in items:
+        out.setdefault(item.id, item)
+    return out
 

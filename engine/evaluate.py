@@ -32,7 +32,9 @@ def evaluate(design: Design, catalog: Catalog | None = None,
     """
     catalog = catalog_for(design, catalog if catalog is not None else load_catalog())
     done = Evaluation(design.name, dict(known.sections) if known else {},
-                      dict(known.errors) if known else {}, dict(known.skipped) if known else {})
+                      dict(known.errors) if known else {}, dict(known.skipped) if known else {},
+                      unasked=frozenset(s.name for s in REGISTRY.sections()
+                                        if not s.asks_figures(design)))
     for section in REGISTRY.sections():
         if section.name in done.sections:     # known: its trust may read this design's others
             judge(section, done, catalog)

@@ -123,10 +123,12 @@ def asked(evaluation: Evaluation, currency: str = "") -> tuple[Figure, ...]:
 def asks(evaluation: Evaluation, section: Section[Any], spec: FigureSpec) -> bool:
     """Whether the design asks for the figure: not when it skips its section (serving, for
     a design with no serving workload) or, for a figure that needs a training estimate,
-    the training section (a run's cost, for a design that only serves)."""
+    the training section (a run's cost, for a design that only serves), nor when the
+    section's figures are on request and the design sets none of its settings (the
+    seller's, the plan's: :attr:`~engine.sections.Section.figures_on_request`)."""
     skipped = evaluation.skipped
-    return section.name not in skipped and not (spec.needs_training and
-                                                 TRAINING.name in skipped)
+    return evaluation.asks_figures_of(section) and not (spec.needs_training and
+                                                        TRAINING.name in skipped)
 
 
 def by_key(figures: tuple[Figure, ...]) -> dict[str, Figure]:

@@ -17,7 +17,7 @@ from engine.design import Design
 from engine.fabric import Fabric
 from engine.results import JsonResult
 from engine.sections import HIGHER, FigureSpec, Section
-from engine.topology import Island, PathReport, analyse
+from engine.topology import Island, PathReport, Topology, analyse
 from engine.trust import Trust, collective_bands, for_keys
 
 if TYPE_CHECKING:
@@ -53,6 +53,10 @@ class NetworkReport(JsonResult):
     def main(self) -> IslandReport:
         """The largest island: the one a training job would run on."""
         return max(self.islands, key=lambda r: r.topology.accelerators)
+
+    def topology(self) -> Topology:
+        """The topology this report was made of (no need to analyse the design again)."""
+        return Topology(tuple(r.topology for r in self.islands), self.paths, self.warnings)
 
 
 def headline(fabric: Fabric, ranks: int) -> dict[str, CollectiveFigure]:

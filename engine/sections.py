@@ -50,7 +50,9 @@ class Evaluation:
     know its type; ``sections`` and ``errors`` are for loops over them all.
     ``skipped`` holds the sections the design asks nothing of (a design with
     no serving workload skips serving): their reason, but neither a result
-    nor a failure, so they are left out of the JSON.
+    nor a failure, so they are left out of the JSON. ``unasked`` names the
+    sections computed but whose headline figures the design does not ask for
+    (:attr:`Section.figures_on_request`).
     """
 
     design: str
@@ -58,6 +60,12 @@ class Evaluation:
     errors: dict[str, str] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
     trust: dict[str, Trust] = field(default_factory=dict)   # by section name
+    unasked: frozenset[str] = frozenset()
+
+    def asks_figures_of(self, section: Section[Any]) -> bool:
+        """Whether the design's summary lists ``section``'s headline figures: it is neither
+        skipped nor computed only from defaults the design never set."""
+        return section.name not in self.skipped and section.name not in self.unasked
 
     def result(self, section: Section[R]) -> R | None:
         """The section's result, ``None`` if it has none (see :meth:`error`)."""
@@ -210,6 +218,10 @@ class Section(Generic[R]):
     bands, the part of the design each covers, the assumed values they rest
     on (:class:`~engine.trust.fidelity.Trust`); it may read what the
     sections it needs said (:meth:`Evaluation.trust_of`).
+    ``figures_on_request``: the section runs for every design (from its
+    settings' defaults), but its headline figures are listed only for a design
+    that sets some of its settings (the seller's and the plan's: a question
+    only some designs ask, whose rows would crowd every comparison).
     """
 
     name: str
@@ -221,6 +233,12 @@ class Section(Generic[R]):
     settings: SectionSettings[Any] | None = None
     problems: tuple[type[Exception], ...] = (EngineError,)
     trust: Callable[[R, Catalog, Evaluation], Trust] | None = None
+    figures_on_request: bool = False
+
+    def asks_figures(self, design: Design) -> bool:
+        """Whether ``design`` asks for this section's headline figures (when computed)."""
+        return (not self.figures_on_request or self.settings is None
+                or self.settings.key in dict(design.section_settings))
 
 
 class Registry:

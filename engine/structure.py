@@ -15,12 +15,15 @@ from engine.design import Design, Group, Link, Node
 
 
 def group_chain(design: Design, group_id: str | None) -> list[Group]:
-    """The group and its ancestors, innermost first."""
-    by_id = {g.id: g for g in design.groups}
+    """The group and its ancestors, innermost first (a cycle stops after every group)."""
     chain: list[Group] = []
-    while group_id is not None and group_id in by_id and len(chain) <= len(by_id):
-        chain.append(by_id[group_id])
-        group_id = by_id[group_id].parent
+    while group_id is not None and len(chain) <= len(design.groups):
+        try:
+            group = design.group(group_id)
+        except KeyError:
+            break
+        chain.append(group)
+        group_id = group.parent
     return chain
 
 
@@ -31,8 +34,11 @@ def units(design: Design, node: Node) -> int:
 
 def scope(design: Design, link: Link) -> str | None:
     """Innermost group holding both ends of ``link`` (``None``: the top level)."""
-    source_groups = [g.id for g in group_chain(design, design.node(link.source).group)]
-    target_groups = {g.id for g in group_chain(design, design.node(link.target).group)}
+    source_group, target_group = design.node(link.source).group, design.node(link.target).group
+    if source_group is None or target_group is None:
+        return None
+    source_groups = [g.id for g in group_chain(design, source_group)]
+    target_groups = {g.id for g in group_chain(design, target_group)}
     return next((g for g in source_groups if g in target_groups), None)
 
 

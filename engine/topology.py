@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
+import numpy as np
 
 from engine.catalog import Catalog, LinkSpec
 from engine.design import Design, Link, Node
@@ -189,7 +190,7 @@ def _scale_up(design: Design, catalog: Catalog, specs: dict[str, LinkSpec],
         link = switched[0]
         switch_box = link.target if link.source == box.id else link.source
         reached = unit_graph.reach(switch_box, 0, {box.id, switch_box}, {box.id})
-        domain = len(reached.get(box.id, [])) * box.accelerators
+        domain = int(np.count_nonzero(reached.get(box.id, False))) * box.accelerators
         spec = specs[link.id]
         per_accel = _cables_per_unit(design, link, box.id) * spec.bandwidth_Bps / \
             box.accelerators
@@ -242,13 +243,13 @@ def _island(design: Design, catalog: Catalog, specs: dict[str, LinkSpec], accele
     allowed = set(box_ids)
     for depth, layer in enumerate(layers, start=1):
         allowed |= layer
-        domain = min(_accelerators_reached(design, unit_graph, box, allowed, box_ids)
-                     for box in layer)
+        lower = allowed - layer
+        domain = _smallest_domain(design, unit_graph, layer, allowed, box_ids)
         entry = [lk for lk in out_links if (lk.source in layer) != (lk.target in layer)
-                 and (lk.source in allowed - layer or lk.target in allowed - layer)]
+                 and (lk.source in lower or lk.target in lower)]
         link_spec = specs[entry[0].id]
         if depth > 1:
-            over = max(_oversubscription(design, catalog, specs, box, layer, allowed - layer)
+            over = max(_oversubscription(design, catalog, specs, box, layer, lower)
                        for box in layers[depth - 2])
             bandwidth /= max(1.0, over)
         else:
@@ -307,8 +308,8 @@ def _nics(design: Design, catalog: Catalog, specs: dict[str, LinkSpec], boxes: l
     for box in boxes:
         total = 0.0
         cables = 0.0
-        for link in design.links:
-            if box.id not in (link.source, link.target) or specs[link.id].scale_up:
+        for link in design.links_of(box.id):
+            if specs[link.id].scale_up:
                 continue
             other = link.target if link.source == box.id else link.source
             if other not in layers[0]:
@@ -327,18 +328,33 @@ def _nics(design: Design, catalog: Catalog, specs: dict[str, LinkSpec], boxes: l
     return per_accel, per_rail, rails, rail_optimised
 
 
-def _accelerators_reached(design: Design, graph: UnitGraph, box: str, allowed: set[str],
-                          accel_boxes: set[str]) -> int:
-    reached = graph.reach(box, 0, allowed, accel_boxes)
-    return sum(len(reached.get(b, ())) * design.node(b).accelerators for b in accel_boxes)
+def _smallest_domain(design: Design, graph: UnitGraph, layer: set[str], allowed: set[str],
+                     accel_boxes: set[str]) -> int:
+    """The fewest accelerators that the first unit of a ``layer`` box reaches.
+
+    Units that forward (switches) and reach each other reach the same
+    accelerators, so a box whose first unit an earlier walk reached takes
+    that walk's count: one walk per part of the fabric, not one per box.
+    """
+    counts, known = [], {}
+    for box in sorted(layer):
+        if box in known:
+            counts.append(known[box])
+            continue
+        reached = graph.reach(box, 0, allowed, accel_boxes)
+        count = sum(int(np.count_nonzero(found)) * design.node(b).accelerators
+                    for b, found in reached.items() if b in accel_boxes)
+        known.update((b, count) for b, found in reached.items() if b in layer and found[0])
+        counts.append(count)
+    return min(counts)
 
 
 def _oversubscription(design: Design, catalog: Catalog, specs: dict[str, LinkSpec], box: str,
                       upper: set[str], lower: set[str]) -> float:
     """Bandwidth a switch unit takes from below over what it sends up."""
     down = up = 0.0
-    for link in design.links:
-        if box not in (link.source, link.target) or link.source == link.target:
+    for link in design.links_of(box):
+        if link.source == link.target:
             continue
         other = link.target if link.source == box else link.source
         rate = _cables_per_unit(design, link, box) * _port_rate(catalog, design, link,
@@ -377,20 +393,26 @@ def _bisection(tier0: Tier, total: int, top_Bps: float, networked: bool) -> floa
 
 
 def _paths(design: Design, graph: nx.Graph, islands: list[Island]) -> tuple[PathReport, ...]:
+    """How units of each accelerator box meet, and the shortest path from the first
+    accelerator box to each of the others: one search, so rows grow with the boxes,
+    not with their pairs."""
     boxes = [b for island in islands for b in island.nodes]
+    first = boxes[0]
+    _, found = nx.single_source_dijkstra(graph, first, weight="latency")
     out = []
-    for i, a in enumerate(boxes):
-        for b in boxes[i:]:
-            if a == b:
-                report = _within(design, a, islands)
-                if report:
-                    out.append(report)
-                continue
-            path = nx.shortest_path(graph, a, b, weight="latency")
-            latency = sum(graph.edges[u, v]["latency"] for u, v in itertools.pairwise(path))
-            latency += sum(graph.nodes[v]["latency"] for v in path[1:-1])
-            out.append(PathReport(a, b, len(path) - 1, latency * 1e6))
+    for box in boxes:
+        within = _within(design, box, islands)
+        if within:
+            out.append(within)
+        if box == first:
+            out.extend(_path_report(graph, found[b]) for b in boxes if b != first)
     return tuple(out)
+
+
+def _path_report(graph: nx.Graph, path: list[str]) -> PathReport:
+    latency = sum(graph.edges[u, v]["latency"] for u, v in itertools.pairwise(path))
+    latency += sum(graph.nodes[v]["latency"] for v in path[1:-1])
+    return PathReport(path[0], path[-1], len(path) - 1, latency * 1e6)
 
 
 def _within(design: Design, box: str, islands: list[Island]) -> PathReport | None:
@@ -412,14 +434,14 @@ def _port_warnings(design: Design, catalog: Catalog, specs: dict[str, LinkSpec])
         if node.kind != "switch":
             continue
         switch = switch_of(catalog, node)
-        cables = sum(_cables_per_unit(design, lk, node.id) for lk in design.links
-                     if node.id in (lk.source, lk.target) and lk.source != lk.target)
+        cables = sum(_cables_per_unit(design, lk, node.id) for lk in design.links_of(node.id)
+                     if lk.source != lk.target)
         if cables > switch.ports + 1e-9:
             yield (f"{node.label}: {cables:g} cables per switch on {switch.ports} ports "
                    f"({switch.id})")
-        for link in design.links:
+        for link in design.links_of(node.id):
             spec = specs[link.id]
-            if node.id in (link.source, link.target) and not spec.scale_up and \
+            if not spec.scale_up and \
                     spec.bandwidth_Bps > switch.port_Bps * (1 + 1e-9):
                 yield (f"{link.id}: {spec.name} cables run at {switch.port_Bps * 8 / 1e9:g} "
                        f"Gb/s on {node.label}'s ports")

@@ -66,7 +66,7 @@ def main() -> int:
         ("presentation-table.png",
          lambda: render_presentation(what_if, WHAT_IF, SIZE, catalog, slide=0)),
         ("presentation-charts.png",
-         lambda: render_presentation(what_if, WHAT_IF, SIZE, catalog, slide=1)),
+         lambda: render_presentation(what_if, WHAT_IF, SIZE, catalog, slide=9)),  # the last
         ("sweep-a800-accelerators.png",
          lambda: render_sweep(what_if, WHAT_IF, (1400, 860), catalog, ACCELERATORS,
                               256, 16384, 7, True)),

@@ -19,12 +19,13 @@ import pytest
 
 PACKAGES = ("engine", "widgets", "workbench")
 #: Issue 12's bound (13 before workbench/ was split into parts).
-MAX_CHAIN = 8
+MAX_CHAIN = 7
 
 
 @functools.cache
 def _graph(run_time: bool = False) -> grimp.ImportGraph:
-    return grimp.build_graph(*PACKAGES, exclude_type_checking_imports=run_time)
+    return grimp.build_graph(*PACKAGES, exclude_type_checking_imports=run_time,
+                             cache_dir=None)       # a stale cache kept a moved import
 
 
 def _imports(package: str, *, doors: bool = True, run_time: bool = False) -> nx.DiGraph:

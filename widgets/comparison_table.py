@@ -5,8 +5,10 @@ first column names each figure with its unit and better direction (and
 "no clear winner" where the best's 80% band overlaps another design's);
 each design's cell shows the value, centred, and under it in smaller type
 its 80% band and the difference to the reference in green (better) or red
-(worse). The best of a row is starred on
-a tinted background. Double-clicking a design's header asks to show it.
+(worse). The best of a row is starred on a tinted background. Column headers
+carry the designs' full names (on two lines, elided in the middle only past
+that, with a tooltip) and are never cut by a narrow table, which scrolls
+instead. Double-clicking a design's header asks to show it.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ BEST_TINT = QColor(22, 163, 74, 38)
 UNCLEAR_COLOR = QColor("#b45309")          # amber: a caution, not a loss
 SMALL = 0.78                               # the second lines' type, relative to the value's
 BEST_MARK = "★ "
+HEADER_LINE_EM = 24         # a header line holds about 24 average characters
+SWATCH_PX, HEADER_PADDING_PX = 12, 28
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -137,11 +141,15 @@ class ComparisonTableView(QTableWidget):
         self.setRowCount(len(data.rows))
         label = QTableWidgetItem("")
         self.setHorizontalHeaderItem(0, label)
+        widest = 0
         for column, name in enumerate(data.columns, start=1):
-            item = QTableWidgetItem(name)
-            item.setIcon(_swatch(series_color(column - 1)))
-            font = QFont(self.font())
+            font = QFont(self.horizontalHeader().font())
             font.setBold(column - 1 == data.active)
+            metrics = QFontMetrics(font)
+            lines = header_lines(name, metrics, HEADER_LINE_EM * metrics.averageCharWidth())
+            widest = max(widest, *(metrics.horizontalAdvance(line) for line in lines))
+            item = QTableWidgetItem("\n".join(lines))
+            item.setIcon(_swatch(series_color(column - 1)))
             item.setFont(font)
             item.setToolTip(f"{name}{' (shown on the canvas)' if column - 1 == data.active else ''}"
                             "; double-click to show it")
@@ -161,6 +169,8 @@ class ComparisonTableView(QTableWidget):
                 item.setToolTip(cell.tooltip)
                 self.setItem(r, c, item)
         header = self.horizontalHeader()
+        # never narrower than a name: a narrow table scrolls instead of cutting one
+        header.setMinimumSectionSize(widest + SWATCH_PX + HEADER_PADDING_PX)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.resizeRowsToContents()
@@ -200,6 +210,20 @@ class ComparisonTableView(QTableWidget):
     def _on_header_double_clicked(self, section: int) -> None:
         if section > 0:
             self.column_activated.emit(section - 1)
+
+
+def header_lines(name: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """A design's name as a column header: whole on one line if it fits ``width`` pixels,
+    else on two lines broken between words, the second elided in the middle if it must
+    be (the header's tooltip has it whole)."""
+    if metrics.horizontalAdvance(name) <= width:
+        return [name]
+    words = name.split()
+    count = next((n for n in range(len(words) - 1, 0, -1)
+                  if metrics.horizontalAdvance(" ".join(words[:n])) <= width), 1)
+    lines = [" ".join(words[:count]), " ".join(words[count:])]
+    return [metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, width)
+            for line in lines if line]
 
 
 def _swatch(color: QColor) -> QPixmap:

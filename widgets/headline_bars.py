@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from widgets.content.comparison import BarChart
@@ -23,6 +23,8 @@ BAR_HEIGHT = 0.62
 INSIDE = 0.55              # bars at least this share of the longest carry their value inside
 LABEL_ROOM = 1.12          # x range as a multiple of the longest bar: room for outside values
 MAX_NAME = 22
+LABEL_GAP_PX = 10          # a value written after its bar, and the plot's edge
+MIN_BAR_SHARE = 0.3        # the longest bar keeps at least this share of a narrow plot
 
 
 @dataclass
@@ -123,7 +125,8 @@ class HeadlineBars(pg.GraphicsLayoutWidget):
         rows = -(-len(charts) // self._columns)
         per_row = self._row_height * self._scale * (1 + 0.25 * max(n - 3, 0))
         self.setMinimumHeight(int(rows * per_row))
-        self.ci.layout.activate()        # lay the new plots out now, not at the next event
+        self.ci.setGeometry(self.range)  # back to the widget's size: a larger type's least
+        self.ci.layout.activate()        # size had pushed it wider; lay the plots out now
 
     def _fill(self, items: _Chart, n: int, chart: BarChart) -> None:
         """The chart's values into its bars and labels."""
@@ -142,7 +145,37 @@ class HeadlineBars(pg.GraphicsLayoutWidget):
             label.setFont(self._font(0.9, bold=best))
             nudge = -top * 0.02 if inside else top * 0.03
             label.setPos(max(value or 0.0, 0.0) + nudge, y)
-        items.plot.setXRange(0, top * LABEL_ROOM, padding=0)
+        items.plot.setXRange(0, self._x_room(items, chart, top), padding=0)
+
+    def _x_room(self, items: _Chart, chart: BarChart, top: float) -> float:
+        """The x range that leaves room for every value written after its bar, at the
+        plot's width on screen (a narrow plot gives its bars less of it)."""
+        pixels = items.plot.vb.width()
+        room = top * LABEL_ROOM
+        if pixels <= 0:
+            return room
+        for value, label in zip(chart.values, items.labels, strict=True):
+            if value is None or value >= top * INSIDE:
+                continue
+            text = QFontMetrics(label.textItem.font()).horizontalAdvance(label.toPlainText())
+            share = max(1 - (text + LABEL_GAP_PX) / pixels, MIN_BAR_SHARE)
+            room = max(room, (max(value, 0.0) + top * 0.03) / share)
+        return room
+
+    def fits(self) -> bool:
+        """Every chart shows whole: the grid is no larger than the widget (it grows past it
+        when its least size does not fit)."""
+        grid = self.ci.geometry()
+        return grid.width() <= self.range.width() + 0.5 and \
+            grid.height() <= self.range.height() + 0.5
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # (the base class resizes it before __init__ ends, and while closing, its items gone)
+        if getattr(self, "_charts", None) and not self.closed:
+            self.ci.layout.activate()
+            for chart, items in zip(self._shown[1], self._charts, strict=True):
+                self._fill(items, len(self._shown[0]), chart)
 
 
 def _text_on(color: QColor) -> QColor:

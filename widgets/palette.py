@@ -1,13 +1,24 @@
 """The palette: a searchable tree of things to drag onto the canvas.
 
 It shows any item model whose leaves carry a drag payload (the workbench
-gives it the catalog). Typing filters by a search text role; double click
+gives it the catalog). Typing filters by a search text role, every word typed
+matching somewhere in it; double click
 or Enter on an entry emits ``part_activated`` to add it without dragging.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSize, QSortFilterProxyModel, Qt, Signal
+import re
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QRegularExpression,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from widgets.language import follow_language
@@ -67,7 +78,11 @@ class Palette(QWidget):
         return matches[0] if matches else QModelIndex()
 
     def _on_search_changed(self, text: str) -> None:
-        self._proxy.setFilterFixedString(text.strip())
+        # every word, in any order and anywhere: "infiniband switch", "nvidia nvlink"
+        words = "".join(f"(?=.*{re.escape(word)})" for word in text.split())
+        self._proxy.setFilterRegularExpression(QRegularExpression(
+            words, QRegularExpression.PatternOption.CaseInsensitiveOption
+            | QRegularExpression.PatternOption.DotMatchesEverythingOption))
         if text.strip():
             self.tree.expandAll()
         else:

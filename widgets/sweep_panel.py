@@ -4,7 +4,8 @@ A dumb view over :class:`~widgets.sweep_plots.SweepPlots`. The settings
 come from the engine (:func:`engine.sweep.parameters`) grouped as the
 engine groups them; the workbench answers a new choice with a range
 (:meth:`set_range`) and a run request with points. While a sweep runs the
-Run button is Cancel and the progress bar counts points.
+Run button is Cancel and the progress bar counts points; before a run it counts
+the points the range shown will compute.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.sweep import MAX_STEPS, Parameter
+from engine.errors import EngineError
+from engine.sweep import MAX_STEPS, Parameter, sweep_values
 from widgets.content.texts import engine_text
 from widgets.language import follow_language
 from widgets.sweep_plots import SweepPlots
@@ -88,6 +90,9 @@ class SweepPanel(QWidget):
         layout.addLayout(controls)
         layout.addLayout(progress)
         layout.addWidget(self.plots, 1)
+        for changed in (self.start_value.valueChanged, self.stop_value.valueChanged,
+                        self.steps.valueChanged, self.log.toggled):
+            changed.connect(self._show_planned_points)
         follow_language(self, self._name)
 
     def _name(self) -> None:
@@ -147,17 +152,42 @@ class SweepPanel(QWidget):
             widget.setEnabled(not running)
 
     def set_progress(self, done: int, total: int) -> None:
+        self.progress.setFormat("%v of %m points")
         self.progress.setMaximum(total)
         self.progress.setValue(done)
 
+    def planned_points(self) -> int:
+        """The points a run of the range shown would compute (whole-number settings drop
+        repeats); 0 for a range that has none."""
+        parameter = self.chosen()
+        try:
+            return len(sweep_values(self.start_value.value(), self.stop_value.value(),
+                                    self.steps.value(), self.log.isChecked(),
+                                    parameter is not None and parameter.integer))
+        except EngineError:
+            return 0
+
     def set_status(self, text: str) -> None:
         self.status.setText(text)
+
+    def _show_planned_points(self) -> None:
+        """Before a run, the bar counts the points the run will compute."""
+        if self._running:
+            return
+        planned = self.planned_points()
+        if planned:
+            self.set_progress(0, planned)
+        else:
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+            self.progress.setFormat("no points in this range")
 
     def _on_setting_changed(self) -> None:
         parameter = self.chosen()
         if parameter is not None:
             self.setting.setToolTip(parameter.doc)
             self.parameter_chosen.emit(parameter.key)
+        self._show_planned_points()
 
     def _on_run_clicked(self) -> None:
         if self._running:

@@ -2,9 +2,10 @@
 
 :func:`curves` is cheap (a few milliseconds): bandwidth against message
 size, link loads, buy against rent, a run's bill, goodput against the
-checkpoint interval. :func:`explore` re-estimates variants of the design
-(the scaling curve, the parallelism search, the serving search's
-throughput-latency curve) and can take a second on a large, fully searched
+checkpoint interval, cost over time under the plan, the seller's margin.
+:func:`explore` re-estimates variants of the design (the scaling curve,
+the parallelism search, the serving search's throughput-latency curve) and
+can take a second on a large, fully searched
 design, so the workbench runs it separately. Each
 part that cannot be drawn for this design records its reason instead, as
 the sections of :func:`engine.evaluate.evaluate` do; a part whose section
@@ -21,6 +22,7 @@ from engine.analysis.alternatives import alternatives
 from engine.analysis.bandwidth import BandwidthCurves, bandwidth_curves
 from engine.analysis.checkpoint_curve import CheckpointCurve, checkpoint_curve
 from engine.analysis.cost_curves import BuyRentCurve, RunCost, buy_rent_curve, run_cost
+from engine.analysis.economics_curves import CostOverTime, SellerCurve, cost_over_time, seller_curve
 from engine.analysis.link_loads import LinkLoads, link_loads
 from engine.analysis.scaling import ScalingCurve, scaling_curve
 from engine.analysis.serving_curve import ThroughputLatencyCurve, throughput_latency_curve
@@ -31,7 +33,9 @@ from engine.errors import EngineError
 from engine.evaluate import Evaluation
 from engine.layout import catalog_for
 from engine.network import NETWORK
+from engine.plan import PLAN
 from engine.reliability import RELIABILITY
+from engine.seller import SELLER
 from engine.training import SearchResult
 
 
@@ -42,6 +46,8 @@ class Curves:
     buy_rent: BuyRentCurve | None = None
     run_cost: RunCost | None = None
     checkpoints: CheckpointCurve | None = None
+    cost_over_time: CostOverTime | None = None
+    seller: SellerCurve | None = None
     errors: dict[str, str] = field(default_factory=dict)
 
 
@@ -65,6 +71,8 @@ def curves(evaluation: Evaluation) -> Curves:
         "buy_rent": lambda: buy_rent_curve(e.require(COST)),
         "run_cost": lambda: run_cost(e.require(COST), e.result(RELIABILITY)),
         "checkpoints": lambda: checkpoint_curve(e.require(RELIABILITY)),
+        "cost_over_time": lambda: cost_over_time(e.require(PLAN)),
+        "seller": lambda: seller_curve(e.require(SELLER)),
     }))
 
 
@@ -73,8 +81,10 @@ def explore(design: Design, catalog: Catalog, evaluation: Evaluation,
     """The scaling curve, the parallelism search and the throughput-latency curve of an
     evaluated design (those of them ``parts`` names: an overlaid design draws no search)."""
     catalog = catalog_for(design, catalog)
+    network = evaluation.result(NETWORK)
     makers = {
-        "scaling": lambda: scaling_curve(design, catalog),
+        "scaling": lambda: scaling_curve(design, catalog,
+                                         network.topology() if network else None),
         "search": lambda: alternatives(design, catalog, evaluation.require(NETWORK),
                                        every_setting),
         "serving": lambda: throughput_latency_curve(design, catalog, evaluation),

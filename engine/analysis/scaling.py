@@ -25,7 +25,7 @@ from engine.design import Design, Link
 from engine.errors import EngineError
 from engine.rules import work_problems
 from engine.structure import group_chain, total_accelerators, units
-from engine.topology import analyse
+from engine.topology import Topology, analyse
 from engine.training.result import TrainingEstimate
 from engine.training.search import estimate
 from engine.training.section import island_job, require_training
@@ -80,20 +80,24 @@ def scaling_block(design: Design) -> Block:
     return Block("node", box.id, box.label, box.replicas)
 
 
-def scaling_curve(design: Design, catalog: Catalog) -> ScalingCurve:
-    """The design's workload estimated with its block replicated (module docstring)."""
+def scaling_curve(design: Design, catalog: Catalog,
+                  analysed: Topology | None = None) -> ScalingCurve:
+    """The design's workload estimated with its block replicated (module docstring).
+    ``analysed`` is the design's own topology where the caller has it: the design's
+    point then takes it instead of analysing the design again."""
     require_training(design)
     block = scaling_block(design)
     points = []
     for factor in FACTORS:
         replicas = factor * block.replicas
         if replicas.denominator == 1:
-            points.append(_point(design, catalog, block, factor, int(replicas)))
+            points.append(_point(design, catalog, block, factor, int(replicas),
+                                 analysed if factor == 1 else None))
     return ScalingCurve(block, tuple(points))
 
 
 def _point(design: Design, catalog: Catalog, block: Block, factor: Fraction,
-           replicas: int) -> ScalingPoint:
+           replicas: int, analysed: Topology | None) -> ScalingPoint:
     try:
         scaled = resized(design, block, factor, replicas)
     except EngineError as exc:
@@ -104,7 +108,7 @@ def _point(design: Design, catalog: Catalog, block: Block, factor: Fraction,
         return ScalingPoint(replicas, accelerators, None, f"{beyond[0].path}: "
                             f"{beyond[0].message}")
     try:
-        topology = analyse(scaled, catalog)
+        topology = analysed or analyse(scaled, catalog)
         found = estimate(island_job(scaled, catalog, topology.island()))
     except EngineError as exc:
         return ScalingPoint(replicas, accelerators, None, str(exc))

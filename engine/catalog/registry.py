@@ -40,6 +40,8 @@ class _Table(dict[str, T]):
             self._index[name_key(entry.id)] = entry.id
 
     def find(self, name: str) -> T | None:
+        if name in self:                 # an id as written: the common case, no normalising
+            return self[name]
         entry_id = self._index.get(name_key(name))
         return self[entry_id] if entry_id is not None else None
 

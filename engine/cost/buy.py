@@ -12,9 +12,11 @@ energy of that hour.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from engine.catalog import Catalog
+from engine.catalog import Catalog, LinkSpec
 from engine.cost.parts import CostLine, line, total
 from engine.cost.prices import Quote, accelerator_quote, from_usd, port_rate_share, switch_quote
 from engine.design import CostSettings, Design, Node
@@ -48,7 +50,7 @@ def buy(design: Design, catalog: Catalog, inventory: Inventory,
     """Price buying ``design``; raises :class:`EngineError` if an accelerator has no price."""
     settings = design.cost
     capex_parts = (*_compute_parts(design, catalog, settings),
-                   *_switch_parts(design, catalog, network),
+                   *_switch_parts(design, catalog, network, settings),
                    *_link_parts(design, catalog, settings))
     opex_parts = _energy_parts(inventory, settings)
     capex, opex = total(capex_parts), total(opex_parts)
@@ -58,17 +60,38 @@ def buy(design: Design, catalog: Catalog, inventory: Inventory,
                     per_hour, opex / hours_in_use, _notes(inventory))
 
 
+def capex_as_of(design: Design, catalog: Catalog,
+                network: NetworkReport | None) -> Callable[[str], float]:
+    """``buy(design with cost.price_as_of = date).capex`` for many dates (the plan's price
+    path): optics and cables have no dated price, so they are priced once, and they are
+    added last and one by one, as :func:`buy` adds them, so the sums are equal."""
+    optics = [item.amount for item in _link_parts(design, catalog, design.cost)]
+
+    def capex(date: str) -> float:
+        settings = dataclasses.replace(design.cost, price_as_of=date)
+        dated = total((*_compute_parts(design, catalog, settings),
+                       *_switch_parts(design, catalog, network, settings)))
+        return sum(optics, dated)
+    return capex
+
+
 def _compute_parts(design: Design, catalog: Catalog,
                    settings: CostSettings) -> list[CostLine]:
     """Accelerators and their server hosts, node by node."""
     host = Quote(from_usd(settings.host_usd_per_accelerator, settings),
                  f"cost.host_usd_per_accelerator {settings.host_usd_per_accelerator:,.2f}")
     out = []
+    quotes: dict[str, Quote] = {}         # by accelerator, for nodes without a price of their own
     for node in design.nodes:
         if node.kind == "switch":
             continue
         count = units(design, node) * node.accelerators
-        quote = accelerator_quote(accelerator_of(catalog, node), node, settings)
+        spec = accelerator_of(catalog, node)
+        if node.override("price_usd") is None:
+            quote = quotes.get(spec.id) or quotes.setdefault(
+                spec.id, accelerator_quote(spec, node, settings))
+        else:
+            quote = accelerator_quote(spec, node, settings)
         if quote.includes_host:
             out.append(line(f"servers with accelerators: {node.label}", count, "accelerator",
                             quote))
@@ -78,8 +101,8 @@ def _compute_parts(design: Design, catalog: Catalog,
     return out
 
 
-def _switch_parts(design: Design, catalog: Catalog,
-                  network: NetworkReport | None) -> list[CostLine]:
+def _switch_parts(design: Design, catalog: Catalog, network: NetworkReport | None,
+                  settings: CostSettings) -> list[CostLine]:
     """Switch boxes by the network level the topology puts them at."""
     levels = switch_levels(network)
     out = []
@@ -92,7 +115,7 @@ def _switch_parts(design: Design, catalog: Catalog,
                                 "switch", 0.0, 0.0, "part of the server or rack price"))
             continue
         where = levels.get(node.id, "not in the network")
-        quote = switch_quote(spec, node, design.cost)
+        quote = switch_quote(spec, node, settings)
         out.append(line(f"switches, {where}: {node.label} ({spec.id})", units(design, node),
                         "switch", quote))
     return out
@@ -118,17 +141,22 @@ def _scale_up_only(design: Design, catalog: Catalog, node: Node) -> bool:
 def _link_parts(design: Design, catalog: Catalog, settings: CostSettings) -> list[CostLine]:
     """Optics and cables of every network (not scale-up) link, priced by line rate."""
     out = []
+    quotes: dict[str, Quote] = {}         # by link type
     for link in design.links:
         spec = catalog.link(link.type)
         if spec.scale_up:
             continue
-        share = port_rate_share(spec.bandwidth_Bps)
-        quote = Quote(from_usd(settings.optics_usd_per_link * share, settings),
-                      f"cost.optics_usd_per_link {settings.optics_usd_per_link:g} per 400G "
-                      f"x {share:g}")
+        quote = quotes.get(spec.id) or quotes.setdefault(spec.id, _optics_quote(spec, settings))
         out.append(line(f"optics and cables: {link.id} ({spec.id})",
                         physical_links(design, link), "link", quote))
     return out
+
+
+def _optics_quote(spec: LinkSpec, settings: CostSettings) -> Quote:
+    share = port_rate_share(spec.bandwidth_Bps)
+    return Quote(from_usd(settings.optics_usd_per_link * share, settings),
+                 f"cost.optics_usd_per_link {settings.optics_usd_per_link:g} per 400G "
+                 f"x {share:g}")
 
 
 def _energy_parts(inventory: Inventory, settings: CostSettings) -> tuple[CostLine, ...]:

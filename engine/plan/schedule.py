@@ -10,6 +10,7 @@ servers that came on time do work while the late ones are awaited.
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 
@@ -56,9 +57,12 @@ def month_label(index: int) -> str:
 
 
 def day_label(start: int, day: float) -> str:
-    """The calendar date ``day`` days after the first of month ``start`` (30.44-day months)."""
+    """The calendar date ``day`` days after the first of month ``start`` (30.44-day months;
+    a day past a short month's end is its last day, never "2023-11-31")."""
     months = int(day // DAYS_PER_MONTH)
-    return f"{month_label(start + months)}-{int(day - months * DAYS_PER_MONTH) + 1:02d}"
+    month = start + months
+    last = calendar.monthrange(month // 12, month % 12 + 1)[1]
+    return f"{month_label(month)}-{min(int(day - months * DAYS_PER_MONTH) + 1, last):02d}"
 
 
 def step_path(text: str, what: str) -> list[tuple[int, float]]:

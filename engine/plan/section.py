@@ -23,7 +23,7 @@ import numpy as np
 
 from engine.catalog import Catalog
 from engine.cost import COST, CostReport, TrainingFigures
-from engine.cost.buy import buy
+from engine.cost.buy import capex_as_of
 from engine.cost.prices import date_key
 from engine.cost.rent import rent
 from engine.design import Design
@@ -42,7 +42,7 @@ from engine.plan.schedule import (
 )
 from engine.plan.settings import STRATEGIES, PlanSettings
 from engine.results import JsonResult
-from engine.sections import Evaluation, Section, SectionSettings
+from engine.sections import LOWER, NEITHER, Evaluation, FigureSpec, Section, SectionSettings
 from engine.seller.section import SETTINGS as SELLER_SETTINGS
 from engine.training import TRAINING
 
@@ -131,12 +131,16 @@ def _prices(design: Design, catalog: Catalog, inventory: Inventory,
             network: NetworkReport | None, settings: PlanSettings,
             start: int) -> tuple[_Prices, dict[str, str]]:
     """Month -> capex and rent, from the catalog's dated prices or the user's paths."""
+    def last_day(month: int) -> str:
+        return f"{month_label(month)}-31"
+
     def as_of(month: int) -> Design:
         return dataclasses.replace(design, cost=dataclasses.replace(
-            design.cost, price_as_of=f"{month_label(month)}-31"))
+            design.cost, price_as_of=last_day(month)))
 
     dated = _dates(design, catalog)
-    capex = _path(_memo(lambda m: buy(as_of(m), catalog, inventory, network).capex, dated),
+    capex_at = capex_as_of(design, catalog, network)
+    capex = _path(_memo(lambda m: capex_at(last_day(m)), dated),
                   settings.card_path, "plan.card_path", start, settings.horizon_months)
     unavailable: dict[str, str] = {}
     try:
@@ -266,12 +270,30 @@ def _owning_beats_renting(prices: _Prices, start: int, n: int, energy: float,
 def _plan(design: Design, catalog: Catalog, done: Evaluation) -> PlanReport:
     """The plan of a training run; a design that trains nothing asks for none."""
     if TRAINING.name in done.skipped:
-        raise NotRequested(done.skipped[TRAINING.name])
+        raise NotRequested(f"the plan times a training run: {done.skipped[TRAINING.name]}")
     return plan_section(design, catalog, done.require(INVENTORY), done.result(NETWORK),
                         done.require(TRAINING), done.require(COST))
+
+
+def _months_until_owning_pays(plan: PlanReport) -> float | None:
+    """Owning beats renting at the end of this many months of the plan (None: never)."""
+    crossing = plan.owning_beats_renting
+    return None if crossing is None else float(plan.months.index(crossing) + 1)
 
 
 PLAN = Section(
     "plan", "Plan", PlanReport, _plan,
     needs=(INVENTORY, NETWORK, TRAINING, COST),
-    settings=SETTINGS)
+    settings=SETTINGS,
+    figures=(
+        FigureSpec("plan_cost", "Plan's cost, net of resale", "money", LOWER,
+                   lambda s: s.net_at_horizon[s.strategy], order=200, needs_training=True,
+                   style="money", banded=False),
+        FigureSpec("plan_finish_days", "Plan: training done after", "days", LOWER,
+                   lambda s: s.finish_days[s.strategy], order=210, needs_training=True,
+                   banded=False),
+        FigureSpec("owning_beats_renting_months", "Owning beats renting after", "months",
+                   NEITHER, _months_until_owning_pays, order=220, unavailable="rent",
+                   missing="never within the plan's horizon", banded=False),
+    ),
+    figures_on_request=True)

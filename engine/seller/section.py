@@ -23,7 +23,7 @@ from engine.design import CostSettings, Design
 from engine.errors import EngineError
 from engine.inventory import INVENTORY, Inventory
 from engine.results import JsonResult
-from engine.sections import Section, SectionSettings
+from engine.sections import HIGHER, LOWER, FigureSpec, Section, SectionSettings
 from engine.seller.settings import SellerSettings
 
 SETTINGS = SectionSettings("seller", "Seller", SellerSettings)
@@ -99,4 +99,16 @@ SELLER = Section(
     lambda design, catalog, done: seller_section(design, done.require(INVENTORY),
                                                  done.require(COST)),
     needs=(INVENTORY, COST),
-    settings=SETTINGS)
+    settings=SETTINGS,
+    figures=(
+        FigureSpec("seller_margin_per_gpu_hour", "Seller's margin per GPU-hour", "money",
+                   HIGHER, lambda s: s.margin_per_gpu_hour, order=180, style="money",
+                   banded=False),
+        FigureSpec("break_even_discount", "Break-even discount (of list)", "%", LOWER,
+                   lambda s: s.break_even_discount, order=185, style="fraction",
+                   banded=False),
+        FigureSpec("break_even_utilisation", "Break-even hours sold", "%", LOWER,
+                   lambda s: s.break_even_utilisation, order=190, style="fraction",
+                   missing="never: a sold hour does not pay its energy", banded=False),
+    ),
+    figures_on_request=True)

@@ -17,19 +17,18 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
 
 
-def test_catalog_lists_every_accelerator_with_its_source_and_imports_no_qt():
+def test_catalog_imports_no_qt_nor_the_estimates_numerical_libraries():
+    # the start stays fast by construction: catalog loads the catalog, not the estimates
     code = ("import sys, runpy; sys.argv=['cluster-workbench','catalog','accelerators'];"
             "from workbench.cli import main; rc = main();"
             "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('PySide6','pyqtgraph','shiboken6','widgets'));"
-            "print('QT:', bad); sys.exit(rc)")
+            "('PySide6','pyqtgraph','shiboken6','widgets','numpy','networkx','pyarrow'));"
+            "print('HEAVY:', bad); sys.exit(rc)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert "QT: []" in result.stdout
-    for accel_id in ("a100-80gb", "h800", "ascend-910b", "tpu-v5p", "trainium2"):
-        line = next(line for line in result.stdout.splitlines() if line.startswith(accel_id))
-        assert line.rstrip().split("  ")[-1].strip(), f"{accel_id} has no source"
+    assert "HEAVY: []" in result.stdout
+    assert "a100-80gb" in result.stdout
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])

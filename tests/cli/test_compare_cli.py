@@ -51,7 +51,9 @@ def test_compare_answers_fastest_and_cheapest():
     result = run("compare", *WHAT_IFS)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["a800-1024", "h800-1024", "h20-1024"]
+    assert lines[0].split()[:3] == ["What-if", "A,", "128"]         # the designs' names
+    file_row = next(line for line in lines if line.startswith("file "))
+    assert file_row.split() == ["file", "a800-1024", "h800-1024", "h20-1024"]
     capex = next(line for line in lines if line.startswith("Capex (buy)"))
     assert capex.split()[-3] == "CNY"
     assert re.fullmatch(r"\[\d+\]", capex.split()[-2])   # a note: resting on catalog prices

@@ -73,9 +73,12 @@ def test_the_report_is_self_contained_and_has_the_table(tmp_path):
     headings = re.findall(r"<h2>([^<]+)</h2>", text)
     assert "Collective bus bandwidth against message size" in headings   # panels overlaid
     assert "Goodput against the checkpoint interval" in headings
+    assert "Cost over time under each plan" in headings
+    assert "The seller: margin against the discount" in headings
     assert len(page.images) == 1 + 3 + sum(h.startswith(("Collective", "Where", "Memory",
                                                          "Scaling", "Owning", "What one",
-                                                         "Goodput")) for h in headings)
+                                                         "Goodput", "Cost over time",
+                                                         "The seller")) for h in headings)
     for src in page.images:
         image = QImage.fromData(base64.b64decode(src.split(",", 1)[1]), "PNG")
         assert image.width() > 500

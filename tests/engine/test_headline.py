@@ -38,7 +38,9 @@ def test_figures_are_the_sections_numbers(catalog, designs):
         "time_to_train_days", "time_to_train_days_with_failures", "mfu", "goodput",
         "cost_per_run", "cost_per_run_with_failures", "cost_per_million_tokens", "capex",
         "output_tokens_per_s", "ttft_ms", "tpot_ms", "cost_per_million_output_tokens",
-        "users_served")
+        "users_served", "seller_margin_per_gpu_hour", "break_even_discount",
+        "break_even_utilisation", "plan_cost", "plan_finish_days",
+        "owning_beats_renting_months")
     assert figures["time_to_train_days"].value == result.require(TRAINING).time_to_train_days
     assert figures["mfu"].value == result.require(TRAINING).mfu
     assert figures["capex"].value == result.require(COST).capex

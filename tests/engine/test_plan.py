@@ -9,7 +9,7 @@ from engine.cost import COST
 from engine.evaluate import evaluate
 from engine.layout import load_design
 from engine.plan import PLAN, PlanSettings
-from engine.plan.schedule import arrivals, finish_day
+from engine.plan.schedule import arrivals, day_label, finish_day, month_index
 from engine.plan.section import SETTINGS
 from engine.training import TRAINING
 from tests.conftest import ROOT
@@ -89,3 +89,11 @@ def test_a_bad_path_names_the_setting(h800, catalog):
     evaluation = evaluate(SETTINGS.with_value(h800, PlanSettings(card_path="2024-01=0.8")),
                           catalog)
     assert "plan.card_path" in evaluation.error(PLAN)
+
+
+def test_a_finish_date_is_a_real_date():
+    """Months of 30.44 days run past a short month's end: the label stops at its last day."""
+    november = month_index("2023-11", "test")
+    assert day_label(november, 30.2) == "2023-11-30"
+    assert day_label(month_index("2024-02", "test"), 29.9) == "2024-02-29"
+    assert day_label(november, 0.0) == "2023-11-01"

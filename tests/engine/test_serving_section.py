@@ -18,8 +18,10 @@ from engine.estimates import REGISTRY
 from engine.evaluate import evaluate
 from engine.headline import asked, by_key, figure_keys, headline
 from engine.layout import dumps_design, load_design, loads_design
+from engine.plan import PLAN
 from engine.reliability import RELIABILITY
 from engine.scenarios import scenarios_of
+from engine.seller import SELLER
 from engine.serving import JSON_KEYS, ServingWorkload, users_served
 from engine.serving.section import SERVING, SERVING_SETTINGS
 from engine.training import TRAINING
@@ -166,7 +168,8 @@ def test_a_design_without_serving_evaluates_as_before(path, capsys):
 
 
 def test_tables_show_the_figures_some_design_asks_for():
-    """Serving rows only where a design serves; training's only where a design trains."""
+    """Serving rows only where a design serves; training's only where a design trains; the
+    seller's and the plan's only where a design sets their settings."""
     served = compare([(d.name, d) for d in scenarios_of(load_design(str(INF2), CATALOG))],
                      CATALOG)
     keys = [spec.key for spec in figures_asked(served)]
@@ -178,8 +181,9 @@ def test_tables_show_the_figures_some_design_asks_for():
     assert served.best["output_tokens_per_s"] == ("8 x A100 80GB",)
     assert served.best["cost_per_million_output_tokens"] == ("4 x Inferentia2",)
     trained = compare([("h800", load_design(str(TRAINING_ONLY[0]), CATALOG))], CATALOG)
+    asked_for = {spec.key for section in (SELLER, PLAN) for spec in section.figures}
     assert [spec.key for spec in figures_asked(trained)] == \
-        [key for key in figure_keys() if key not in SERVING_FIGURES]
+        [key for key in figure_keys() if key not in {*SERVING_FIGURES, *asked_for}]
 
 
 def test_workloads_are_added_and_left_out_as_a_file_would_read_them(tmp_path):

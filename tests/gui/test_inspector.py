@@ -6,8 +6,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
 
 from engine.settings import is_settings_class, settings_of
+from widgets.content.selection import Selection
 from workbench.canvas.parts import template_payload
-from workbench.document.selection import Selection
 
 
 def type_into(qtbot, widget, text: str) -> None:

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from engine.layout import load_design
 from tests.conftest import ROOT
 from tests.gui.canvas_input import drop
+from widgets.content.selection import Selection
 from workbench.document.commands import delete_items
-from workbench.document.selection import Selection
 from workbench.shell.main_window import MainWindow
 
 BIG = ROOT / "examples" / "llama3-16k-h100-roce.yaml"

@@ -10,7 +10,7 @@ import textwrap
 from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import ROOT
-from workbench.document.selection import Selection
+from widgets.content.selection import Selection
 
 CRASHING_SESSION = textwrap.dedent("""
     import os, sys, time

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from engine.layout import load_design
 from tests.conftest import ROOT
+from widgets.content.selection import Selection
 from workbench.document.recovery import RecoveryStore
-from workbench.document.selection import Selection
 
 SUPERPOD = ROOT / "examples" / "dgx-h100-superpod.yaml"
 READ_ONLY = Path("/proc/cluster-workbench-test.yaml")   # read-only even for root

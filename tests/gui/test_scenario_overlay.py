@@ -10,7 +10,7 @@ from engine.analysis import curves
 from engine.analysis.scaling import scaling_curve
 from engine.evaluate import evaluate
 from engine.training import TRAINING
-from workbench.document.scenario_commands import delete_scenario
+from workbench.document.commands import delete_scenario
 
 
 def settle(qtbot, window, drawn: list[str]) -> None:

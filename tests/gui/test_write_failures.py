@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog
 
-from workbench.document.selection import Selection
+from widgets.content.selection import Selection
 
 
 def _delete_first_node(window) -> None:

@@ -23,7 +23,7 @@ from engine.layout import load_design
 from tests.conftest import ROOT
 from widgets.canvas.theme import CanvasTheme
 from workbench.canvas.editor import CanvasEditor
-from workbench.document import commands, scenario_commands
+from workbench.document import commands
 from workbench.document.document import Document
 
 FILES = ("what-if-a800-h800-h20.yaml", "dgx-h100-superpod.yaml", "tpu-v4-pod.yaml")
@@ -108,23 +108,23 @@ def _tokens(doc: Document, data: st.DataObject):
 
 def _duplicate(doc: Document, data: st.DataObject):
     index = data.draw(st.integers(0, len(doc.scenarios) - 1), label="scenario")
-    return lambda d: scenario_commands.duplicate_scenario(d, index)
+    return lambda d: commands.duplicate_scenario(d, index)
 
 
 def _switch(doc: Document, data: st.DataObject):
     index = data.draw(st.integers(0, len(doc.scenarios) - 1), label="scenario")
-    return lambda d: scenario_commands.SwitchScenarioCommand(d, index)
+    return lambda d: commands.SwitchScenarioCommand(d, index)
 
 
 def _rename(doc: Document, data: st.DataObject):
     index = data.draw(st.integers(0, len(doc.scenarios) - 1), label="scenario")
     name = data.draw(st.sampled_from(["Plan B", "Cheaper", " ", "A800 cluster"]), label="name")
-    return lambda d: scenario_commands.RenameScenarioCommand(d, index, name)
+    return lambda d: commands.RenameScenarioCommand(d, index, name)
 
 
 def _delete_scenario(doc: Document, data: st.DataObject):
     index = data.draw(st.integers(0, len(doc.scenarios) - 1), label="scenario")
-    return lambda d: scenario_commands.delete_scenario(d, index)
+    return lambda d: commands.delete_scenario(d, index)
 
 
 EDITS = (_move, _replicas, _delete, _link, _group, _ungroup, _collapse, _tokens,

@@ -12,14 +12,14 @@ from engine.edit_errors import InvalidValueError
 from engine.layout import load_design, save_design
 from engine.scenarios import scenarios_of, unique_labels, unique_name, with_scenarios
 from tests.conftest import ROOT
-from workbench.document.commands import ReplaceCommand
-from workbench.document.document import Document
-from workbench.document.scenario_commands import (
+from workbench.document.commands import (
     RenameScenarioCommand,
+    ReplaceCommand,
     SwitchScenarioCommand,
     delete_scenario,
     duplicate_scenario,
 )
+from workbench.document.document import Document
 
 WHAT_IF = ROOT / "examples" / "what-if-a800-h800-h20.yaml"
 

@@ -18,6 +18,9 @@ from widgets.canvas.theme import CanvasTheme
 
 #: Below this zoom level (scene to screen), boxes show no text.
 TEXT_LOD = 0.45
+#: Below this one a box is a tile in its kind's colour: a few pixels wide, its outline,
+#: icon and badge cannot be made out, and thousands of boxes paint in time.
+TILE_LOD = 0.12
 RADIUS = 8.0
 TEXT_LEFT = 58.0
 
@@ -37,6 +40,9 @@ class BoxContent:
 def paint_box(painter: QPainter, body: QRectF, content: BoxContent, theme: CanvasTheme,
               selected: bool) -> None:
     lod = level_of_detail(painter)
+    if lod < TILE_LOD:
+        painter.fillRect(body, theme.selection if selected else content.accent)
+        return
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if content.stacked:
         for step in (8.0, 4.0):

@@ -11,8 +11,18 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QPoint, QRectF, Qt
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QHideEvent,
+    QLinearGradient,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QShowEvent,
+)
+from PySide6.QtWidgets import QWidget
+
+from widgets.canvas.view import CanvasView
 
 STOPS = ((0.0, "#3b82f6"), (0.25, "#14b8a6"), (0.5, "#eab308"), (0.75, "#f97316"),
          (1.0, "#dc2626"))
@@ -20,6 +30,7 @@ UNLOADED = "#9ca3af"
 UNUSED = QT_TRANSLATE_NOOP("Heat", "not used")
 UNUSED_GAP = 32         # the grey swatch and its spacing, right of the scale
 MARGIN = 12
+GAP = 4                 # between the canvas and the legend's strip under it
 BAR_WIDTH, BAR_HEIGHT = 180, 10
 
 
@@ -36,8 +47,9 @@ def heat_color(load: float) -> QColor:
 
 
 class HeatLegend(QWidget):
-    """The colour scale with a title, kept in the bottom-left corner of ``host`` (of its
-    viewport, for a scroll area such as the canvas view)."""
+    """The colour scale with a title, in the bottom-left corner of ``host``. Over a scroll
+    area such as the canvas view it sits in a strip the view gives up under its viewport
+    while the legend shows, so it never covers a box, wherever the boxes are."""
 
     def __init__(self, host: QWidget) -> None:
         super().__init__(host)
@@ -60,6 +72,16 @@ class HeatLegend(QWidget):
             self._place()
         return False
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._place()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        host = self.parentWidget()
+        if isinstance(host, CanvasView):
+            host.reserve_bottom(0)
+
     def _place(self) -> None:
         metrics = self.fontMetrics()
         unused = QCoreApplication.translate("Heat", UNUSED)
@@ -68,11 +90,13 @@ class HeatLegend(QWidget):
         height = 2 * metrics.height() + BAR_HEIGHT + 2 * MARGIN + 4
         self.resize(width, height)
         host = self.parentWidget()
-        if host is None:
-            return
-        area = host.viewport().geometry() if isinstance(host, QAbstractScrollArea) \
-            else host.rect()       # over a scroll area: inside its viewport, off the scrollbars
-        self.move(QPoint(area.left() + MARGIN, area.bottom() - height - MARGIN))
+        if isinstance(host, CanvasView):
+            if self.isVisible():
+                host.reserve_bottom(height + 2 * GAP)
+            area = host.viewport().geometry()
+            self.move(QPoint(area.left() + MARGIN, area.bottom() + 1 + GAP))
+        elif host is not None:
+            self.move(QPoint(MARGIN, host.height() - height - MARGIN))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -8,13 +8,13 @@ two boxes are told apart by ``bend``, which curves them to either side.
 
 from __future__ import annotations
 
+import functools
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
-    QGraphicsObject,
     QGraphicsPathItem,
     QStyleOptionGraphicsItem,
     QWidget,
@@ -39,10 +39,11 @@ class LinkLabel(QGraphicsItem):
         self._rect = QRectF()
 
     def set_text(self, text: str) -> None:
+        if text == self._text:
+            return
         self.prepareGeometryChange()
         self._text = text
-        metrics = QFontMetricsF(fonts().label)
-        width, height = metrics.horizontalAdvance(text) + 10, metrics.height() + 2
+        width, height = _label_size(text)
         self._rect = QRectF(-width / 2 - 1, -height / 2 - 1, width + 2, height + 2)
         self.update()
 
@@ -70,45 +71,68 @@ class LinkLabel(QGraphicsItem):
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, self._text)
 
 
-class LinkItem(QGraphicsObject):
+@functools.lru_cache(maxsize=4096)
+def _label_size(text: str) -> tuple[float, float]:
+    """Width and height of a label's pill: many links share a label, so measured once."""
+    metrics = QFontMetricsF(fonts().label)
+    return metrics.horizontalAdvance(text) + 10, metrics.height() + 2
+
+
+class LinkItem(QGraphicsItem):
     """One link of the design between two boxes (the same box for mesh, ring, torus).
 
     The item itself paints nothing: its line and selection halo are Qt's own
     path items, drawn without a call into Python, so a canvas of a thousand
     links repaints in a fraction of the time. It keeps the selection, the
     tooltip and a click target wider than the line.
+
+    A design of 20,000 links makes 20,000 of these, so each is cheap to make
+    and to keep: a plain graphics item (no QObject), no Python ``itemChange``
+    for Qt to call on every change (the owner shows the halo of selected
+    links with :meth:`set_halo_shown`), the halo made when first shown, pens
+    shared, and setters that change nothing do nothing.
     """
 
     def __init__(self, theme: CanvasTheme) -> None:
         super().__init__()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.setFlags(_FLAGS)
         self.setZValue(-200)          # under group frames: their titles stay readable
         self._theme = theme
         self._path = QPainterPath()
         self._color = QColor("#64748b")
         self._width = 2.0
         self._bounds = QRectF()
-        self._halo = self._drawn_path()
-        self._halo.setVisible(False)
-        self._line = self._drawn_path()
+        self._geometry: tuple[QRectF, QRectF, float] | None = None   # as last laid out
+        self._halo: QGraphicsPathItem | None = None
+        self._line = self._drawn_path(self._line_pen())
         self._label = LinkLabel(self)
-        self._restyle()
+        self._rebound()
 
-    def _drawn_path(self) -> QGraphicsPathItem:
-        item = QGraphicsPathItem(self)
-        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)    # clicks go to the link
+    def _drawn_path(self, pen: QPen) -> QGraphicsPathItem:
+        item = QGraphicsPathItem(self._path, self)
+        item.setPen(pen)
+        item.setAcceptedMouseButtons(_NO_BUTTON)    # clicks go to the link
         return item
 
     # -- setters -------------------------------------------------------------
 
     def set_theme(self, theme: CanvasTheme) -> None:
         self._theme = theme
-        self._restyle()
+        if self._halo is not None:
+            self._halo.setPen(self._halo_pen())
+        self._label.update()
 
     def set_style(self, color: QColor, width: float) -> None:
+        if color == self._color and width == self._width:
+            return
+        widened = width != self._width
         self._color, self._width = QColor(color), width
-        self._restyle()
+        self._line.setPen(self._line_pen())
+        if self._halo is not None:
+            self._halo.setPen(self._halo_pen())
+        if widened:
+            self._rebound()
+        self._label.update()
 
     def set_label(self, text: str) -> None:
         self._label.set_text(text)
@@ -116,8 +140,19 @@ class LinkItem(QGraphicsObject):
     def set_label_shown(self, shown: bool) -> None:
         self._label.setVisible(shown)
 
+    def set_halo_shown(self, shown: bool) -> None:
+        """The selection halo around the line (the owner shows it on selected links)."""
+        if self._halo is None and shown:
+            self._halo = self._drawn_path(self._halo_pen())
+            self._halo.setZValue(-1)                 # under the line
+        if self._halo is not None:
+            self._halo.setVisible(shown)
+
     def set_geometry(self, source: QRectF, target: QRectF, bend: float = 0.0) -> None:
         """Run from box ``source`` to box ``target`` (scene rectangles)."""
+        if self._geometry == (source, target, bend):
+            return
+        self._geometry = (QRectF(source), QRectF(target), bend)
         if source == target:
             self._path = _loop(source, bend)
             apex = self._path.pointAtPercent(0.5)       # the label sits beside the loop
@@ -126,7 +161,8 @@ class LinkItem(QGraphicsObject):
             self._path = _between(source, target, bend)
             middle = self._path.pointAtPercent(0.5)
         self._line.setPath(self._path)
-        self._halo.setPath(self._path)
+        if self._halo is not None:
+            self._halo.setPath(self._path)
         self._label.setPos(middle)
         self._rebound()
 
@@ -151,7 +187,7 @@ class LinkItem(QGraphicsObject):
         return self._path
 
     def halo_shown(self) -> bool:
-        return self._halo.isVisible()
+        return self._halo is not None and self._halo.isVisible()
 
     # -- QGraphicsItem -------------------------------------------------------
 
@@ -167,31 +203,37 @@ class LinkItem(QGraphicsObject):
               widget: QWidget | None = None) -> None:
         """Never called (the item has no contents of its own)."""
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self._halo.setVisible(bool(value))
-        return super().itemChange(change, value)
+    def _line_pen(self) -> QPen:
+        return _pen(self._color.rgba(), self._width)
 
-    def _restyle(self) -> None:
-        """Pens change with the style and theme, not with each paint."""
-        self._line.setPen(QPen(self._color, self._width, Qt.PenStyle.SolidLine,
-                               Qt.PenCapStyle.RoundCap))
+    def _halo_pen(self) -> QPen:
         halo = QColor(self._theme.selection)
         halo.setAlpha(110)
-        self._halo.setPen(QPen(halo, self._width + 7, Qt.PenStyle.SolidLine,
-                               Qt.PenCapStyle.RoundCap))
-        self._rebound()
-        self._label.update()
+        return _pen(halo.rgba(), self._width + 7)
 
     def _click_width(self) -> float:
         """How wide a band around the line takes clicks: thin links stay easy to hit."""
         return max(self._width + 8, 12)
 
     def _rebound(self) -> None:
-        """The click target's bounds, computed once per change."""
-        self.prepareGeometryChange()
+        """The click target's bounds, computed once per change (and told to the scene's
+        index only when they moved)."""
         pad = self._click_width() / 2
-        self._bounds = self._path.boundingRect().adjusted(-pad, -pad, pad, pad)
+        bounds = self._path.boundingRect().adjusted(-pad, -pad, pad, pad)
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+
+
+_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+          | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+_NO_BUTTON = Qt.MouseButton.NoButton
+
+
+@functools.lru_cache(maxsize=1024)
+def _pen(rgba: int, width: float) -> QPen:
+    """A round-capped pen: links share them (Qt copies a pen by reference)."""
+    return QPen(QColor.fromRgba(rgba), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
 
 
 def _exit_point(rect: QRectF, towards: QPointF) -> QPointF:

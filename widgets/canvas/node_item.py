@@ -27,6 +27,7 @@ HANDLE_RADIUS = 5.5
 _REACH = HANDLE_RADIUS * 2.2
 _BOUNDS = QRectF(-BOX_WIDTH / 2, -BOX_HEIGHT / 2, BOX_WIDTH, BOX_HEIGHT).adjusted(
     -_REACH - 2, -_REACH - 2, _REACH + 2, _REACH + 2)      # asked for on every repaint
+_MOVED = QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
 
 
 class NodeItem(QGraphicsObject):
@@ -48,27 +49,34 @@ class NodeItem(QGraphicsObject):
 
     # -- setters -------------------------------------------------------------
 
+    # Setters that change nothing leave the cached picture alone: the binder sets every
+    # box after an edit that can change any of them.
+
     def set_kind(self, kind: str) -> None:
-        self._content.kind, self._content.accent = kind, kind_accent(kind)
-        self.update()
+        if kind != self._content.kind:
+            self._content.kind, self._content.accent = kind, kind_accent(kind)
+            self.update()
 
     def set_theme(self, theme: CanvasTheme) -> None:
         self._theme = theme
         self.update()
 
     def set_title(self, title: str) -> None:
-        self._content.title = title
-        self.update()
+        if title != self._content.title:
+            self._content.title = title
+            self.update()
 
     def set_lines(self, lines: tuple[str, ...]) -> None:
         """Up to three lines under the title (remark, hardware, counts)."""
-        self._content.lines = lines[:3]
-        self.update()
+        if lines[:3] != self._content.lines:
+            self._content.lines = lines[:3]
+            self.update()
 
     def set_count_text(self, text: str) -> None:
         """The badge, e.g. ``"× 256"``; empty for a single unit."""
-        self._content.count = text
-        self.update()
+        if text != self._content.count:
+            self._content.count = text
+            self.update()
 
     # -- reads ---------------------------------------------------------------
 
@@ -111,7 +119,7 @@ class NodeItem(QGraphicsObject):
         return path
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+        if change is _MOVED:          # Qt calls this on every change: the test is kept cheap
             self.position_changed.emit()
         return super().itemChange(change, value)
 

@@ -9,6 +9,8 @@ Orange's ``CanvasScene.set_user_interaction_handler``.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Protocol
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Signal
@@ -46,7 +48,28 @@ class CanvasScene(QGraphicsScene):
         self._handler: SceneHandler | None = None
         self.snap_enabled = True
         self._labels_shown = True
+        self._bulk_depth = 0
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+
+    @contextmanager
+    def bulk_change(self) -> Iterator[None]:
+        """Many items change bounds at once (a design loaded, every link recoloured).
+
+        The BSP index finds items fast when painting and hit-testing, but each
+        item whose bounds change before the index catches up costs a scan of
+        all such items: thousands of changes in one go take quadratic time.
+        So the index is dropped while they happen and rebuilt once after
+        (n log n). Nested changes rebuild once, at the outermost.
+        """
+        if self._bulk_depth == 0:
+            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self._bulk_depth += 1
+        try:
+            yield
+        finally:
+            self._bulk_depth -= 1
+            if self._bulk_depth == 0:
+                self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
 
     def theme(self) -> CanvasTheme:
         return self._theme

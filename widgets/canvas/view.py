@@ -69,6 +69,12 @@ class CanvasView(QGraphicsView):
             self._empty = empty
             self.viewport().update()
 
+    def reserve_bottom(self, height: int) -> None:
+        """Give up a strip of ``height`` pixels under the viewport (for a legend), so the
+        scene is never drawn under it; 0 gives it back."""
+        if self.viewportMargins().bottom() != height:
+            self.setViewportMargins(0, 0, 0, height)
+
     def shows_placeholder(self) -> bool:
         return bool(self._placeholder) and self._empty
 
@@ -112,6 +118,18 @@ class CanvasView(QGraphicsView):
             self.scale(max_zoom / self.zoom(), max_zoom / self.zoom())
         self.centerOn(rect.center())
         self.zoom_changed.emit(self.zoom())
+
+    def reveal(self, rect: QRectF, margin: float = 24.0) -> None:
+        """Scroll so all of ``rect`` shows (a drop near the edge, a large template), zooming
+        out only when it cannot fit at this zoom."""
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        wanted = rect.adjusted(-margin, -margin, margin, margin)
+        if shown.contains(wanted):
+            return
+        if wanted.width() > shown.width() or wanted.height() > shown.height():
+            self.fit(rect, max_zoom=self.zoom())
+            return
+        self.ensureVisible(rect, int(margin * self.zoom()), int(margin * self.zoom()))
 
     def _zoom_about_centre(self, factor: float) -> None:
         anchor = self.transformationAnchor()

@@ -64,3 +64,44 @@ class SuffixAxis(pg.AxisItem):
     def tickStrings(self, values: list, scale: float, spacing: float) -> list[str]:
         return [format_number(v) for v in values]
 
+
+
+_MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60)
+
+
+def format_month(index: float) -> str:
+    """Months since year 0 as ``2024-07`` (:func:`engine.plan.schedule.month_index`)."""
+    month = round(index)
+    return f"{month // 12:04d}-{month % 12 + 1:02d}"
+
+
+class MonthAxis(pg.AxisItem):
+    """Calendar months (plotted as months since year 0), ticked at whole months, quarters
+    or years, as many as fit."""
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        span = max(maxVal - minVal, 1e-9)
+        step = next((s for s in _MONTH_STEPS if size * s / span >= MIN_LABEL_PX),
+                    _MONTH_STEPS[-1])
+        first = math.ceil(minVal / step) * step
+        return [(step, list(np.arange(first, maxVal + 1e-9, step)))]
+
+    def tickStrings(self, values: list, scale: float, spacing: float) -> list[str]:
+        return [format_month(v) for v in values]
+
+
+class ScaledAxis(pg.AxisItem):
+    """The same ticks as the axis it faces, labelled as the value times ``scale`` (a
+    second reading of one scale: a share of the list price as the price itself)."""
+
+    def __init__(self, orientation: str, **kwargs: object) -> None:
+        super().__init__(orientation, **kwargs)
+        self._scale = 1.0
+
+    def set_scale(self, scale: float) -> None:
+        self._scale = scale
+        self.picture = None          # pyqtgraph's cached drawing of the ticks
+        self.update()
+
+    def tickStrings(self, values: list, scale: float, spacing: float) -> list[str]:
+        return [format_number(v * self._scale) for v in values]

@@ -3,8 +3,9 @@
 Each part is one ``BarGraphItem`` spanning every row, created the first
 time the part appears and afterwards updated with ``setOpts`` (never
 cleared and re-plotted). Rows read top to bottom in the order they were
-first set; each bar's total is written at its end. Parts that are zero in
-every row leave the legend. The mouse over a segment reads out that part.
+first set; each bar's total is written at its end. Parts that are 0 % (under
+half a percent) of every row leave the legend: nothing of them shows. The
+mouse over a segment reads out that part.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from widgets.plots.style import ink, series_color
 BAR_HEIGHT = 0.62
 TOTAL_ROOM = 1.22        # x range beyond the longest bar: room for its total
 LABEL_SHARE, LABEL_MIN_PX = 0.4, 60     # of the panel's width, for the row labels
+LEGEND_SHARE = 0.005     # a part under this share of every bar (0 % written) is no entry
 
 
 @dataclass
@@ -119,11 +121,13 @@ class StackedBars:
         rows = list(self._rows.values())
         y = np.arange(len(rows), dtype=float)
         start = np.zeros(len(rows))
+        totals = np.array([sum(values.values()) for values in rows]) if rows else np.zeros(0)
         for label, part in self._parts.items():
             width = np.array([values.get(label, 0.0) for values in rows])
             part.item.setOpts(x0=start.copy(), y=y, width=width, height=BAR_HEIGHT)
             start += width
-            self._show_in_legend(part, bool(width.any()))
+            self._show_in_legend(part, bool((width >= LEGEND_SHARE * totals).any()
+                                            and width.any()))
         for index, (row, values) in enumerate(self._rows.items()):
             text = self._totals.get(row)
             if text is None:

@@ -9,7 +9,8 @@ by using several names. ``notes`` give one line per point (a list, or a
 function of the point's index, so a long curve's lines are only written for
 the point the mouse is near), shown in the read-out under the plot.
 Markers (a design's own point, a break-even) are series drawn as symbols
-only; ``set_reference`` draws a labelled vertical line.
+only; ``set_reference`` draws a labelled vertical line, its label moved to where
+no curve is whenever the curves or the view change.
 
 A log2 x axis (``log_x=format_bytes`` or ``format_count``) is plotted as
 ``log2(x)`` and labelled with the values; series take and export the values
@@ -21,10 +22,12 @@ difference is not drawn as a steep one. An optional right-hand axis
 
 The caption (``set_caption``) sits above the plot and the legend under it,
 so neither covers a curve. ``set_message`` replaces the plot with a
-sentence (why there is nothing to draw). Export: PNG and SVG of the
-caption, plot and legend, CSV of every series' numbers, from the Export
-button under the plot or the plot's right-click menu (``exported`` says
-which file was written; a file that cannot be written is said in a dialog).
+sentence (why there is nothing to draw), until another scenario's series is
+drawn over it: the sentence then stays as the note under the plot. Export:
+PNG and SVG of the caption, plot and legend, CSV of every series' numbers,
+from the Export button under the plot or the plot's right-click menu
+(``exported`` says which file was written; a file that cannot be written is
+said in a dialog).
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ from widgets.elided_label import ElidedLabel
 from widgets.language import follow_language
 from widgets.plots import export, hover
 from widgets.plots.axes import Log2Axis
+from widgets.plots.label_spots import curve_strokes, place_clear
 from widgets.plots.style import LINE_WIDTH, faint, ink, series_color, surface
 from widgets.problems_dialog import ProblemsDialog
 
@@ -124,7 +128,7 @@ class PlotPanel(QWidget):
         #: Each axis's title as given (source text of context "Plots"), shown translated.
         self._axis_titles = {"bottom": x_label, "left": y_label}
         self.plot.showGrid(x=True, y=True, alpha=0.2)
-        for name in ("left", "bottom", "right"):
+        for name in ("left", "bottom", "right", "top"):
             self.plot.getAxis(name).setStyle(maxTickLevel=1)
             self.plot.getAxis(name).enableAutoSIPrefix(False)
         self.plot.setMenuEnabled(True)
@@ -138,10 +142,13 @@ class PlotPanel(QWidget):
         self._bands: dict[str, pg.FillBetweenItem] = {}
         self._colors: dict[str, QColor] = {}
         self._references: dict[str, pg.InfiniteLine] = {}
+        self._label_heights: dict[str, float] = {}
         self._highlight = pg.ScatterPlotItem(size=11, pen=pg.mkPen(width=2), brush=None)
         self._highlight.setZValue(100)
         self.plot.addItem(self._highlight, ignoreBounds=True)
         self._build_widgets()
+        # after the view's new transform is set (its range changes before: stale positions)
+        self.plot.vb.sigTransformChanged.connect(lambda *_: self.place_labels())
         self._mouse = pg.SignalProxy(self.graphics.scene().sigMouseMoved, rateLimit=60,
                                      slot=self._on_mouse_moved)
         self._apply_theme()
@@ -170,6 +177,7 @@ class PlotPanel(QWidget):
         if self._zero_based:
             self._fit_from_zero(existing.view)
         self._show_plot()
+        self.place_labels()
 
     def set_band(self, name: str, x: Sequence[float], low: Sequence[float],
                  high: Sequence[float]) -> None:
@@ -247,6 +255,18 @@ class PlotPanel(QWidget):
         line.setPos(np.log2(x) if self._log_x else x)
         line.label.setFormat(text)
         line.show()
+        self._label_heights[name] = height
+        self.place_labels()
+
+    def place_labels(self) -> bool:
+        """Move every reference line's label off the curves (:mod:`label_spots`); False when
+        some label found no free spot."""
+        shown = [(line, self._label_heights[name]) for name, line in self._references.items()
+                 if line.isVisible() and line.label.format]
+        if not shown:
+            return True
+        strokes = curve_strokes(s.item for s in self._series.values())
+        return all([place_clear(line, height, strokes) for line, height in shown])
 
     def reference(self, name: str) -> pg.InfiniteLine:
         return self._references[name]
@@ -295,6 +315,10 @@ class PlotPanel(QWidget):
         return self._message.text() if self._stack.currentWidget() is self._message else ""
 
     def _show_plot(self) -> None:
+        """The plot in view; a reason shown until now stays as the note, under the other
+        scenarios' series drawn over a design that has nothing to draw."""
+        if self._stack.currentWidget() is self._message and self._message.text():
+            self.set_note(self._message.text())
         self._stack.setCurrentWidget(self.figure)
 
     # -- export ---------------------------------------------------------------------------------
@@ -469,7 +493,7 @@ class PlotPanel(QWidget):
         self.graphics.setBackground(surface(palette))
         self.figure.setBackgroundRole(QPalette.ColorRole.Base)
         text = ink(palette)
-        for name in ("left", "bottom", "right"):
+        for name in ("left", "bottom", "right", "top"):
             axis = self.plot.getAxis(name)
             axis.setPen(QPen(faint(palette)))
             axis.setTextPen(QPen(text))

@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from engine.training import TrainingEstimate
-from widgets.plots.bars import BarsPanel
+from widgets.plots.bars import LEGEND_SHARE, BarsPanel
 
 #: (label, breakdown_s field, colour): the order parts stack in.
 PARTS = ((QT_TRANSLATE_NOOP("Plots", "compute"), "compute", "#4e79a7"),
@@ -68,6 +68,10 @@ class BreakdownPanel(BarsPanel):
         shares = sorted(((getattr(estimate.breakdown_s, field), name)
                          for name, field, _ in PARTS), reverse=True)
         parts = ", ".join(f"{QCoreApplication.translate('Plots', name)} {value / total:.0%}"
-                          for value, name in shares if value > 0)
-        self.set_note(self.tr("Iteration {time}: {parts}. Communication that overlaps compute "
-                              "is not counted.").format(time=seconds(total), parts=parts))
+                          for value, name in shares if value >= LEGEND_SHARE * total)
+        small = [QCoreApplication.translate("Plots", name) for value, name in shares
+                 if 0 < value < LEGEND_SHARE * total]
+        under = self.tr("; under 1%: {parts}").format(parts=", ".join(small)) if small else ""
+        self.set_note(self.tr("Iteration {time}: {parts}{under}. Communication that overlaps "
+                              "compute is not counted.").format(time=seconds(total), parts=parts,
+                                                                under=under))

@@ -26,9 +26,11 @@ from widgets.plots.bandwidth_panel import BandwidthPanel
 from widgets.plots.base import PlotPanel
 from widgets.plots.breakdown_panel import BreakdownPanel
 from widgets.plots.cost_panel import BuyRentView, CostPanel, RunCostView
+from widgets.plots.cost_time_panel import CostOverTimePanel
 from widgets.plots.memory_panel import MemoryPanel
 from widgets.plots.reliability_panel import ReliabilityPanel
 from widgets.plots.scaling_panel import ScalingPanel
+from widgets.plots.seller_panel import SellerPanel
 from widgets.plots.serving_panel import ServingPanel
 from widgets.search_table import SearchTable
 from workbench.analysis.facts import Facts
@@ -175,6 +177,21 @@ PANELS = PanelRegistry((
                   QT_TRANSLATE_NOOP("Panels", "Goodput against the checkpoint interval"),
                   QT_TRANSLATE_NOOP("Panels", "Daly's model at each design's failure rate; "
                                               "stars at the intervals used")),)),
+    PanelSpec("cost-over-time", QT_TRANSLATE_NOOP("Panels", "Cost over Time"),
+              CostOverTimePanel,
+              (Feed("curves", "cost_over_time", CostOverTimePanel.set_curve),), group=2,
+              pictures=(Picture(
+                  QT_TRANSLATE_NOOP("Panels", "Cost over time under each plan"),
+                  QT_TRANSLATE_NOOP("Panels", "cumulative cost of buying, renting and the "
+                                              "plan's phases by month, at the dated prices; "
+                                              "the month owning beats renting marked")),)),
+    PanelSpec("seller", QT_TRANSLATE_NOOP("Panels", "Seller"), SellerPanel,
+              (Feed("curves", "seller", SellerPanel.set_curve),), group=2,
+              pictures=(Picture(
+                  QT_TRANSLATE_NOOP("Panels", "The seller: margin against the discount"),
+                  QT_TRANSLATE_NOOP("Panels", "margin per accelerator-hour of the fleet by "
+                                              "share of hours sold; rings at the break-even "
+                                              "discounts, stars at each design's own")),)),
 ))
 
 
@@ -192,7 +209,7 @@ class PanelSet:
     def show(self, facts: Facts, scenario: str, lane: str | None = None,
              overlay: bool = False) -> None:
         """Each feed of ``lane`` (every lane when None) drawn from ``facts`` under
-        ``scenario``; a missing part is cleared from an overlay, or its reason shown."""
+        ``scenario``; a missing part is cleared, and the shown design's reason shown."""
         for spec, feed in self._feeds():
             if (lane and feed.lane != lane) or (overlay and not feed.overlaid):
                 continue
@@ -203,6 +220,8 @@ class PanelSet:
             elif overlay:
                 target.clear(scenario)
             else:
+                if feed.overlaid:            # none of its old series under other scenarios'
+                    target.clear(scenario)
                 target.set_message(engine_text(facts.reason(feed.lane, feed.part)))
 
     def clear(self, scenario: str) -> None:

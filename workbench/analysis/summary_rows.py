@@ -12,7 +12,7 @@ from typing import Any
 
 from engine.evaluate import Evaluation
 from engine.headline import Figure, asked, figure_spec
-from engine.results import to_data
+from engine.results import is_record, one_level, to_data
 from engine.units import number
 from widgets.content.figure_notes import detail, label, tooltip, value_text
 from widgets.content.summary import DetailRow, DetailSection, Tile
@@ -38,7 +38,7 @@ def _tile(figure: Figure) -> Tile:
 
 
 def details(evaluation: Evaluation) -> list[DetailSection]:
-    out = [DetailSection(engine_text(humanize(name)), _rows(to_data(section)))
+    out = [DetailSection(engine_text(humanize(name)), _rows(section))
            for name, section in evaluation.sections.items()]
     out += [DetailSection(engine_text(humanize(name)), error=reason)
             for name, reason in evaluation.errors.items() if name not in evaluation.sections]
@@ -62,23 +62,27 @@ _UNITS = (("_pflops", "PFLOP/s"), ("_tflops_per_gpu", "TFLOP/s per GPU"), ("_kw"
 
 
 def _rows(data: Any, depth: int = 0) -> tuple[DetailRow, ...]:
+    """Rows of a section's figures, converted to plain data as far as they are shown
+    (a long list shows its length and first few entries, not all of them)."""
+    data = one_level(data)
     if not isinstance(data, dict):
         return ()
     out = []
-    for key, value in data.items():
+    for key, raw in data.items():
         label = humanize(str(key)) if depth == 0 else str(key)
+        value = one_level(raw)
         if isinstance(value, dict) and depth < MAX_DEPTH:
             out.append(DetailRow(label, children=_rows(value, depth + 1)))
-        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        elif isinstance(value, list) and value and all(is_record(v) for v in value):
             entries = translate("Figures", "{n} entries").format(n=len(value))
             out.append(DetailRow(label, entries, tuple(
                 DetailRow(str(i + 1), children=_rows(v, depth + 1))
                 for i, v in enumerate(value[:MAX_LIST]))))
         elif isinstance(value, list):
-            shown = ", ".join(number(v) for v in value[:MAX_LIST])
+            shown = ", ".join(number(to_data(v)) for v in value[:MAX_LIST])
             more = translate("Figures", " … ({n} in all)").format(n=len(value)) \
                 if len(value) > MAX_LIST else ""
             out.append(DetailRow(label, (shown + more) or "—"))
         else:
-            out.append(DetailRow(label, number(value)))
+            out.append(DetailRow(label, number(to_data(raw))))
     return tuple(out)

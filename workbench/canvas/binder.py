@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+import shiboken6
 from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
@@ -30,9 +32,9 @@ from widgets.canvas.link_item import LinkItem
 from widgets.canvas.node_item import BOX_HEIGHT, BOX_WIDTH, NodeItem
 from widgets.canvas.scene import CanvasScene
 from widgets.canvas.theme import CanvasTheme, link_color
+from widgets.content.box_text import group_text, link_look, node_text
+from widgets.content.selection import Selection
 from widgets.language import follow_language
-from workbench.canvas.text import group_text, link_look, node_text
-from workbench.document.selection import Selection
 
 if TYPE_CHECKING:          # the binder follows a document's signals; it makes none
     from workbench.document.document import Document
@@ -50,6 +52,13 @@ class Heat:
     collective: str
 
 
+class Bundled(NamedTuple):
+    """A link in a bundle: the visible boxes standing for its two ends."""
+
+    link: str
+    source: tuple[str, str]
+    target: tuple[str, str]
+
 
 class CanvasBinder(QObject):
     """One item per node, link and group of the document, kept up to date."""
@@ -66,7 +75,13 @@ class CanvasBinder(QObject):
         self._groups: dict[str, GroupItem] = {}
         self._ids: dict[QGraphicsItem, tuple[str, str]] = {}
         self._heat: Heat | None = None
-        self._stale_layout = self._stale_links = False
+        self._haloed: set[LinkItem] = set()
+        self._bundles: dict[frozenset[tuple[str, str]], tuple[Bundled, ...]] = {}
+        self._bundles_of: dict[str, tuple[frozenset[tuple[str, str]], ...]] = {}
+        #: what an edit's item signals left to redo on its ``changed``: "layout" (all),
+        #: "links" (placement), "texts" (every box's figures), "groups" (frame texts)
+        self._stale: set[str] = set()
+        self._precision = document.design.workload.precision
         doc = document
         doc.node_added.connect(self._on_node_added)
         doc.node_removed.connect(self._on_node_removed)
@@ -78,10 +93,11 @@ class CanvasBinder(QObject):
         doc.group_removed.connect(self._on_group_removed)
         doc.group_changed.connect(self._on_group_changed)
         doc.design_replaced.connect(self._on_design_replaced)
-        doc.settings_changed.connect(self._layout_stale)   # box figures use the precision
+        doc.settings_changed.connect(self._on_settings_changed)
         doc.changed.connect(self._on_changed)
         scene.theme_changed.connect(self._on_theme_changed)
         scene.labels_shown_changed.connect(self._on_labels_shown_changed)
+        scene.selectionChanged.connect(self._show_halos)
         self._on_design_replaced(doc.design)
         follow_language(self, self._relayout)       # the boxes' lines are words too
 
@@ -134,6 +150,14 @@ class CanvasBinder(QObject):
                 rect = rect.united(self._extent(item))
         return rect
 
+    def selection_rect(self, selection: Selection) -> QRectF:
+        """The scene area the chosen boxes and groups cover, frames and labels included."""
+        rect = QRectF()
+        for kind, ids in (("node", selection.nodes), ("group", selection.groups)):
+            for item_id in ids:
+                rect = rect.united(self._extent(self.item(kind, item_id)))
+        return rect
+
     @staticmethod
     def _extent(item: QGraphicsItem) -> QRectF:
         """Scene rectangle of an item with its children (a link with its label)."""
@@ -142,79 +166,96 @@ class CanvasBinder(QObject):
     # -- document -> items --------------------------------------------------------------
 
     def _on_design_replaced(self, design: Design) -> None:
-        for item in list(self._ids):
-            self._scene.removeItem(item)
-        self._nodes.clear()
-        self._links.clear()
-        self._groups.clear()
-        self._ids.clear()
-        for group in design.groups:
-            self._create_group(group)
-        for node in design.nodes:
-            self._create_node(node)
-        for link in design.links:
-            self._create_link(link)
-        self._relayout()
+        with self._scene.bulk_change():
+            for item in list(self._ids):
+                self._scene.removeItem(item)
+            self._nodes.clear()
+            self._links.clear()
+            self._groups.clear()
+            self._ids.clear()
+            for group in design.groups:
+                self._create_group(group)
+            for node in design.nodes:
+                self._create_node(node)
+            for link in design.links:
+                self._create_link(link)
+            self._relayout()
 
     def _on_node_added(self, index: int, node: Node) -> None:
         self._create_node(node)
-        self._layout_stale()
+        self._stale.add("layout")
 
     def _on_node_removed(self, index: int, node: Node) -> None:
         self._forget(self._nodes.pop(node.id))
-        self._layout_stale()
+        self._stale.add("layout")
 
     def _on_node_changed(self, old: Node, new: Node) -> None:
         self._show_node(new)
-        if (old.group, old.replicas, old.accelerators) != (new.group, new.replicas,
-                                                          new.accelerators):
-            self._layout_stale()
+        if old.group != new.group:
+            self._stale.add("layout")
+        elif (old.replicas, old.accelerators) != (new.replicas, new.accelerators):
+            self._stale.add("groups")           # the frames count what they hold
 
     def _on_link_added(self, index: int, link: Link) -> None:
         self._create_link(link)
-        self._stale_links = True
+        self._stale.add("links")
 
     def _on_link_removed(self, index: int, link: Link) -> None:
         self._forget(self._links.pop(link.id))
-        self._stale_links = True
+        self._stale.add("links")
 
     def _on_link_changed(self, old: Link, new: Link) -> None:
         self._show_link(new)
-        self._stale_links = True
+        self._stale.add("links")
 
     def _on_group_added(self, index: int, group: Group) -> None:
         self._create_group(group)
-        self._layout_stale()
+        self._stale.add("layout")
 
     def _on_group_removed(self, index: int, group: Group) -> None:
         self._forget(self._groups.pop(group.id))
-        self._layout_stale()
+        self._stale.add("layout")
 
     def _on_group_changed(self, old: Group, new: Group) -> None:
-        self._layout_stale()
+        self._stale.add("layout")
 
-    def _layout_stale(self, *_: object) -> None:
-        self._stale_layout = True
+    def _on_settings_changed(self, key: str) -> None:
+        """Boxes show peak figures at the workload's precision, and nothing else of the
+        settings: only a new precision redraws their text."""
+        precision = self._doc.design.workload.precision
+        if precision != self._precision:
+            self._precision = precision
+            self._stale.add("texts")
 
     def _on_changed(self) -> None:
-        """The edit is complete: lay out what its item signals left stale, once."""
-        if self._stale_layout:
-            self._relayout()
-        elif self._stale_links:
-            self._place_links()
-        self._stale_layout = self._stale_links = False
+        """The edit is complete: redo what its item signals left stale, once. Only
+        placement moves many items, so only it runs as one bulk change of the scene."""
+        stale, self._stale = self._stale, set()
+        if "layout" in stale:
+            with self._scene.bulk_change():
+                self._relayout()
+            return
+        if "links" in stale:
+            with self._scene.bulk_change():
+                self._place_links()
+        if "texts" in stale:
+            for node in self._doc.design.nodes:
+                self._show_node(node)
+        if "groups" in stale:
+            self._show_groups()
 
     def _on_theme_changed(self, theme: CanvasTheme) -> None:
-        for item in self._ids:
-            item.set_theme(theme)
+        with self._scene.bulk_change():
+            for item in self._ids:
+                item.set_theme(theme)
 
     # -- creating and showing items ----------------------------------------------------------
 
     def _create_node(self, node: Node) -> None:
         item = NodeItem(node.kind, self._scene.theme())
+        item.setPos(*node.position)     # its text comes with the layout that follows
         self._nodes[node.id] = item
         self._remember(item, "node", node.id)
-        self._show_node(node)
         item.position_changed.connect(functools.partial(self._on_node_item_moved, node.id))
 
     def _show_node(self, node: Node) -> None:
@@ -231,38 +272,53 @@ class CanvasBinder(QObject):
         item = LinkItem(self._scene.theme())
         item.set_label_shown(self._scene.labels_shown())
         self._links[link.id] = item
+        self._show_link(link)           # styled before it joins the scene: no index to tell
         self._remember(item, "link", link.id)
-        self._show_link(link)
+
+    def _show_halos(self) -> None:
+        """Selected links wear a halo (links have no item callbacks of their own)."""
+        if not shiboken6.isValid(self._scene):
+            return          # a dying scene still announces that its items left the selection
+        selected = {item for item in self._scene.selectedItems() if isinstance(item, LinkItem)}
+        for item in self._haloed - selected:
+            item.set_halo_shown(False)
+        for item in selected - self._haloed:
+            item.set_halo_shown(True)
+        self._haloed = selected
 
     def _on_labels_shown_changed(self, shown: bool) -> None:
-        for item in self._links.values():
-            item.set_label_shown(shown)
+        with self._scene.bulk_change():
+            for item in self._links.values():
+                item.set_label_shown(shown)
 
     def show_heat(self, heat: Heat | None) -> None:
-        """Colour links by their load (the heat overlay), or by their kind with ``None``."""
+        """Colour links by their load (the heat overlay), or by their kind with ``None``.
+
+        The panels call this after every evaluation, heat on or off: links are
+        only touched when the loads changed."""
+        if heat == self._heat:
+            return
         self._heat = heat
-        for link in self._doc.design.links:
-            self._show_link(link)
+        with self._scene.bulk_change():
+            for link in self._doc.design.links:
+                self._show_link(link)
 
     def _show_link(self, link: Link) -> None:
         look = link_look(self._doc.catalog, link)
         item = self._links[link.id]
         if self._heat is None:
-            item.set_label(look.label)
-            item.set_style(link_color(look.kind), look.width)
-            item.setToolTip("")
-            return
-        load = self._heat.loads.get(link.id)
-        if load is None:
-            item.set_label(look.label)
-            item.set_style(QColor(UNLOADED), look.width)
-            item.setToolTip(self.tr("Not used by {collective}").format(
-                collective=self._heat.collective))
+            label, color, tip = look.label, link_color(look.kind), ""
+        elif (load := self._heat.loads.get(link.id)) is None:
+            label, color, tip = look.label, QColor(UNLOADED), self.tr(
+                "Not used by {collective}").format(collective=self._heat.collective)
         else:
-            item.set_label(f"{look.label} · {load:.0%}")
-            item.set_style(heat_color(load), look.width)
-            item.setToolTip(f"{load:.0%} of this link's bandwidth in use by "
-                            f"{self._heat.collective}")
+            label, color = f"{look.label} · {load:.0%}", heat_color(load)
+            tip = self.tr("{load:.0%} of this link's bandwidth in use by {collective}").format(
+                load=load, collective=self._heat.collective)
+        item.set_label(label)
+        item.set_style(color, look.width)
+        if item.toolTip() != tip:
+            item.setToolTip(tip)
 
     def _create_group(self, group: Group) -> None:
         item = GroupItem(self._scene.theme())
@@ -282,6 +338,23 @@ class CanvasBinder(QObject):
 
     def _relayout(self) -> None:
         design = self._doc.design
+        self._precision = design.workload.precision
+        self._show_groups()
+        owners = self._owners()
+        for node in design.nodes:
+            self._show_node(node)
+            self._nodes[node.id].setVisible(owners[node.id] == ("node", node.id))
+        self._place_links()
+        self._place_groups()
+        if any(group.collapsed for group in design.groups):
+            self._place_links()     # again: links into collapsed groups end on their boxes
+        rect = self.nodes_rect()
+        self._scene.setSceneRect(rect.adjusted(-SCENE_MARGIN, -SCENE_MARGIN,
+                                               SCENE_MARGIN, SCENE_MARGIN))
+
+    def _show_groups(self) -> None:
+        """Each frame's title, remark, contents and count."""
+        design = self._doc.design
         for group in design.groups:
             item = self._groups[group.id]
             text = group_text(design, group)
@@ -291,39 +364,42 @@ class CanvasBinder(QObject):
             item.set_count_text(text.count)
             item.set_collapsed(group.collapsed)
             item.set_depth(len(group_chain(design, group.id)) - 1)
-        owners = self._owners()
-        for node in design.nodes:
-            self._show_node(node)
-            self._nodes[node.id].setVisible(owners[node.id] == ("node", node.id))
-        self._place_links()
-        self._place_groups()
-        self._place_links()         # again: links into collapsed groups end on their boxes
-        rect = self.nodes_rect()
-        self._scene.setSceneRect(rect.adjusted(-SCENE_MARGIN, -SCENE_MARGIN,
-                                               SCENE_MARGIN, SCENE_MARGIN))
 
     def _on_node_item_moved(self, node_id: str) -> None:
-        """A box moved (drag preview or binder): frames and links follow."""
-        self._place_links(touching=node_id)
-        if any(n.group is not None for n in self._doc.design.nodes):
+        """A box moved (drag preview or binder): frames and links follow.
+
+        Only the links of bundles the box is an end of are placed again. While an edit's
+        signals arrive (links or layout stale) they wait for the edit's full placement."""
+        if self._stale & {"layout", "links"}:
+            return
+        self._place_bundles(self._bundles_of.get(node_id, ()))
+        if self._doc.design.groups:
             self._place_groups()
-            self._place_links(touching=node_id)
+            self._place_bundles(self._bundles_of.get(node_id, ()))
 
     def _place_groups(self) -> None:
         """Frames wrap their members, innermost first; collapsed groups are one box."""
         design = self._doc.design
+        members: dict[str, list[QRectF]] = defaultdict(list)    # group id -> what it wraps
+        for node in design.nodes:
+            if node.group is not None:
+                members[node.group].append(self._nodes[node.id].scene_body_rect())
+        for link in design.links:
+            group = design.node(link.source).group
+            if link.source == link.target and group is not None:
+                members[group].append(self._extent(self._links[link.id]))
+        children: dict[str, list[str]] = defaultdict(list)
+        for child in design.groups:
+            if child.parent is not None:
+                children[child.parent].append(child.id)
         shown: dict[str, QRectF] = {}
         for group in sorted(design.groups, key=lambda g: -len(group_chain(design, g.id))):
             content = QRectF()
-            for node in design.nodes:
-                if node.group == group.id:
-                    content = content.united(self._nodes[node.id].scene_body_rect())
-            for link in design.links:
-                if link.source == link.target and design.node(link.source).group == group.id:
-                    content = content.united(self._extent(self._links[link.id]))
-            for child in design.groups:
-                if child.parent == group.id and child.id in shown:
-                    content = content.united(shown[child.id])
+            for rect in members[group.id]:
+                content = content.united(rect)
+            for child in children[group.id]:
+                if child in shown:
+                    content = content.united(shown[child])
             item = self._groups[group.id]
             if content.isNull():
                 item.setVisible(False)
@@ -339,28 +415,37 @@ class CanvasBinder(QObject):
             item.set_frame(frame)
             item.setVisible(self._owner_of_group(group.id) == ("group", group.id))
 
-    def _place_links(self, touching: str | None = None) -> None:
-        """Link ends on the visible box standing for each end; parallel links fan out."""
+    def _place_links(self) -> None:
+        """Link ends on the visible box standing for each end; parallel links fan out.
+
+        The links are bundled by the pair of boxes they join, and each node remembers
+        the bundles it is an end of, so a moved box places only its own links."""
         owners = self._owners()
-        bundles: dict[frozenset[tuple[str, str]], list[Link]] = defaultdict(list)
+        bundles: dict[frozenset[tuple[str, str]], list[Bundled]] = defaultdict(list)
+        bundles_of: dict[str, set[frozenset[tuple[str, str]]]] = defaultdict(set)
         for link in self._doc.design.links:
             ends = (owners[link.source], owners[link.target])
             if ends[0] == ends[1] and link.source != link.target:
                 self._links[link.id].setVisible(False)     # inside one collapsed group
                 continue
-            bundles[frozenset(ends)].append(link)
-        for bundle in bundles.values():
-            if touching is not None and not any(touching in (lk.source, lk.target)
-                                                for lk in bundle):
-                continue
-            for i, link in enumerate(bundle):
-                source, target = owners[link.source], owners[link.target]
+            key = frozenset(ends)
+            bundles[key].append(Bundled(link.id, *ends))
+            bundles_of[link.source].add(key)
+            bundles_of[link.target].add(key)
+        self._bundles = {key: tuple(bundle) for key, bundle in bundles.items()}
+        self._bundles_of = {node: tuple(keys) for node, keys in bundles_of.items()}
+        self._place_bundles(self._bundles)
+
+    def _place_bundles(self, keys: Iterable[frozenset[tuple[str, str]]]) -> None:
+        for key in keys:
+            bundle = self._bundles[key]
+            for i, (link_id, source, target) in enumerate(bundle):
                 bend = BEND_STEP * (i - (len(bundle) - 1) / 2)
                 if source == target:
                     bend = BEND_STEP * i
                 elif source > target:
                     bend = -bend        # the same side whichever way the link was drawn
-                item = self._links[link.id]
+                item = self._links[link_id]
                 item.setVisible(True)
                 item.set_geometry(self._rect_of(source), self._rect_of(target), bend)
 

@@ -2,7 +2,8 @@
 accelerators and switches, each grouped by vendor.
 
 The pure registry (``engine.catalog``) stays Qt-free; this adapter adds
-icons, tooltips, a search text per entry (id, name, vendor, aliases) and the
+icons, tooltips, a search text per entry (its kind, id, name, vendor, aliases and
+the fabrics it joins: nvlink, infiniband, roce, ethernet ...) and the
 drag payload that the canvas turns into a fragment (:mod:`workbench.canvas.parts`).
 """
 
@@ -25,11 +26,11 @@ from engine.catalog import AcceleratorSpec, Catalog, SwitchSpec
 from engine.units import bytes_to_memory_label
 from widgets.canvas.icons import kind_icon
 from widgets.canvas.theme import kind_accent
+from widgets.content.box_text import short_name
 from widgets.language import follow_language
 from widgets.mime import PART_MIME
 from workbench.canvas.parts import node_payload, template_payload
 from workbench.canvas.templates import TEMPLATES
-from workbench.canvas.text import short_name
 
 PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -41,6 +42,7 @@ class CatalogModel(QStandardItemModel):
 
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
+        self._catalog = catalog
         self.appendRow(self._templates())
         accelerators = sorted(catalog.accelerators.values(), key=lambda a: (a.vendor, a.name))
         self.appendRow(self._by_vendor(QT_TRANSLATE_NOOP("Palette", "Servers"), "server",
@@ -76,9 +78,13 @@ class CatalogModel(QStandardItemModel):
     def _templates(self) -> QStandardItem:
         heading = _heading(QT_TRANSLATE_NOOP("Palette", "Templates"), "group")
         for template in TEMPLATES.values():
+            design = template.build()
+            words = [*(n.kind for n in design.nodes),
+                     *(self._fabric(link.type) for link in design.links)]
             heading.appendRow(_leaf(template.title, "group", template_payload(template.id),
                                     template.description,
-                                    [template.id, template.title, template.description]))
+                                    ["template", template.id, template.title,
+                                     template.description, *words]))
         return heading
 
     def _by_vendor(self, title: str, kind: str, specs: Iterable[AcceleratorSpec | SwitchSpec],
@@ -92,31 +98,37 @@ class CatalogModel(QStandardItemModel):
             vendors[spec.vendor].appendRow(leaf(spec))
         return heading
 
-    @staticmethod
-    def _server(spec: AcceleratorSpec) -> QStandardItem:
+    def _fabric(self, link_id: str) -> str:
+        """The fabric a catalog link belongs to (nvlink, infiniband, roce ...), as people
+        search for it."""
+        link = self._catalog.links.get(link_id)
+        return f"{link_id} {link.kind}" if link is not None else link_id
+
+    def _server(self, spec: AcceleratorSpec) -> QStandardItem:
         server = spec.server
         tip = (f"{server.name}: {server.accelerators} × {spec.name}, "
                f"{server.nics} × {server.nic_link} NICs")
         return _leaf(server.name, "server", node_payload("server", spec.id), tip,
-                     [spec.id, spec.name, spec.vendor, server.name, *spec.aliases])
+                     ["server", spec.id, spec.name, spec.vendor, server.name, *spec.aliases,
+                      self._fabric(spec.scale_up.link), self._fabric(server.nic_link)])
 
-    @staticmethod
-    def _accelerator(spec: AcceleratorSpec) -> QStandardItem:
+    def _accelerator(self, spec: AcceleratorSpec) -> QStandardItem:
         peak = spec.peak_flops("bf16") or spec.peak_flops("fp16") or 0.0
         memory = bytes_to_memory_label(spec.memory_bytes)
         tip = (f"{spec.name}: {peak / 1e12:,.0f} TFLOP/s dense, "
                f"{memory:g} GB at {spec.memory_bw_Bps / 1e12:g} TB/s")
         return _leaf(short_name(spec.name, spec.vendor), "accelerator",
                      node_payload("accelerator", spec.id), tip,
-                     [spec.id, spec.name, spec.vendor, *spec.aliases])
+                     ["accelerator", "gpu", spec.id, spec.name, spec.vendor, *spec.aliases,
+                      self._fabric(spec.scale_up.link)])
 
-    @staticmethod
-    def _switch(spec: SwitchSpec) -> QStandardItem:
+    def _switch(self, spec: SwitchSpec) -> QStandardItem:
         tip = (f"{spec.name}: {spec.ports} × {spec.port_Bps * 8 / 1e9:g} Gb/s, "
                f"{', '.join(spec.link_kinds)}")
         return _leaf(short_name(spec.name, spec.vendor), "switch",
                      node_payload("switch", spec.id), tip,
-                     [spec.id, spec.name, spec.vendor, *spec.link_kinds, *spec.aliases])
+                     ["switch", spec.id, spec.name, spec.vendor, *spec.link_kinds,
+                      *spec.aliases])
 
 
 def _heading(title: str, kind: str) -> QStandardItem:

@@ -21,6 +21,7 @@ from engine.group_tree import with_subgroups
 from widgets.canvas.scene import GRID, CanvasScene
 from widgets.canvas.theme import CanvasTheme
 from widgets.canvas.view import CanvasView
+from widgets.content.selection import Selection
 from widgets.language import follow_language
 from workbench.canvas.arrange import ARRANGEMENTS
 from workbench.canvas.binder import CanvasBinder
@@ -44,7 +45,6 @@ from workbench.document.commands import (
     ungroup,
 )
 from workbench.document.document import Document
-from workbench.document.selection import Selection
 
 _ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
            Qt.Key.Key_Down: (0, 1)}
@@ -250,8 +250,10 @@ class CanvasEditor(QObject):
     def _add_fragment(self, fragment: Design, at: QPointF, text: str) -> None:
         placed = fragments.rebase(fragment, self.document, (at.x(), at.y()))
         if self.push(lambda d: add_fragment(d, placed, text)):
-            self.binder.select(Selection([n.id for n in placed.nodes], [],
-                                         [g.id for g in placed.groups if g.parent is None]))
+            added = Selection([n.id for n in placed.nodes], [],
+                              [g.id for g in placed.groups if g.parent is None])
+            self.binder.select(added)
+            self.view.reveal(self.binder.selection_rect(added))
 
     def _move(self, moves: Moves) -> None:
         self.push(lambda doc: MoveNodesCommand(doc, moves))

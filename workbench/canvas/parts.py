@@ -7,6 +7,7 @@ positioned and given free ids by :func:`workbench.document.fragments.rebase`.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -14,9 +15,9 @@ from engine.catalog import Catalog
 from engine.design import Design, Node
 from engine.edit_errors import EditError
 from engine.errors import LookupFailed
+from widgets.content.box_text import short_name
 from widgets.content.texts import translate
 from workbench.canvas.templates import TEMPLATES
-from workbench.canvas.text import short_name
 
 
 def node_payload(kind: str, hardware: str) -> str:
@@ -29,15 +30,37 @@ def template_payload(template_id: str) -> str:
 
 def new_node(catalog: Catalog, kind: str, hardware: str) -> Node:
     """One unit of catalog hardware, named as people call it (``DGX H100``, ``QM9700``)."""
+    name = default_name(catalog, kind, hardware)
     if kind == "switch":
-        spec = catalog.switch(hardware)
-        return Node(spec.id, "switch", spec.id, short_name(spec.name, spec.vendor),
-                    accelerators=0)
+        return Node(hardware, "switch", hardware, name, accelerators=0)
     accel = catalog.accelerator(hardware)
     if kind == "server":
-        return Node(accel.id, "server", accel.id, accel.server.name,
-                    accelerators=accel.server.accelerators)
-    return Node(accel.id, "accelerator", accel.id, short_name(accel.name, accel.vendor))
+        return Node(accel.id, "server", accel.id, name, accelerators=accel.server.accelerators)
+    return Node(accel.id, "accelerator", accel.id, name)
+
+
+def default_name(catalog: Catalog, kind: str, hardware: str) -> str:
+    """The name a new box of this hardware gets: the reference server's for a server, the
+    part's short name otherwise."""
+    if kind == "switch":
+        spec = catalog.switch(hardware)
+        return short_name(spec.name, spec.vendor)
+    accel = catalog.accelerator(hardware)
+    return accel.server.name if kind == "server" else short_name(accel.name, accel.vendor)
+
+
+def with_hardware(catalog: Catalog, node: Node, hardware: str) -> Node:
+    """``node`` on other hardware. What still follows the old hardware's defaults follows the
+    new one's: a name that was the default name ("DGX H200" becomes "DGX H100"), a server's
+    accelerator count that was the reference server's; a name or count the user chose
+    stays."""
+    changes: dict[str, Any] = {"hardware": hardware}
+    if node.name == default_name(catalog, node.kind, node.hardware):
+        changes["name"] = default_name(catalog, node.kind, hardware)
+    if node.kind == "server" and \
+            node.accelerators == catalog.accelerator(node.hardware).server.accelerators:
+        changes["accelerators"] = catalog.accelerator(hardware).server.accelerators
+    return dataclasses.replace(node, **changes)
 
 
 def fragment_for(catalog: Catalog, payload: str) -> tuple[Design, str]:

@@ -11,32 +11,34 @@ exits 1; there is no traceback unless the program itself is wrong.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from engine.atomic_file import WriteError
 from engine.errors import EngineError, InputError
-from workbench.cli import (
-    calibrate_cmd,
-    catalog_cmd,
-    collective_cmd,
-    compare_cmd,
-    estimate_cmd,
-    evaluate_cmd,
-    export_cmd,
-    gui_cmd,
-    import_cmd,
-    render_cmd,
-    report_cmd,
-    search_cmd,
-    serve_cmd,
-    summarise_cmd,
-    sweep_cmd,
-)
 
-COMMANDS = (gui_cmd, catalog_cmd, evaluate_cmd, collective_cmd, estimate_cmd, search_cmd,
-            serve_cmd, compare_cmd, render_cmd, report_cmd, sweep_cmd, summarise_cmd,
-            export_cmd, import_cmd, calibrate_cmd)
+# Every command: its name, its module (imported only when that command runs, so one
+# command's start never pays for another's imports) and its line in the top-level help.
+COMMANDS = (
+    ("open", "gui_cmd", "open a layout file in the workbench"),
+    ("catalog", "catalog_cmd", "list known accelerators, links, switches, models"),
+    ("evaluate", "evaluate_cmd", "every estimate of a layout file"),
+    ("collective", "collective_cmd", "time and bus bandwidth of a collective"),
+    ("estimate", "estimate_cmd", "time to train a model on a machine or a layout file"),
+    ("search", "search_cmd", "the best parallel configurations of a training job"),
+    ("serve", "serve_cmd", "tokens per second, latency and cost of serving a model"),
+    ("compare", "compare_cmd", "what-if table of several designs: time, cost, goodput"),
+    ("render", "render_cmd", "render the window showing a layout file to a PNG"),
+    ("report", "report_cmd", "an HTML report comparing designs (or a file's scenarios)"),
+    ("sweep", "sweep_cmd", "evaluate a design space (axes of settings and parts) into a "
+                           "Parquet or CSV file"),
+    ("summarise", "summarise_cmd", "Pareto front and best per axis value of a sweep's "
+                                   "results file"),
+    ("export", "export_cmd", "write a design as an InfraGraph or ASTRA-sim inputs"),
+    ("import", "import_cmd", "a layout from an NCCL topology file or an InfraGraph"),
+    ("calibrate", "calibrate_cmd", "fit link efficiency and latency to nccl-tests results"),
+)
 EXIT_USAGE = 2
 EXIT_WRITE = 1
 
@@ -50,21 +52,34 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; only ``command``'s arguments (every command's when
+    None) are added, so only its module is imported."""
     parser = _Parser(prog="cluster-workbench",
                      description="Design AI training clusters and see what they do.")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
-    for module in COMMANDS:
-        module.add_parser(sub)
+    for name, module_name, help_line in COMMANDS:
+        if command is not None and name != command:
+            sub.add_parser(name, help=help_line)
+            continue
+        module = importlib.import_module(f"workbench.cli.{module_name}")
+        examples = "\n".join(f"  {example}" for example in module.EXAMPLES)
+        p = sub.add_parser(name, help=help_line, epilog=f"examples:\n{examples}",
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        module.add_arguments(p)
+        p.set_defaults(run=module.run)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(args_list)
+        named = [a for a in args_list if not a.startswith("-")][:1]
+        command = named[0] if named and named[0] in {c[0] for c in COMMANDS} else ""
+        args = build_parser(command).parse_args(args_list)
         if args.command is None:
-            return gui_cmd.open_default()
+            from workbench.cli.gui_cmd import open_default
+            return open_default()
         return int(args.run(args) or 0)
     except UsageError as exc:
         print(f"cluster-workbench: {exc}", file=sys.stderr)

@@ -11,16 +11,18 @@ from engine.layout import catalog_for, load_design, save_design
 from engine.units import format_bytes
 from workbench.cli.output import print_table
 
+EXAMPLES = (
+    "cluster-workbench calibrate design.yaml all_reduce.log all_gather.log -o calibrated.yaml",
+)
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("calibrate", help="fit link efficiency and latency to nccl-tests results")
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="layout file (.yaml); the calibration is written into it")
     p.add_argument("results", nargs="+", help="nccl-tests output: text logs or -J JSON files")
     p.add_argument("--name", help="the calibration's name (default: nccl-tests DATE)")
     p.add_argument("--op", choices=sorted(set(PROGRAMS.values())),
                    help="the collective, when a result file does not say")
     p.add_argument("-o", "--output", help="write the calibrated design here instead of FILE")
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -9,12 +9,17 @@ import numpy as np
 from engine.collectives import ALGORITHMS, OPS, CollectiveResult, collective
 from engine.network import collective_trust
 from engine.units import format_bytes, parse_size
+from workbench.cli.figure_text import Banded
 from workbench.cli.hardware_args import add_hardware_flags, hardware_from_args
-from workbench.cli.output import Banded, print_json, print_table
+from workbench.cli.output import print_json, print_table
+
+EXAMPLES = (
+    "cluster-workbench collective --op all_reduce --bytes 1GiB examples/dgx-h100-superpod.yaml",
+    "cluster-workbench collective --op all_gather --sweep 8B:8GiB --accelerator h100-sxm --gpus 64",
+)
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("collective", help="time and bus bandwidth of a collective")
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--op", required=True, choices=OPS)
     size = p.add_mutually_exclusive_group(required=True)
     size.add_argument("--bytes", type=size_arg, metavar="SIZE",
@@ -28,7 +33,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help=f"{'|'.join(ALGORITHMS)}, optionally /LL, /LL128 or /Simple")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     add_hardware_flags(p)
-    p.set_defaults(run=run)
 
 
 def size_arg(text: str) -> int:

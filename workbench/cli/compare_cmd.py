@@ -1,6 +1,7 @@
 """``cluster-workbench compare A B ...``: what-if designs side by side, and who wins.
 
-Text puts the designs in columns and the headline figures
+Text puts the designs in columns headed by their names (the file or scenario
+label beneath where it differs) and the headline figures
 (:mod:`engine.headline`) in rows with their 80% bands, the best of each row
 starred, with "n/a [k]" where a design has no figure; the reasons, the
 bands' labels, the parts of a design a figure covers and the assumed values
@@ -21,6 +22,7 @@ import argparse
 import csv
 import dataclasses
 import sys
+import textwrap
 from collections.abc import Callable
 from typing import Any
 
@@ -31,8 +33,9 @@ from engine.results import to_data
 from engine.spreadsheet import csv_row
 from workbench.cli.cost_args import add_cost_flags, cost_settings_from_args
 from workbench.cli.design_files import designs_in
+from workbench.cli.figure_text import Notes
 from workbench.cli.language_flag import add_language_flag, english
-from workbench.cli.output import Notes, print_json, print_table
+from workbench.cli.output import print_json, print_table
 from workbench.cli.seller_table import print_seller_table, seller_json
 from workbench.i18n.codes import ENGLISH
 
@@ -41,8 +44,15 @@ RECORD = ("design", "name", "accelerators", "accelerator", "currency", "basis",
           "fits_in_memory")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("compare", help="what-if table of several designs: time, cost, goodput")
+EXAMPLES = (
+    "cluster-workbench compare examples/a800-1024.yaml examples/h800-1024.yaml "
+    "examples/h20-1024.yaml",
+    "cluster-workbench compare examples/what-if-a800-h800-h20.yaml --rent --discount 0.5 "
+    "--currency CNY --csv",
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", metavar="FILE",
                    help="layout files (.yaml); a file with scenarios adds each of them")
     fmt = p.add_mutually_exclusive_group()
@@ -52,7 +62,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="also the seller's margin, break-even discount and utilisation")
     add_cost_flags(p)
     add_language_flag(p)
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -102,7 +111,11 @@ def _print_text(result: Comparison, translate: Callable[..., str] = english) -> 
                 best = BEST_MARK if result.is_best(spec.key, row.design) else "  "
                 cells.append(figure.ranged_text + notes.ref(figure.notes) + best)
         rows.append([translate("engine", spec.label), *cells])
-    print_table(["", *(r.design for r in result.rows)], rows,
+    if any(r.name != r.design for r in result.rows):
+        rows.insert(0, [translate("Compare", "file"), *(r.design for r in result.rows)])
+    widths = [max(len(cell) for cell in column) for column in list(zip(*rows, strict=True))[1:]]
+    print_table(["", *(textwrap.fill(r.name, max(width, 20)) for r, width
+                       in zip(result.rows, widths, strict=True))], rows,
                 right=[False, *([True] * len(result.rows))])
     print(translate("Compare", "{mark} best of the row").format(mark=BEST_MARK.strip()))
     print()

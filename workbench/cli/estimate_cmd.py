@@ -11,17 +11,22 @@ from engine.evaluate import Evaluation, assess
 from engine.training import TRAINING, TrainingEstimate, estimate
 from engine.units import number
 from workbench.cli.cost_args import UNDRAWN_NETWORK, add_cost_flags, estimate_cost
+from workbench.cli.figure_text import Banded
 from workbench.cli.hardware_args import hardware_from_args
-from workbench.cli.output import Banded, print_json
+from workbench.cli.output import print_json
 from workbench.cli.training_args import add_training_flags, job_from_args, searched
 
+EXAMPLES = (
+    "cluster-workbench estimate --model gpt3-175b --accelerator a100-80gb --gpus 1024 "
+    "--tokens 300e9",
+    "cluster-workbench estimate examples/h800-1024.yaml --tp 8 --pp 4 --usable-memory 0.9",
+)
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("estimate", help="time to train a model on a machine or a layout file")
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
     add_training_flags(p)
     add_cost_flags(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

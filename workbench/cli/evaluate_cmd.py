@@ -8,16 +8,20 @@ from engine.evaluate import evaluate
 from engine.headline import asked
 from engine.layout import load_design
 from engine.scenarios import scenarios_of
-from workbench.cli.output import print_figures, print_json, print_tree
+from workbench.cli.figure_text import print_figures
+from workbench.cli.output import print_json, print_tree
+
+EXAMPLES = (
+    "cluster-workbench evaluate examples/llama3-16k-h100-roce.yaml",
+    "cluster-workbench evaluate examples/what-if-a800-h800-h20.yaml --scenarios --json",
+)
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("evaluate", help="every estimate of a layout file")
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="layout file (.yaml)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--scenarios", action="store_true",
                    help="also evaluate the file's what-if scenarios")
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,5 +38,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"Design: {data.pop('design')}")
         print(" headline: value (80% band) [notes]")
         print_figures(asked(evaluation), indent=1)
-        print_tree(data, indent=1)
+        print_tree(data, indent=1, currency=_currency(data))
     return 0
+
+
+def _currency(data: dict) -> str | None:
+    """The evaluation's currency, for the money of sections that do not name it."""
+    return next((data[key]["currency"] for key in ("cost", "plan", "serving")
+                 if isinstance(data.get(key), dict) and "currency" in data[key]), None)

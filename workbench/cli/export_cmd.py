@@ -8,15 +8,18 @@ from engine.catalog import load_catalog
 from engine.interop.exporters import TARGETS
 from engine.layout import catalog_for, load_design
 
+EXAMPLES = (
+    "cluster-workbench export examples/dgx-h100-superpod.yaml --to infragraph -o pod.yaml",
+    "cluster-workbench export examples/dgx-h100-superpod.yaml --to astra-sim -o astra/",
+)
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="write a design as an InfraGraph or ASTRA-sim inputs")
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="layout file (.yaml)")
     p.add_argument("--to", required=True, choices=tuple(TARGETS), help="the format to write")
     p.add_argument("-o", "--output", required=True,
                    help="InfraGraph: a .yaml or .json file; astra-sim: a folder for "
                         "network.yml and system.json")
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

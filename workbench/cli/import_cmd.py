@@ -6,13 +6,15 @@ import argparse
 
 from engine.layout import save_design
 
+EXAMPLES = (
+    "cluster-workbench import topo.xml -o server.yaml --accelerator h100-sxm",
+)
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="a layout from an NCCL topology file or an InfraGraph")
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="NCCL topology (.xml) or InfraGraph (.yaml, .yml, .json)")
     p.add_argument("-o", "--output", required=True, help="layout file to write (.yaml)")
     p.add_argument("--accelerator", help="catalog accelerator, when the file does not say")
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -19,8 +19,12 @@ from workbench.cli.language_flag import add_language_flag
 _SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("render", help="render the window showing a layout file to a PNG")
+EXAMPLES = (
+    "cluster-workbench render examples/llama3-16k-h100-roce.yaml -o window.png --panels --heat",
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="layout file (.yaml)")
     p.add_argument("-o", "--output", required=True, help="image file to write (.png)")
     p.add_argument("--size", default="1600x1000", type=size,
@@ -34,7 +38,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add_language_flag(p)
     p.add_argument("--compare", action="store_true",
                    help="dock the comparison of the file's scenarios under the canvas")
-    p.set_defaults(run=run)
 
 
 def size(text: str) -> tuple[int, int]:

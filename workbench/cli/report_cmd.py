@@ -19,16 +19,19 @@ from engine.design import CURRENCIES
 from workbench.cli.design_files import designs_in
 from workbench.cli.language_flag import add_language_flag
 
+EXAMPLES = (
+    "cluster-workbench report examples/what-if-a800-h800-h20.yaml -o report.html",
+    "cluster-workbench report examples/what-if-a800-h800-h20.yaml -o report-zh.html --lang zh_CN",
+)
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("report", help="an HTML report comparing designs (or a file's scenarios)")
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", metavar="FILE",
                    help="layout files (.yaml); a file with scenarios adds each of them")
     p.add_argument("-o", "--output", required=True, help="report file to write (.html)")
     p.add_argument("--currency", choices=CURRENCIES,
                    help="currency of every money figure (default: the first design's)")
     add_language_flag(p)
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

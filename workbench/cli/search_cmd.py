@@ -12,12 +12,16 @@ COLUMNS = ("rank", "tp", "pp", "dp", "cp", "ep", "mb", "v", "zero", "recompute",
            "iter s", "MFU %", "GiB/GPU", "days")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("search", help="the best parallel configurations of a training job")
+EXAMPLES = (
+    "cluster-workbench search --model llama3-70b --accelerator h100-sxm --gpus 512 --top 5",
+    "cluster-workbench search examples/a800-1024.yaml --recompute selective --json",
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
     add_training_flags(p)
     p.add_argument("--top", type=count, default=10, metavar="N", help="how many to list")
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

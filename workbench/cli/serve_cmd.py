@@ -32,8 +32,14 @@ from workbench.cli.training_args import add_model_flags, amount, count, model_fr
 CUSTOM_VOCAB = 32000        # a shape without --vocab: Llama 2's tokenizer
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("serve", help="tokens per second, latency and cost of serving a model")
+EXAMPLES = (
+    "cluster-workbench serve examples/chatbot-gpt35-class-a100.yaml",
+    "cluster-workbench serve --model llama3-70b --accelerator h100-sxm --gpus 8 "
+    "--input-tokens 2000 --output-tokens 200 --scenario server --ttft-ms 500",
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
     add_hardware_flags(p)
     add_model_flags(p, seq=False)
     work = p.add_argument_group("requests")
@@ -61,7 +67,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         par.add_argument(f"--{name}", type=count, metavar="N", help=label)
     add_cost_flags(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

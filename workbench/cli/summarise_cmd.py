@@ -18,14 +18,15 @@ from workbench.cli.output import print_json
 from workbench.sweep.results_file import summary_of
 from workbench.sweep.summary_text import Table, figure, record, value_text, where
 
+EXAMPLES = (
+    "cluster-workbench summarise space.parquet -o front.png",
+)
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("summarise", help="Pareto front and best per axis value of a sweep's "
-                                         "results file")
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="RESULTS", help="results of `sweep` (.parquet or .csv)")
     p.add_argument("-o", "--output", metavar="PLOT", help="draw the front to a .png or .svg")
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

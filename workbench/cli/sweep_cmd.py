@@ -28,9 +28,14 @@ from workbench.sweep.to_file import sweep_to_file
 EXIT_INTERRUPTED = 130
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("sweep", help="evaluate a design space (axes of settings and parts) "
-                                     "into a Parquet or CSV file")
+EXAMPLES = (
+    "cluster-workbench sweep examples/h800-1024.yaml --vary gpus=1024..16384x2 --vary "
+    "cost.discount=0.2..1.0/9 -o space.parquet",
+    "cluster-workbench sweep examples/sweeps/rent-h100-h200-a100.yaml -o space.csv --summary",
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="layout file (.yaml) or sweep file")
     p.add_argument("--vary", action="append", default=[], metavar="KEY=VALUES",
                    help="an axis: a setting's key path (cost.discount), gpus, "
@@ -56,7 +61,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress line")
     p.add_argument("--summary", action="store_true",
                    help="print the Pareto front and the best per axis value afterwards")
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

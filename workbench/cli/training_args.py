@@ -4,21 +4,24 @@ A job is a model (``--model`` from the catalog, or its shape; shape flags
 given with ``--model`` change that model), a machine (a layout file, or the
 hardware flags), a workload (global batch, tokens, precision; a file's
 workload is the default) and the parallelism, whose fields left out are
-searched. Software options (FlashAttention, overlap switches ...) get a
-``--name/--no-name`` flag each, generated from the workload settings.
+searched. Software options get a flag each, generated from the workload
+settings: a switch (FlashAttention, overlaps ...) ``--name/--no-name``, a
+number (``--usable-memory 0.9``) takes its value, held to the setting's range.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import math
+from collections.abc import Callable
 
 from engine.catalog import Catalog, ModelSpec, load_catalog
 from engine.catalog.specs import FFN_KINDS, PRECISIONS, MoESpec
 from engine.design import RECOMPUTE, Parallelism, TrainingOptions, Workload
 from engine.errors import InputError, Problem
 from engine.rules import model_problems, settings_problems
-from engine.settings import settings_of
+from engine.settings import SettingField, settings_of
 from engine.training import Job, Machine, job_for
 from workbench.cli.hardware_args import Hardware, add_hardware_flags, hardware_from_args
 
@@ -56,6 +59,28 @@ def amount(text: str) -> float:
     if not value > 0 or value == float("inf"):
         raise argparse.ArgumentTypeError(f"must be a positive number, got {text!r}")
     return value
+
+
+def setting_value(s: SettingField) -> Callable[[str], float]:
+    """The argparse type of a numeric setting's flag: a number within the setting's range."""
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = float("nan")
+        low = -math.inf if s.info.minimum is None else s.info.minimum
+        high = math.inf if s.info.maximum is None else s.info.maximum
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be a number {_range(s)}, got {text!r}")
+        return value
+    return parse
+
+
+def _range(s: SettingField) -> str:
+    low, high = s.info.minimum, s.info.maximum
+    if low is not None and high is not None:
+        return f"from {low:g} to {high:g}"
+    return f">= {low:g}" if low is not None else f"<= {high:g}" if high is not None else ""
 
 
 def add_model_flags(parser: argparse.ArgumentParser, seq: bool = True) -> None:
@@ -98,9 +123,14 @@ def add_training_flags(parser: argparse.ArgumentParser) -> None:
                      help=label["sequence_parallel"])
     software = parser.add_argument_group("software (workload options)")
     for s in settings_of(TrainingOptions):
-        software.add_argument(f"--{s.name.replace('_', '-')}",
-                              action=argparse.BooleanOptionalAction,
-                              help=f"{s.info.label} (default {'on' if s.default else 'off'})")
+        flag = f"--{s.name.replace('_', '-')}"
+        if s.kind is bool:
+            software.add_argument(flag, action=argparse.BooleanOptionalAction,
+                                  help=f"{s.info.label} (default {'on' if s.default else 'off'})")
+        else:
+            software.add_argument(flag, type=setting_value(s), metavar="X",
+                                  help=f"{s.info.label}, {s.info.unit} {_range(s)} "
+                                       f"(default {s.default:g})")
 
 
 def job_from_args(args: argparse.Namespace, catalog: Catalog | None = None,

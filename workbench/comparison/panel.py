@@ -12,6 +12,7 @@ without computing again.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -19,10 +20,12 @@ from engine.compare import Comparison
 from widgets.comparison_view import ComparisonView
 from widgets.language import follow_language
 from widgets.presentation import PresentationWindow
-from workbench.analysis.live_evaluation import LiveEvaluator
 from workbench.analysis.pipeline import AnalysisPipeline, Done
 from workbench.comparison.rows import bar_charts, comparison_table
 from workbench.document.document import Document
+
+if TYPE_CHECKING:          # the panel asks a live evaluator to flush; it makes none
+    from workbench.analysis.live_evaluation import LiveEvaluator
 
 
 class ComparisonPanel(QObject):
@@ -67,7 +70,7 @@ class ComparisonPanel(QObject):
         self._follow()
 
     def present(self) -> PresentationWindow:
-        """The comparison full screen, until Esc."""
+        """The comparison full screen on the workbench's screen, until Esc."""
         if self.presentation is None:
             # a child of the view, so it is deleted with the window
             self.presentation = PresentationWindow(self._title(), self.view)
@@ -75,6 +78,9 @@ class ComparisonPanel(QObject):
         show = self.presentation
         self._follow()
         self._show()
+        screen = self.view.window().screen()       # the screen the workbench is on
+        show.setScreen(screen)
+        show.setGeometry(screen.geometry())        # some window managers start from it
         show.showFullScreen()
         show.activateWindow()
         return show

@@ -8,8 +8,7 @@ show it and every item edit applies to it. Switching scenarios is itself an
 undo step, so each command is undone on the scenario it was done on.
 
 Everything the document holds is one :class:`~workbench.document.state.State`
-value. An undo command (:mod:`workbench.document.commands`,
-:mod:`workbench.document.scenario_commands`) computes the state its edit
+value. An undo command (:mod:`workbench.document.commands`) computes the state its edit
 gives, :meth:`Document.check` holds it to the design's rules
 (:mod:`engine.rules`, raising :mod:`engine.edit_errors`) once,
 and :meth:`Document.show` swaps it in and announces exactly what changed,
@@ -160,13 +159,19 @@ class Document(QObject):
         return getattr(self.design, FIELDS[kind])
 
     def item(self, kind: str, item_id: str) -> Any:
-        for item in self.items(kind):
-            if item.id == item_id:
-                return item
-        raise UnknownIdError(f"no {kind} has id {item_id!r}")
+        design = self.design
+        find = {"node": design.node, "link": design.link, "group": design.group}[kind]
+        try:
+            return find(item_id)
+        except KeyError:
+            raise UnknownIdError(f"no {kind} has id {item_id!r}") from None
 
     def has(self, kind: str, item_id: str) -> bool:
-        return any(item.id == item_id for item in self.items(kind))
+        try:
+            self.item(kind, item_id)
+        except UnknownIdError:
+            return False
+        return True
 
     def node(self, node_id: str) -> Node:
         return self.item("node", node_id)

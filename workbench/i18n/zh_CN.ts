@@ -421,8 +421,12 @@
         <translation>{model}，{gpus} × {accelerator}，全局批大小 {batch}，微批大小 {micro}</translation>
     </message>
     <message>
-        <source>Iteration {time}: {parts}. Communication that overlaps compute is not counted.</source>
-        <translation>每次迭代 {time}：{parts}。与计算重叠的通信不计入。</translation>
+        <source>; under 1%: {parts}</source>
+        <translation>；低于 1%：{parts}</translation>
+    </message>
+    <message>
+        <source>Iteration {time}: {parts}{under}. Communication that overlaps compute is not counted.</source>
+        <translation>每次迭代 {time}：{parts}{under}。与计算重叠的通信不计入。</translation>
     </message>
 </context>
 <context>
@@ -483,8 +487,12 @@
     <name>CanvasBinder</name>
     <message>
         <source>Not used by {collective}</source>
-        <extracomment>The user clicked a group&apos;s disclosure triangle: group id.</extracomment>
+        <extracomment>The user clicked a group&apos;s disclosure triangle: group id. what an edit&apos;s item signals left to redo on its ``changed``: &quot;layout&quot; (all), &quot;links&quot; (placement), &quot;texts&quot; (every box&apos;s figures), &quot;groups&quot; (frame texts)</extracomment>
         <translation>{collective} 未使用此链路</translation>
+    </message>
+    <message>
+        <source>{load:.0%} of this link&apos;s bandwidth in use by {collective}</source>
+        <translation>{collective} 占用此链路带宽的 {load:.0%}</translation>
     </message>
 </context>
 <context>
@@ -589,6 +597,10 @@ or open a layout file (Ctrl+O).</source>
     <message>
         <source>fits in memory</source>
         <translation>显存是否放得下</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
     </message>
     <message>
         <source>{mark} best of the row</source>
@@ -696,6 +708,33 @@ or open a layout file (Ctrl+O).</source>
     <message>
         <source>Differences relative to</source>
         <translation>差异相对于</translation>
+    </message>
+</context>
+<context>
+    <name>CostOverTimePanel</name>
+    <message>
+        <source>Each way of paying from {start} at the plan&apos;s prices; the plan&apos;s own: {chosen}</source>
+        <translation>自 {start} 起按方案价格计算的各付款方式；方案自身：{chosen}</translation>
+    </message>
+    <message>
+        <source>owning beats renting by the end of {month}</source>
+        <translation>到 {month} 底购买比租用划算</translation>
+    </message>
+    <message>
+        <source>renting costs less than owning all through the plan</source>
+        <translation>整个方案期间租用都比购买便宜</translation>
+    </message>
+    <message>
+        <source>no rent to weigh owning against</source>
+        <translation>没有可与购买比较的租用价格</translation>
+    </message>
+    <message>
+        <source>Training done {date} ({chosen}); {pays}.</source>
+        <translation>训练于 {date} 完成（{chosen}）；{pays}。</translation>
+    </message>
+    <message>
+        <source> Not drawn: {missing}</source>
+        <translation> 未绘出：{missing}</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1172,15 @@ Import its GPUs as:</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>HTML reports (*.html *.htm)</source>
+        <extracomment>Said in English whatever the language: without a CJK font Chinese would be boxes.</extracomment>
+        <translation>HTML 报告 (*.html *.htm)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
         <source>Could not export the report</source>
         <translation>无法导出报告</translation>
     </message>
@@ -1407,8 +1455,31 @@ Import its GPUs as:</source>
         <translation>按各设计故障率计算的 Daly 模型；星号为所用间隔</translation>
     </message>
     <message>
+        <source>Cost over Time</source>
+        <translation>成本随时间变化</translation>
+    </message>
+    <message>
+        <source>Cost over time under each plan</source>
+        <translation>各方案下成本随时间的变化</translation>
+    </message>
+    <message>
+        <source>cumulative cost of buying, renting and the plan&apos;s phases by month, at the dated prices; the month owning beats renting marked</source>
+        <translation>按月累计的购买、租用及方案各阶段成本（按当期价格）；标出购买开始比租用划算的月份</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>卖方</translation>
+    </message>
+    <message>
+        <source>The seller: margin against the discount</source>
+        <translation>卖方：利润率与折扣</translation>
+    </message>
+    <message>
+        <source>margin per accelerator-hour of the fleet by share of hours sold; rings at the break-even discounts, stars at each design&apos;s own</source>
+        <translation>按售出时长占比计算的每卡时利润；圆环为盈亏平衡折扣，星号为各设计自身的折扣</translation>
+    </message>
+    <message>
         <source>Palette</source>
-        <extracomment>Said in English whatever the language: without a CJK font Chinese would be boxes.</extracomment>
         <translation>组件库</translation>
     </message>
     <message>
@@ -1655,12 +1726,28 @@ Import its GPUs as:</source>
         <source>Output tokens/s per GPU</source>
         <translation>单卡输出 token/s</translation>
     </message>
+    <message>
+        <source>Month (cumulative by its end)</source>
+        <translation>月份（累计到月底）</translation>
+    </message>
+    <message>
+        <source>Discount (% of the list price paid)</source>
+        <translation>折扣（支付目录价的 %）</translation>
+    </message>
+    <message>
+        <source>Margin per hour</source>
+        <translation>每小时利润</translation>
+    </message>
 </context>
 <context>
     <name>PresentationWindow</name>
     <message>
         <source>{title} - presentation</source>
         <translation>{title} - 演示</translation>
+    </message>
+    <message>
+        <source>the table, continued</source>
+        <translation>表格（续）</translation>
     </message>
     <message>
         <source>the table</source>
@@ -1957,6 +2044,45 @@ Import its GPUs as:</source>
     <message>
         <source>Rejected:</source>
         <translation>被排除：</translation>
+    </message>
+</context>
+<context>
+    <name>SellerPanel</name>
+    <message>
+        <source>Margin per hour ({currency})</source>
+        <translation>每小时利润（{currency}）</translation>
+    </message>
+    <message>
+        <source>The buyer pays ({currency} per hour; {whose}list {price})</source>
+        <translation>买方支付（{currency} / 小时；{whose}目录价 {price}）</translation>
+    </message>
+    <message>
+        <source>The seller&apos;s margin per accelerator-hour, sold or not; rings: break-even</source>
+        <translation>卖方每卡时利润（无论是否售出）；圆环：盈亏平衡</translation>
+    </message>
+    <message>
+        <source>breaks even at {share:.0%} of list</source>
+        <translation>在目录价的 {share:.0%} 时盈亏平衡</translation>
+    </message>
+    <message>
+        <source>no discount pays (it would need {share:.0%} of list)</source>
+        <translation>任何折扣都不赚钱（需要目录价的 {share:.0%}）</translation>
+    </message>
+    <message>
+        <source>; at this price it needs {share:.0%} of hours sold</source>
+        <translation>；按此价格需要售出 {share:.0%} 的时长</translation>
+    </message>
+    <message>
+        <source>; a sold hour does not even pay its energy</source>
+        <translation>；售出一小时的收入连电费都不够</translation>
+    </message>
+    <message>
+        <source>The buyer pays {paid} {currency} per accelerator-hour ({discount:.0%} of list); with {sold}, the seller earns {margin} {currency} per accelerator-hour and {pays}{needs}.</source>
+        <translation>买方每卡时支付 {paid} {currency}（目录价的 {discount:.0%}）；在 {sold} 时，卖方每卡时赚 {margin} {currency}，{pays}{needs}。</translation>
+    </message>
+    <message>
+        <source>The buyer pays {paid} {currency} per accelerator-hour ({discount:.0%} of list); with {sold}, the seller loses {margin} {currency} per accelerator-hour and {pays}{needs}.</source>
+        <translation>买方每卡时支付 {paid} {currency}（目录价的 {discount:.0%}）；在 {sold} 时，卖方每卡时亏 {margin} {currency}，{pays}{needs}。</translation>
     </message>
 </context>
 <context>
@@ -2510,6 +2636,22 @@ Import its GPUs as:</source>
         <translation>卖方</translation>
     </message>
     <message>
+        <source>Seller&apos;s margin per GPU-hour</source>
+        <translation>卖方每卡时利润</translation>
+    </message>
+    <message>
+        <source>Break-even discount (of list)</source>
+        <translation>盈亏平衡折扣（占目录价）</translation>
+    </message>
+    <message>
+        <source>Break-even hours sold</source>
+        <translation>盈亏平衡售出时长</translation>
+    </message>
+    <message>
+        <source>never: a sold hour does not pay its energy</source>
+        <translation>永不：售出一小时的收入不够付电费</translation>
+    </message>
+    <message>
         <source>List price</source>
         <translation>目录价</translation>
     </message>
@@ -2548,6 +2690,22 @@ Import its GPUs as:</source>
     <message>
         <source>Plan</source>
         <translation>计划</translation>
+    </message>
+    <message>
+        <source>Plan&apos;s cost, net of resale</source>
+        <translation>方案成本（扣除转售）</translation>
+    </message>
+    <message>
+        <source>Plan: training done after</source>
+        <translation>方案：训练完成时间</translation>
+    </message>
+    <message>
+        <source>Owning beats renting after</source>
+        <translation>购买比租用划算的时间点</translation>
+    </message>
+    <message>
+        <source>never within the plan&apos;s horizon</source>
+        <translation>在方案规划期内不会</translation>
     </message>
     <message>
         <source>Start</source>

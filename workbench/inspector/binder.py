@@ -20,11 +20,12 @@ from engine.design import Group, Link, Node
 from engine.edit_errors import EditError, InvalidValueError
 from engine.estimates import REGISTRY
 from engine.structure import scope, units_in_scope
+from widgets.content.selection import Selection
 from widgets.inspector import Inspector
 from widgets.language import follow_language
+from workbench.canvas.parts import with_hardware
 from workbench.document.commands import AskSettingsCommand, ReplaceCommand, SettingsCommand
 from workbench.document.document import Document
-from workbench.document.selection import Selection
 from workbench.inspector.fields import (
     design_sections,
     group_sections,
@@ -103,12 +104,8 @@ class InspectorBinder(QObject):
             if value is not None:
                 overrides[key.removeprefix("override.")] = float(value)
             return dataclasses.replace(node, overrides=tuple(sorted(overrides.items())))
-        if key == "hardware" and node.kind == "server":
-            catalog = self._doc.catalog
-            old_default = catalog.accelerator(node.hardware).server.accelerators
-            if node.accelerators == old_default:     # keep following the reference server
-                new_default = catalog.accelerator(value).server.accelerators
-                return dataclasses.replace(node, hardware=value, accelerators=new_default)
+        if key == "hardware":
+            return with_hardware(self._doc.catalog, node, value)
         return dataclasses.replace(node, **{key: value})
 
     def _link_edit(self, link: Link, key: str, value: Any) -> Link:

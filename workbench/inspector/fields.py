@@ -21,9 +21,9 @@ from engine.hardware import link_kinds_of
 from engine.settings import is_settings_class, settings_of
 from engine.structure import physical_links, total_accelerators, units
 from engine.units import bytes_to_memory_label
+from widgets.content.box_text import short_name
 from widgets.content.fields import Field, Section
 from widgets.content.texts import engine_text, translate
-from workbench.canvas.text import short_name
 from workbench.document.document import Document
 
 #: Override key -> (label of context "Inspector", unit, catalog value of an accelerator or

@@ -1,6 +1,6 @@
 """Connects the scenario tabs to the document: shows its scenarios, turns gestures into commands.
 
-Every gesture is one undo step (:mod:`workbench.document.scenario_commands`); a
+Every gesture is one undo step (:mod:`workbench.document.commands`); a
 refused one (a name another scenario has) is put back and the reason posted
 for the status bar. The menu's scenario actions call the same methods.
 """
@@ -14,13 +14,13 @@ from PySide6.QtGui import QUndoCommand
 
 from engine.edit_errors import EditError
 from widgets.scenario_tabs import ScenarioTabs
-from workbench.document.document import Document
-from workbench.document.scenario_commands import (
+from workbench.document.commands import (
     RenameScenarioCommand,
     SwitchScenarioCommand,
     delete_scenario,
     duplicate_scenario,
 )
+from workbench.document.document import Document
 
 
 class ScenarioBinder(QObject):

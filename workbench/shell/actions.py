@@ -117,7 +117,7 @@ def build_actions(window: QWidget, stack: QUndoStack) -> Actions:
     undo.setShortcuts(_sequences((Key.Undo,)))
     undo.setIcon(style.standardIcon(pixmap.SP_ArrowBack))
     redo = _stack_action(window, stack, redo=True)
-    redo.setShortcuts(_sequences((Key.Redo, "Ctrl+Shift+Z")))
+    redo.setShortcuts(_sequences((Key.Redo, "Ctrl+Shift+Z", "Ctrl+Y")))
     redo.setIcon(style.standardIcon(pixmap.SP_ArrowForward))
     actions = Actions(
         new=make(QT_TRANSLATE_NOOP("Actions", "&New"), (Key.New,),

@@ -17,10 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.atomic_file import WriteError
+from engine.atomic_file import WriteError, check_writable
 from engine.catalog import Catalog
 from engine.design import Design
 from engine.errors import InputError
@@ -45,7 +46,7 @@ from widgets.scenario_tabs import ScenarioTabs
 from widgets.summary import SummaryPanel
 from workbench.analysis import panel_layout, summary_rows
 from workbench.analysis.live_evaluation import LiveEvaluator
-from workbench.analysis.live_stages import live_stages
+from workbench.analysis.live_stages import labelled, live_stages
 from workbench.analysis.measurements import Measurements
 from workbench.analysis.panels import AnalysisPanels
 from workbench.analysis.pipeline import AnalysisPipeline, Done
@@ -60,7 +61,7 @@ from workbench.document.interop_files import InteropController
 from workbench.document.recovery import Autosaver, Recovered, RecoveryStore
 from workbench.i18n import language
 from workbench.inspector.binder import InspectorBinder
-from workbench.report.export import export_report
+from workbench.report.build import write_report
 from workbench.scenarios.binder import ScenarioBinder
 from workbench.scenarios.overlay import ScenarioOverlay
 from workbench.shell.actions import build_actions, paint_icons
@@ -72,6 +73,7 @@ APP_TITLE = "Cluster Workbench"
 #: Said in English whatever the language: without a CJK font Chinese would be boxes.
 NO_CJK_FONT = ("No Chinese font is installed, so Chinese texts show as boxes: install "
                "fonts-noto-cjk (Debian, Ubuntu) or google-noto-sans-cjk-fonts (Fedora).")
+REPORT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "HTML reports (*.html *.htm)")
 
 
 Dock = Qt.DockWidgetArea
@@ -273,15 +275,29 @@ class MainWindow(QMainWindow):
         return self.sweep
 
     def _export_report(self) -> None:
+        """File > Export Report: the scenarios as they are now (saved or not), as the
+        ``report`` command writes them; a second or two under a busy cursor."""
+        doc = self.document
+        stem = doc.path.stem if doc.path else "design"
+        start = (doc.path.parent if doc.path else Path.cwd()) / f"{stem}-report.html"
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), str(start),
+                                              self.tr(REPORT_FILTER))
+        if not name:
+            return
+        path = Path(name) if Path(name).suffix else Path(name).with_suffix(".html")
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            path = export_report(self, self.document, self.files.display_name())
+            check_writable(path)                 # before the seconds the report takes
+            write_report(labelled(doc.scenarios), doc.catalog, path,
+                         [self.files.display_name()])
         except WriteError as exc:
             self.files.show_problems(self.tr("Could not export the report"),
                                      self.tr("No report was written; choose another file or "
                                              "folder."), [str(exc)])
             return
-        if path is not None:
-            self._show_message(self.tr("Report written to {path}").format(path=path))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._show_message(self.tr("Report written to {path}").format(path=path))
 
     def _autosave_failed(self, line: str) -> None:
         self.files.show_problems(
