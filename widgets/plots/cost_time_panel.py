@@ -24,7 +24,10 @@ from widgets.plots.base import PlotPanel
 from widgets.plots.style import LINE_WIDTH, label_height, scenario_dash, series_color
 
 CHOSEN_WIDTH = LINE_WIDTH * 1.8
-CROSSING = "owning wins"
+CROSSING = QT_TRANSLATE_NOOP("Plots", "owning wins")
+#: The ways of paying (engine.plan.settings.STRATEGIES) as legends and captions name them.
+WAYS = (QT_TRANSLATE_NOOP("Plots", "buy"), QT_TRANSLATE_NOOP("Plots", "rent"),
+        QT_TRANSLATE_NOOP("Plots", "rent-then-buy"), QT_TRANSLATE_NOOP("Plots", "buy-then-sell"))
 
 
 def series_name(kind: str, scenario: str = "") -> str:
@@ -67,8 +70,8 @@ class CostOverTimePanel(PlotPanel):
         if scenario and len(self._scenarios) > 1:     # the words are the design's own
             return
         self.set_caption(self.tr("Each way of paying from {start} at the plan's prices; the "
-                                 "plan's own: {chosen}").format(start=curve.labels[0],
-                                                                chosen=curve.chosen))
+                                 "plan's own: {chosen}").format(
+            start=curve.labels[0], chosen=QCoreApplication.translate("Plots", curve.chosen)))
         self.set_note(_note(curve))
 
     def clear(self, scenario: str = "") -> None:
@@ -93,6 +96,7 @@ def _note(curve: CostOverTime) -> str:
             ways.setdefault(why, []).append(way)
     missing = "; ".join(f"{', '.join(names)}: {why}" for why, names in ways.items())
     return translate("CostOverTimePanel", "Training done {date} ({chosen}); {pays}.").format(
-        date=curve.finish_date, chosen=curve.chosen, pays=pays) + (
+        date=curve.finish_date, chosen=QCoreApplication.translate("Plots", curve.chosen),
+        pays=pays) + (
         translate("CostOverTimePanel", " Not drawn: {missing}").format(missing=missing)
         if missing else "")

@@ -1604,6 +1604,7 @@ Import its GPUs as:</source>
     </message>
     <message>
         <source>buy</source>
+        <extracomment>The ways of paying (engine.plan.settings.STRATEGIES) as legends and captions name them.</extracomment>
         <translation>购买</translation>
     </message>
     <message>
@@ -1725,6 +1726,18 @@ Import its GPUs as:</source>
     <message>
         <source>Output tokens/s per GPU</source>
         <translation>单卡输出 token/s</translation>
+    </message>
+    <message>
+        <source>owning wins</source>
+        <translation>购买胜出</translation>
+    </message>
+    <message>
+        <source>rent-then-buy</source>
+        <translation>先租后买</translation>
+    </message>
+    <message>
+        <source>buy-then-sell</source>
+        <translation>先买后卖</translation>
     </message>
     <message>
         <source>Month (cumulative by its end)</source>
