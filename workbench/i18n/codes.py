@@ -1,5 +1,8 @@
 """The languages the workbench speaks, by code (no Qt: the command line's flags use them)."""
 
+SYSTEM = "system"
 ENGLISH = "en"
 CHINESE = "zh_CN"
 LANGUAGES = (ENGLISH, CHINESE)
+#: The View > Language entries: the setting's value and the language's own name.
+CHOICES = ((SYSTEM, ""), (ENGLISH, "English"), (CHINESE, "简体中文"))
