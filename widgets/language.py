@@ -10,14 +10,18 @@ showed), so nothing is rebuilt: the document, its undo history, the
 selection and the panels stay as they are.
 
 One watcher per application filters the application's events and calls
-the functions in the order they were given.
+the functions in the order they were given. Switching language installs or
+removes several translators (Qt's own and ours), each sending
+``LanguageChange``; inside :func:`one_change` the texts are set once, after
+the last.
 """
 
 from __future__ import annotations
 
 import itertools
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
@@ -31,6 +35,8 @@ class _Watcher(QObject):
         self.setObjectName(_NAME)
         self._texts: dict[int, tuple[weakref.ref[QObject], Callable[[], None]]] = {}
         self._keys = itertools.count()
+        self.held = 0                # inside one_change: note changes, set texts after
+        self.pending = False
         app.installEventFilter(self)
 
     def add(self, owner: QObject, apply: Callable[[], None]) -> None:
@@ -40,13 +46,45 @@ class _Watcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LanguageChange and watched is self.parent():
-            for key, (owner, apply) in list(self._texts.items()):
-                alive = owner()
-                if alive is not None and shiboken6.isValid(alive):
-                    apply()
-                else:           # gone without a word (its wrapper was collected)
-                    self._texts.pop(key, None)
+            if self.held:
+                self.pending = True
+            else:
+                self.apply_all()
         return False
+
+    def apply_all(self) -> None:
+        for key, (owner, apply) in list(self._texts.items()):
+            alive = owner()
+            if alive is not None and shiboken6.isValid(alive):
+                apply()
+            else:               # gone without a word (its wrapper was collected)
+                self._texts.pop(key, None)
+
+
+def _watcher() -> _Watcher | None:
+    app = QCoreApplication.instance()
+    if app is None:
+        return None
+    watcher = app.findChild(_Watcher, _NAME)
+    return watcher if watcher is not None else _Watcher(app)
+
+
+@contextmanager
+def one_change() -> Iterator[None]:
+    """Translators installed and removed in the block are one change of language: every
+    part sets its texts once, at the end."""
+    watcher = _watcher()
+    if watcher is None:
+        yield
+        return
+    watcher.held += 1
+    try:
+        yield
+    finally:
+        watcher.held -= 1
+        if not watcher.held and watcher.pending:
+            watcher.pending = False
+            watcher.apply_all()
 
 
 def follow_language(owner: QObject, apply: Callable[[], None]) -> None:
@@ -54,10 +92,6 @@ def follow_language(owner: QObject, apply: Callable[[], None]) -> None:
     for as long as ``owner`` lives. ``owner`` is what ``apply`` writes on, or an object
     that dies no later: a text set on a widget already gone crashes Qt."""
     apply()
-    app = QCoreApplication.instance()
-    if app is None:
-        return
-    watcher = app.findChild(_Watcher, _NAME)
-    if watcher is None:
-        watcher = _Watcher(app)
-    watcher.add(owner, apply)
+    watcher = _watcher()
+    if watcher is not None:
+        watcher.add(owner, apply)

@@ -10,7 +10,7 @@ from workbench.i18n.language import CHINESE, ENGLISH, current_language, resolve,
 
 
 @pytest.fixture(autouse=True)
-def english_after():
+def english_after(qapp):
     yield
     use_language(ENGLISH)
 

@@ -23,6 +23,7 @@ from PySide6.QtGui import QFontDatabase
 
 from engine.design import CostSettings, Design
 from widgets.content import texts
+from widgets.language import one_change
 from workbench.i18n.codes import CHINESE, ENGLISH, LANGUAGES
 
 HERE = Path(__file__).parent
@@ -52,13 +53,19 @@ def use_language(language: str) -> str:
         raise ValueError(f"unknown language {language!r}: choose one of "
                          f"{', '.join(LANGUAGES)}")
     app = QCoreApplication.instance() or QCoreApplication([])
-    for old in app.findChildren(QTranslator, _OURS):
-        QCoreApplication.removeTranslator(old)
-        old.deleteLater()
     texts.use(QCoreApplication.translate)
     app.setProperty(_PROPERTY, language)
-    if language == ENGLISH:
-        return language
+    with one_change():
+        for old in app.findChildren(QTranslator, _OURS):
+            QCoreApplication.removeTranslator(old)
+            old.deleteLater()
+        if language != ENGLISH:
+            _install(app, language)
+    return language
+
+
+def _install(app: QCoreApplication, language: str) -> None:
+    """Qt's own translation of ``language`` where Qt ships one, and ours."""
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in ((f"qtbase_{language}", qt_folder), (language, str(HERE))):
         translator = QTranslator(app)
@@ -68,7 +75,6 @@ def use_language(language: str) -> str:
         elif folder == str(HERE):
             raise FileNotFoundError(f"{translation_file(language)}: translation missing; "
                                     "run make translations")
-    return language
 
 
 
