@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 OFFSCREEN := QT_QPA_PLATFORM=offscreen
 
-.PHONY: run test lint bench fuzz screenshots clean
+.PHONY: run test lint bench fuzz screenshots translations clean
 
 # The venv is (re)built when pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -33,6 +33,11 @@ bench: $(STAMP)
 # presentation and a sweep (the README and docs/gui.md use them).
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py
+
+# After changing a text the GUI or report shows: the engine's catalogue, then lupdate into
+# workbench/i18n/zh_CN.ts and lrelease into the committed zh_CN.qm (docs/gui.md, Languages).
+translations: $(STAMP)
+	$(BIN)/python scripts/translations.py
 
 # The property and fuzz tests with many more cases than `make test` runs.
 fuzz: $(STAMP)

@@ -151,32 +151,53 @@ def figures_asked(result: Comparison) -> tuple[FigureSpec, ...]:
                         for r in result.rows))
 
 
-def verdict(result: Comparison) -> tuple[str, str]:
-    """Which design trains fastest and which is cheapest: two sentences."""
+#: The verdict's sentences, for a display that writes them in another language.
+VERDICT_TEXTS = (
+    "Fastest: cannot tell, no design has a training time.",
+    "Fastest: {design}, {value} {footing}{unclear}.",
+    "Cheapest: cannot tell, no design has a cost per run.",
+    "Cheapest: {design}, {value} per run {footing} ({basis}){unclear}.",
+    "bought", "rented", "time", "cost",
+    "; no clear winner on {what}: its band overlaps {others}'s", " and ",
+    *dict.fromkeys(_FOOTING.values()))
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def verdict(result: Comparison, say: Callable[[str], str] = _same,
+            value: Callable[[Figure], str] | None = None) -> tuple[str, str]:
+    """Which design trains fastest and which is cheapest: two sentences. ``say`` gives
+    each of :data:`VERDICT_TEXTS` in the reader's language and ``value`` writes a figure
+    (the engine's English by default)."""
     rows = {r.design: r for r in result.rows}
+    ranged = value or (lambda figure: figure.ranged_text)
     if result.fastest is None:
-        fastest = "Fastest: cannot tell, no design has a training time."
+        fastest = say("Fastest: cannot tell, no design has a training time.")
     else:
-        days = rows[result.fastest].figure(result.fastest_by).ranged_text
-        fastest = (f"Fastest: {result.fastest}, {days} {_FOOTING[result.fastest_by]}"
-                   f"{_unclear('time', result.fastest_overlaps)}.")
+        fastest = say("Fastest: {design}, {value} {footing}{unclear}.").format(
+            design=result.fastest, value=ranged(rows[result.fastest].figure(result.fastest_by)),
+            footing=say(_FOOTING[result.fastest_by]),
+            unclear=_unclear(say("time"), result.fastest_overlaps, say))
     if result.cheapest is None:
-        cheapest = "Cheapest: cannot tell, no design has a cost per run."
+        cheapest = say("Cheapest: cannot tell, no design has a cost per run.")
     else:
         row = rows[result.cheapest]
-        money = row.figure(result.cheapest_by).ranged_text
-        verb = "bought" if row.basis == "buy" else "rented"
-        cheapest = (f"Cheapest: {result.cheapest}, {money} per run "
-                    f"{_FOOTING[result.cheapest_by]} ({verb})"
-                    f"{_unclear('cost', result.cheapest_overlaps)}.")
+        cheapest = say("Cheapest: {design}, {value} per run {footing} ({basis}){unclear}.") \
+            .format(design=result.cheapest, value=ranged(row.figure(result.cheapest_by)),
+                    footing=say(_FOOTING[result.cheapest_by]),
+                    basis=say("bought" if row.basis == "buy" else "rented"),
+                    unclear=_unclear(say("cost"), result.cheapest_overlaps, say))
     return fastest, cheapest
 
 
-def _unclear(what: str, overlaps: tuple[str, ...]) -> str:
+def _unclear(what: str, overlaps: tuple[str, ...], say: Callable[[str], str]) -> str:
     """``; no clear winner on time: its band overlaps B's``, or nothing."""
     if not overlaps:
         return ""
-    return f"; no clear winner on {what}: its band overlaps {' and '.join(overlaps)}'s"
+    return say("; no clear winner on {what}: its band overlaps {others}'s").format(
+        what=what, others=say(" and ").join(overlaps))
 
 
 def _overlapping(rows: list[Row], winner: str | None, key: str) -> tuple[str, ...]:

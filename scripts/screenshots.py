@@ -7,8 +7,10 @@ pictures are among these, so they always match what the app draws. The
 heat overlay on (``<example>-panels.png``); the what-if example with its
 scenarios overlaid in the panels the same way, with its comparison docked
 (``compare-what-ifs.png``), its presentation's two slides and a sweep of
-its accelerator count; and the what-if example in the default layout at
-three common screen sizes (``window-<W>x<H>.png``).
+its accelerator count; the what-if example in the default layout at
+three common screen sizes (``window-<W>x<H>.png``); and its comparison in
+Simplified Chinese (``compare-what-ifs-zh_CN.png``), drawn only where a font
+with Chinese characters is installed (fonts-noto-cjk), never as boxes.
 """
 
 from __future__ import annotations
@@ -38,14 +40,15 @@ def main() -> int:
     from engine.layout import load_design
     from engine.sweep import ACCELERATORS
     from widgets.image_file import write_image
-    from workbench.canvas.offscreen import quiet_offscreen_warnings
+    from workbench.canvas.offscreen import application, quiet_offscreen_warnings
+    from workbench.i18n.language import CHINESE, has_chinese_font
     from workbench.shell.render import render_presentation, render_sweep, render_window
 
     quiet_offscreen_warnings()
     catalog = load_catalog()
     OUT.mkdir(parents=True, exist_ok=True)
 
-    def window(layout: Path, size: tuple[int, int], **options: bool) -> Callable[[], QImage]:
+    def window(layout: Path, size: tuple[int, int], **options: bool | str) -> Callable[[], QImage]:
         return lambda: render_window(load_design(str(layout), catalog), layout, size, catalog,
                                      **options)
 
@@ -68,6 +71,12 @@ def main() -> int:
          lambda: render_sweep(what_if, WHAT_IF, (1400, 860), catalog, ACCELERATORS,
                               256, 16384, 7, True)),
     ]
+    application()
+    if has_chinese_font():
+        shots.append(("compare-what-ifs-zh_CN.png",
+                      window(WHAT_IF, COMPARE_SIZE, compare=True, language=CHINESE)))
+    else:
+        print("compare-what-ifs-zh_CN.png skipped: no Chinese font (install fonts-noto-cjk)")
     for name, render in shots:
         image = render()
         target = OUT / name

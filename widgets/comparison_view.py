@@ -29,6 +29,7 @@ from engine.compare import BASE, BEST
 from widgets.comparison_table import ComparisonTableView
 from widgets.content.comparison import BarChart, ComparisonTable
 from widgets.headline_bars import HeadlineBars
+from widgets.language import follow_language
 
 CHART_ROW_HEIGHT = 150
 
@@ -47,17 +48,15 @@ class ComparisonView(QWidget):
         super().__init__(parent)
         self.verdict = verdict_label()
         self.relative_to = QComboBox()
-        self.relative_to.addItem("the base scenario", BASE)
-        self.relative_to.addItem("the best of each row", BEST)
-        self.relative_to.setToolTip("What the percentages under each value compare with")
+        self.relative_to.addItem("", BASE)
+        self.relative_to.addItem("", BEST)
         self.relative_to.currentIndexChanged.connect(
             lambda _: self.relative_to_changed.emit(self.reference()))
         self.status = QLabel()
         self.status.setEnabled(False)
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.present = QPushButton("Present")
-        self.present.setToolTip("Show the comparison full screen (Esc leaves)")
+        self.present = QPushButton()
         self.present.clicked.connect(self.present_requested)
         self.table = ComparisonTableView()
         self.table.column_activated.connect(self.column_activated)
@@ -70,7 +69,8 @@ class ComparisonView(QWidget):
         charts.setWidget(self.bars)
         charts.setFrameShape(QScrollArea.Shape.NoFrame)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Differences relative to"))
+        self._relative_label = QLabel()
+        bar.addWidget(self._relative_label)
         bar.addWidget(self.relative_to)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.present)
@@ -89,6 +89,16 @@ class ComparisonView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.verdict)
         layout.addWidget(self.splitter, 1)
+        follow_language(self, self._name)
+
+    def _name(self) -> None:
+        self.relative_to.setItemText(0, self.tr("the base scenario"))
+        self.relative_to.setItemText(1, self.tr("the best of each row"))
+        self.relative_to.setToolTip(self.tr("What the percentages under each value compare "
+                                            "with"))
+        self.present.setText(self.tr("Present"))
+        self.present.setToolTip(self.tr("Show the comparison full screen (Esc leaves)"))
+        self._relative_label.setText(self.tr("Differences relative to"))
 
     def reference(self) -> str:
         return str(self.relative_to.currentData())

@@ -21,6 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from widgets.language import follow_language
+
 
 class Palette(QWidget):
     """Search box over a tree of draggable entries."""
@@ -38,7 +40,8 @@ class Palette(QWidget):
         self._proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._proxy.setFilterRole(search_role)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search hardware and templates…")
+        follow_language(self, lambda: self.search.setPlaceholderText(
+            self.tr("Search hardware and templates…")))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search_changed)
         self.tree = QTreeView(self)

@@ -87,7 +87,7 @@ class PresentationWindow(QWidget):
 
     def set_title(self, title: str) -> None:
         self.title.setText(title)
-        self.setWindowTitle(f"{title} - presentation")
+        self.setWindowTitle(self.tr("{title} - presentation").format(title=title))
 
     def show_comparison(self, table: ComparisonTable, charts: Sequence[BarChart]) -> None:
         self.verdict.setText("\n".join(table.verdict))
@@ -154,11 +154,12 @@ class PresentationWindow(QWidget):
     def show_slide(self, index: int) -> None:
         self.slides.setCurrentIndex(max(0, min(index, self.slides.count() - 1)))
         current = self.slides.currentWidget()
-        name = ("the charts" if current is self.bars else
-                "the table, continued" if current is self._more_page else "the table")
-        self.hint.setText(f"Slide {self.slides.currentIndex() + 1} of {self.slides.count()}: "
-                          f"{name}. Space or arrows: next; "
-                          "Esc leaves")
+        name = (self.tr("the charts") if current is self.bars else
+                self.tr("the table, continued") if current is self._more_page
+                else self.tr("the table"))
+        self.hint.setText(self.tr("Slide {n} of {count}: {name}. Space or arrows: next; Esc "
+                                  "leaves").format(n=self.slides.currentIndex() + 1,
+                                                   count=self.slides.count(), name=name))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

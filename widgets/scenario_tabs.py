@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets.language import follow_language
+
 
 class ScenarioTabs(QWidget):
     """The scenario switcher."""
@@ -49,7 +51,7 @@ class ScenarioTabs(QWidget):
         self.add = QToolButton()
         self.add.setText("+")
         self.add.setAutoRaise(True)
-        self.add.setToolTip("Duplicate the shown scenario as a new one")
+        follow_language(self, self._name)
         self.add.clicked.connect(lambda: self.duplicate_requested.emit(self.bar.currentIndex()))
         self._editor: QLineEdit | None = None
         self._updating = False
@@ -59,6 +61,10 @@ class ScenarioTabs(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.add)
         layout.addStretch(1)
+
+    def _name(self) -> None:
+        self.add.setToolTip(self.tr("Duplicate the shown scenario as a new one"))
+        self.set_scenarios(self.names(), max(self.current(), 0))
 
     def names(self) -> list[str]:
         return [self.bar.tabText(i) for i in range(self.bar.count())]
@@ -77,9 +83,10 @@ class ScenarioTabs(QWidget):
                     self.bar.setTabText(i, name)
                 else:
                     self.bar.addTab(name)
-                base = " (the base: the file's top-level design)" if i == 0 else ""
-                self.bar.setTabToolTip(i, f"{name}{base}. Double-click to rename; "
-                                          "right-click for more")
+                tip = self.tr("{name} (the base: the file's top-level design). Double-click "
+                              "to rename; right-click for more") if i == 0 else \
+                    self.tr("{name}. Double-click to rename; right-click for more")
+                self.bar.setTabToolTip(i, tip.format(name=name))
             self.bar.setCurrentIndex(active)
         finally:
             self._updating = False
@@ -134,8 +141,9 @@ class ScenarioTabs(QWidget):
         if index < 0:
             return
         menu = QMenu(self)
-        menu.addAction("Duplicate as Scenario", lambda: self.duplicate_requested.emit(index))
-        menu.addAction("Rename…", lambda: self.edit_name(index))
-        delete = menu.addAction("Delete", lambda: self.delete_requested.emit(index))
+        menu.addAction(self.tr("Duplicate as Scenario"),
+                       lambda: self.duplicate_requested.emit(index))
+        menu.addAction(self.tr("Rename…"), lambda: self.edit_name(index))
+        delete = menu.addAction(self.tr("Delete"), lambda: self.delete_requested.emit(index))
         delete.setEnabled(self.bar.count() > 1)
         menu.popup(self.bar.mapToGlobal(at))

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from engine.training import SearchResult, TrainingEstimate
 from engine.training.result import ParallelismChoice
+from widgets.language import follow_language
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,29 +59,42 @@ class Column:
 
 
 def _flag(value: bool) -> str:
-    return "yes" if value else "no"
+    return QCoreApplication.translate("Search", "yes") if value \
+        else QCoreApplication.translate("Search", "no")
 
 
+#: Headers and tips are source texts of context "Search"; abbreviations stay as written.
 COLUMNS = (
-    Column("#", None, tip="rank: fastest first, the simpler of equals first"),
-    Column("TP", lambda e: e.parallelism.tp, tip="tensor parallel"),
-    Column("PP", lambda e: e.parallelism.pp, tip="pipeline parallel"),
-    Column("DP", lambda e: e.parallelism.dp, tip="data parallel"),
-    Column("CP", lambda e: e.parallelism.cp, tip="context parallel"),
-    Column("EP", lambda e: e.parallelism.ep, tip="expert parallel"),
-    Column("Micro-batch", lambda e: e.parallelism.micro_batch, tip="sequences per micro-batch"),
-    Column("VP", lambda e: e.parallelism.virtual_stages, tip="virtual pipeline stages"),
-    Column("ZeRO", lambda e: e.parallelism.zero, tip="ZeRO stage"),
-    Column("Recompute", lambda e: e.parallelism.recompute, tip="activation recomputation"),
+    Column("#", None,
+           tip=QT_TRANSLATE_NOOP("Search", "rank: fastest first, the simpler of equals first")),
+    Column("TP", lambda e: e.parallelism.tp, tip=QT_TRANSLATE_NOOP("Search", "tensor parallel")),
+    Column("PP", lambda e: e.parallelism.pp,
+           tip=QT_TRANSLATE_NOOP("Search", "pipeline parallel")),
+    Column("DP", lambda e: e.parallelism.dp, tip=QT_TRANSLATE_NOOP("Search", "data parallel")),
+    Column("CP", lambda e: e.parallelism.cp,
+           tip=QT_TRANSLATE_NOOP("Search", "context parallel")),
+    Column("EP", lambda e: e.parallelism.ep,
+           tip=QT_TRANSLATE_NOOP("Search", "expert parallel")),
+    Column(QT_TRANSLATE_NOOP("Search", "Micro-batch"), lambda e: e.parallelism.micro_batch,
+           tip=QT_TRANSLATE_NOOP("Search", "sequences per micro-batch")),
+    Column("VP", lambda e: e.parallelism.virtual_stages,
+           tip=QT_TRANSLATE_NOOP("Search", "virtual pipeline stages")),
+    Column("ZeRO", lambda e: e.parallelism.zero, tip=QT_TRANSLATE_NOOP("Search", "ZeRO stage")),
+    Column(QT_TRANSLATE_NOOP("Search", "Recompute"), lambda e: e.parallelism.recompute,
+           tip=QT_TRANSLATE_NOOP("Search", "activation recomputation")),
     Column("SP", lambda e: e.parallelism.sequence_parallel, _flag,
-           tip="sequence parallelism"),
-    Column("Iteration (s)", lambda e: e.iteration_time_s, lambda v: f"{v:,.3f}"),
-    Column("Days", lambda e: e.time_to_train_days, lambda v: f"{v:,.1f}",
-           tip="time to train, without failures"),
+           tip=QT_TRANSLATE_NOOP("Search", "sequence parallelism")),
+    Column(QT_TRANSLATE_NOOP("Search", "Iteration (s)"), lambda e: e.iteration_time_s,
+           lambda v: f"{v:,.3f}"),
+    Column(QT_TRANSLATE_NOOP("Search", "Days"), lambda e: e.time_to_train_days,
+           lambda v: f"{v:,.1f}",
+           tip=QT_TRANSLATE_NOOP("Search", "time to train, without failures")),
     Column("MFU", lambda e: e.mfu, lambda v: f"{v:.1%}"),
-    Column("Memory (GiB)", lambda e: e.memory_per_gpu_gib, lambda v: f"{v:,.1f}",
-           tip="per GPU, fullest pipeline stage"),
-    Column("GPUs", lambda e: e.gpus, lambda v: f"{v:,}", tip="accelerators used"),
+    Column(QT_TRANSLATE_NOOP("Search", "Memory (GiB)"), lambda e: e.memory_per_gpu_gib,
+           lambda v: f"{v:,.1f}", tip=QT_TRANSLATE_NOOP("Search", "per GPU, fullest pipeline "
+                                                                 "stage")),
+    Column(QT_TRANSLATE_NOOP("Search", "GPUs"), lambda e: e.gpus, lambda v: f"{v:,}",
+           tip=QT_TRANSLATE_NOOP("Search", "accelerators used")),
 )
 
 
@@ -98,6 +114,8 @@ class SearchModel(QAbstractTableModel):
         self._current: ParallelismChoice | None = None
         self._bold = QFont()
         self._bold.setBold(True)
+        follow_language(self, lambda: self.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1))
 
     def set_rows(self, rows: tuple[TrainingEstimate, ...],
                  current: ParallelismChoice | None) -> None:
@@ -128,7 +146,7 @@ class SearchModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and estimate.parallelism == self._current:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and estimate.parallelism == self._current:
-            return "the workload's current configuration"
+            return self.tr("the workload's current configuration")
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -136,9 +154,9 @@ class SearchModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].title
+            return QCoreApplication.translate("Search", COLUMNS[section].title)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return COLUMNS[section].tip or None
+            return QCoreApplication.translate("Search", COLUMNS[section].tip) or None
         return None
 
 
@@ -166,12 +184,9 @@ class SearchTable(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         self.view.doubleClicked.connect(lambda index: self.choose(index.row()))
-        self.every_setting = QCheckBox("Search every setting")
-        self.every_setting.setToolTip("On: search every parallel setting. Off: keep the ones "
-                                      "the workload fixes, as the estimate does.")
+        self.every_setting = QCheckBox()
         self.every_setting.toggled.connect(self.every_setting_changed)
-        self.apply = QPushButton("Apply")
-        self.apply.setToolTip("Set the workload's parallelism to the selected row (undoable)")
+        self.apply = QPushButton()
         self.apply.setEnabled(False)
         self.apply.clicked.connect(self._on_apply)
         self.view.selectionModel().selectionChanged.connect(
@@ -186,22 +201,41 @@ class SearchTable(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
         layout.addWidget(self.view, 1)
+        self._shown: tuple[SearchResult, ParallelismChoice | None] | None = None
+        follow_language(self, self._name)
+
+    def _name(self) -> None:
+        self.every_setting.setText(self.tr("Search every setting"))
+        self.every_setting.setToolTip(self.tr("On: search every parallel setting. Off: keep "
+                                              "the ones the workload fixes, as the estimate "
+                                              "does."))
+        self.apply.setText(self.tr("Apply"))
+        self.apply.setToolTip(self.tr("Set the workload's parallelism to the selected row "
+                                      "(undoable)"))
+        if self._shown is not None:
+            self._summarise(self._shown[0])
 
     def set_result(self, result: SearchResult, current: ParallelismChoice | None) -> None:
         fitted = self.model.rowCount() > 0
         self.model.set_rows(result.top, current)
         if not fitted:            # once: measuring every cell on every refresh is slow
             self.view.resizeColumnsToContents()
-        self.summary.setText(f"The {len(result.top)} fastest of {result.fitting:,} "
-                             f"configurations that fit ({result.evaluated:,} checked). "
-                             "Double-click one to apply it.")
-        self.summary.setToolTip("Rejected:\n" + "\n".join(
-            f"{count:,}: {reason}" for reason, count in result.rejected.items()))
+        self._shown = (result, current)
+        self._summarise(result)
         self.apply.setEnabled(False)
+
+    def _summarise(self, result: SearchResult) -> None:
+        self.summary.setText(self.tr("The {n} fastest of {fitting} configurations that fit "
+                                     "({checked} checked). Double-click one to apply it.")
+                             .format(n=len(result.top), fitting=f"{result.fitting:,}",
+                                     checked=f"{result.evaluated:,}"))
+        self.summary.setToolTip(self.tr("Rejected:") + "\n" + "\n".join(
+            f"{count:,}: {reason}" for reason, count in result.rejected.items()))
 
     def set_message(self, text: str) -> None:
         """Nothing to list, and why."""
         self.model.set_rows((), None)
+        self._shown = None
         self.summary.setText(text)
         self.summary.setToolTip("")
         self.apply.setEnabled(False)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from widgets.content.summary import DetailRow, DetailSection, Tile
+from widgets.language import follow_language
 
 ERROR_COLOR = "#dc2626"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -77,7 +78,8 @@ class SummaryPanel(QWidget):
         self._status.setEnabled(False)
         self.details = QTreeWidget()
         self.details.setColumnCount(2)
-        self.details.setHeaderLabels(["Figure", "Value"])
+        follow_language(self, lambda: self.details.setHeaderLabels(
+            [self.tr("Figure"), self.tr("Value")]))
         self.details.setRootIsDecorated(True)
         self.details.setAlternatingRowColors(True)
         self.details.header().setStretchLastSection(True)

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from engine.errors import EngineError
 from engine.sweep import MAX_STEPS, Parameter, sweep_values
+from widgets.content.texts import engine_text
+from widgets.language import follow_language
 from widgets.sweep_plots import SweepPlots
 
 DEFAULT_STEPS = 9
@@ -56,30 +58,25 @@ class SweepPanel(QWidget):
         self.steps = QSpinBox()
         self.steps.setRange(2, MAX_STEPS)
         self.steps.setValue(DEFAULT_STEPS)
-        self.log = QCheckBox("Log scale")
-        self.log.setToolTip("Space the values geometrically (each step the same ratio)")
-        self.run = QPushButton("Run")
+        self.log = QCheckBox()
+        self.run = QPushButton()
         self.run.setDefault(True)
         self.run.clicked.connect(self._on_run_clicked)
-        self.export = QPushButton("Export…")
-        self.export.setToolTip("The sweep's rows as CSV or Parquet, as the sweep command "
-                               "writes them")
+        self.export = QPushButton()
         self.export.setEnabled(False)
         self.export.clicked.connect(self.export_requested)
-        self.open = QPushButton("Open results…")
-        self.open.setToolTip("Plot the Pareto front of a results file written by "
-                             "cluster-workbench sweep")
+        self.open = QPushButton()
         self.open.clicked.connect(self.open_requested)
         self.progress = QProgressBar()
-        self.progress.setFormat("%v of %m points")
         self.progress.setValue(0)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.plots = SweepPlots()
         controls = QHBoxLayout()
-        for label, widget in (("Setting", self.setting), ("From", self.start_value),
-                              ("To", self.stop_value), ("Steps", self.steps)):
-            controls.addWidget(QLabel(label))
+        self._labels = [QLabel() for _ in range(4)]
+        for label, widget in zip(self._labels, (self.setting, self.start_value,
+                                                self.stop_value, self.steps), strict=True):
+            controls.addWidget(label)
             controls.addWidget(widget, 2 if widget is self.setting else 0)
         controls.addWidget(self.log)
         controls.addStretch(1)
@@ -96,6 +93,23 @@ class SweepPanel(QWidget):
         for changed in (self.start_value.valueChanged, self.stop_value.valueChanged,
                         self.steps.valueChanged, self.log.toggled):
             changed.connect(self._show_planned_points)
+        follow_language(self, self._name)
+
+    def _name(self) -> None:
+        for label, text in zip(self._labels, (self.tr("Setting"), self.tr("From"),
+                                              self.tr("To"), self.tr("Steps")), strict=True):
+            label.setText(text)
+        self.log.setText(self.tr("Log scale"))
+        self.log.setToolTip(self.tr("Space the values geometrically (each step the same "
+                                    "ratio)"))
+        self.set_running(self._running)
+        self.export.setText(self.tr("Export…"))
+        self.export.setToolTip(self.tr("The sweep's rows as CSV or Parquet, as the sweep "
+                                       "command writes them"))
+        self.open.setText(self.tr("Open results…"))
+        self.open.setToolTip(self.tr("Plot the Pareto front of a results file written by "
+                                     "cluster-workbench sweep"))
+        self.progress.setFormat(self.tr("%v of %m points"))
 
     def set_parameters(self, parameters: Sequence[Parameter], chosen: str = "") -> None:
         """The settings to offer, grouped; ``chosen`` selected (else the first)."""
@@ -108,8 +122,8 @@ class SweepPanel(QWidget):
                 if group:
                     self.setting.insertSeparator(self.setting.count())
                 group = p.group
-            unit = f" ({p.unit})" if p.unit else ""
-            self.setting.addItem(f"{p.group}: {p.label}{unit}", p.key)
+            unit = f" ({engine_text(p.unit)})" if p.unit else ""
+            self.setting.addItem(f"{engine_text(p.group)}: {engine_text(p.label)}{unit}", p.key)
             self.setting.setItemData(self.setting.count() - 1, p.doc or p.key,
                                      Qt.ItemDataRole.ToolTipRole)
         index = self.setting.findData(chosen) if chosen else 0
@@ -133,7 +147,7 @@ class SweepPanel(QWidget):
 
     def set_running(self, running: bool) -> None:
         self._running = running
-        self.run.setText("Cancel" if running else "Run")
+        self.run.setText(self.tr("Cancel") if running else self.tr("Run"))
         for widget in (self.setting, self.start_value, self.stop_value, self.steps, self.log):
             widget.setEnabled(not running)
 

@@ -16,6 +16,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from widgets.plots.axes import SuffixAxis, format_count, format_number
@@ -103,7 +104,8 @@ class SweepPlots(QWidget):
         plot.panel.plot.setLabel("left", f"{prefix} {plot.series.unit}".strip())
         unchanged = len(known) > 1 and max(known) - min(known) <= 1e-9 * max(known)
         plot.panel.set_caption(f"<b>{plot.series.title}</b>"
-                               + (" (unchanged)" if unchanged else ""))
+                               + (QCoreApplication.translate("SweepPlots", " (unchanged)")
+                                  if unchanged else ""))
 
 
 def _x_text(x: float) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QPoint, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QHideEvent,
@@ -27,7 +27,7 @@ from widgets.canvas.view import CanvasView
 STOPS = ((0.0, "#3b82f6"), (0.25, "#14b8a6"), (0.5, "#eab308"), (0.75, "#f97316"),
          (1.0, "#dc2626"))
 UNLOADED = "#9ca3af"
-UNUSED = "not used"
+UNUSED = QT_TRANSLATE_NOOP("Heat", "not used")
 UNUSED_GAP = 32         # the grey swatch and its spacing, right of the scale
 MARGIN = 12
 GAP = 4                 # between the canvas and the legend's strip under it
@@ -84,7 +84,8 @@ class HeatLegend(QWidget):
 
     def _place(self) -> None:
         metrics = self.fontMetrics()
-        scale = BAR_WIDTH + UNUSED_GAP + metrics.horizontalAdvance(UNUSED)
+        unused = QCoreApplication.translate("Heat", UNUSED)
+        scale = BAR_WIDTH + UNUSED_GAP + metrics.horizontalAdvance(unused)
         width = max(scale, metrics.horizontalAdvance(self._title)) + 2 * MARGIN
         height = 2 * metrics.height() + BAR_HEIGHT + 2 * MARGIN + 4
         self.resize(width, height)
@@ -122,5 +123,6 @@ class HeatLegend(QWidget):
             painter.drawText(round(x), round(baseline), text)
         x = bar.right() + 10
         painter.fillRect(QRectF(x, bar.top(), 14, bar.height()), QColor(UNLOADED))
-        painter.drawText(round(x + 18), round(bar.bottom()), UNUSED)
+        painter.drawText(round(x + 18), round(bar.bottom()),
+                         QCoreApplication.translate("Heat", UNUSED))
         painter.end()

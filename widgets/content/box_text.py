@@ -16,6 +16,7 @@ from engine.design import Design, Group, Link, Node
 from engine.group_tree import nodes_within
 from engine.structure import units
 from engine.units import bytes_to_memory_label
+from widgets.content.texts import translate
 
 _REMARK = re.compile(r"\s*\([^()]*\)$")
 
@@ -62,17 +63,20 @@ def node_text(design: Design, catalog: Catalog, node: Node) -> BoxText:
     if node.kind == "switch":
         spec = catalog.switch(node.hardware)
         hardware = short_name(spec.name, spec.vendor)
-        figures = f"{' / '.join(spec.link_kinds)} switch"
-        count_line = f"{_ports(node, spec.ports)} × {spec.port_Bps * 8 / 1e9:g} Gb/s ports"
+        figures = translate("Canvas", "{kinds} switch").format(kinds=" / ".join(spec.link_kinds))
+        count_line = translate("Canvas", "{ports} × {rate} Gb/s ports").format(
+            ports=_ports(node, spec.ports), rate=f"{spec.port_Bps * 8 / 1e9:g}")
     else:
         accel = catalog.accelerator(node.hardware)
         hardware = short_name(accel.name, accel.vendor)
         peak = accel.peak_flops(design.workload.precision) or 0.0
         figures = f"{peak / 1e12:,.0f} TFLOP/s · {bytes_to_memory_label(accel.memory_bytes):g} GB"
         if node.kind == "server":
-            count_line = f"{node.accelerators} per server · {n * node.accelerators:,} total"
+            count_line = translate("Canvas", "{n} per server · {total} total").format(
+                n=node.accelerators, total=f"{n * node.accelerators:,}")
         else:
-            count_line = f"{n:,} accelerators" if n > 1 else "one accelerator"
+            count_line = translate("Canvas", "{n} accelerators").format(n=f"{n:,}") if n > 1 \
+                else translate("Canvas", "one accelerator")
     title, remark = split_remark(node.label)
     lines = (remark, hardware if hardware != title else figures, count_line)
     return BoxText(title, tuple(line for line in lines if line), count_badge(n), remark)
@@ -83,8 +87,11 @@ def group_text(design: Design, group: Group) -> BoxText:
     inside = nodes_within(design, group.id)
     accelerators = sum(units(design, n) * n.accelerators for n in inside if n.kind != "switch")
     title, remark = split_remark(group.name or group.id)
-    lines = (remark, f"{len(inside)} box{'es' if len(inside) != 1 else ''} inside",
-             f"{accelerators:,} accelerators" if accelerators else "no accelerators")
+    boxes = translate("Canvas", "1 box inside") if len(inside) == 1 \
+        else translate("Canvas", "{n} boxes inside").format(n=len(inside))
+    lines = (remark, boxes,
+             translate("Canvas", "{n} accelerators").format(n=f"{accelerators:,}")
+             if accelerators else translate("Canvas", "no accelerators"))
     return BoxText(title, tuple(line for line in lines if line), count_badge(group.replicas),
                    remark)
 

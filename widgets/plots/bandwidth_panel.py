@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QWidget
 
 from engine.analysis.bandwidth import OPS, BandwidthCurves
@@ -45,7 +45,8 @@ class BandwidthPanel(PlotPanel):
     """Collective bus bandwidth against message size (module docstring)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Message size", "Bus bandwidth (GB/s)", log_x=format_bytes,
+        super().__init__(QT_TRANSLATE_NOOP("Plots", "Message size"),
+                         QT_TRANSLATE_NOOP("Plots", "Bus bandwidth (GB/s)"), log_x=format_bytes,
                          zero_based=True, parent=parent)
         self._scenarios: dict[str, BandwidthCurves] = {}
         self._measured: tuple[MeasuredSweep, ...] = ()
@@ -101,13 +102,15 @@ class BandwidthPanel(PlotPanel):
         if not self._scenarios:
             return
         first = next(iter(self._scenarios.values()))
-        self.set_caption(f"{first.ranks:,} × {first.accelerator}, one rank per accelerator "
-                         "(nccl-tests busbw)")
+        self.set_caption(self.tr("{ranks} × {accelerator}, one rank per accelerator "
+                                 "(nccl-tests busbw)").format(ranks=f"{first.ranks:,}",
+                                                              accelerator=first.accelerator))
         limits = [f"{series_name(op, scenario)}: {result.bottleneck[-1]}"
                   for scenario, curves in self._scenarios.items()
                   for op, result in curves.curves.items()]
-        self.set_note(" · ".join([f"Limit at {format_bytes(first.curves[OPS[0]].bytes[-1])}: "
-                                  + " · ".join(limits), *map(_residual, self._measured)]))
+        limit = self.tr("Limit at {size}: ").format(
+            size=format_bytes(first.curves[OPS[0]].bytes[-1]))
+        self.set_note(" · ".join([limit + " · ".join(limits), *map(_residual, self._measured)]))
 
 
 def measured_name(sweep: MeasuredSweep) -> str:

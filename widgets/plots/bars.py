@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from widgets.plots.base import PlotPanel
+from widgets.plots.base import PlotPanel, legend_text
 from widgets.plots.style import ink, series_color
 
 BAR_HEIGHT = 0.62
@@ -110,7 +110,7 @@ class StackedBars:
 
     def _add_part(self, label: str) -> None:
         color = QColor(self.colors.get(label) or series_color(len(self._parts)))
-        item = pg.BarGraphItem(x0=[], y=[], width=[], height=BAR_HEIGHT, brush=color,
+        item = pg.BarGraphItem(x0=[], y=[], width=[], height=BAR_HEIGHT, brush=color, name=label,
                                pen=pg.mkPen(color.darker(120), width=0.8))
         item.setZValue(1)            # over the grid lines, which the axes draw at 0.5
         self.plot.addItem(item)
@@ -159,7 +159,7 @@ class StackedBars:
             part.in_legend = True
             for other in self._parts.values():
                 if other.in_legend:
-                    self.legend.addItem(other.item, other.label)
+                    self.legend.addItem(other.item, legend_text(other.label))
         else:
             self.legend.removeItem(part.item)
             part.in_legend = False

@@ -38,7 +38,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 
 from engine.atomic_file import WriteError
 from widgets.elided_label import ElidedLabel
+from widgets.language import follow_language
 from widgets.plots import export, hover
 from widgets.plots.axes import Log2Axis
 from widgets.plots.label_spots import curve_strokes, place_clear
@@ -61,8 +62,12 @@ from widgets.plots.style import LINE_WIDTH, faint, ink, series_color, surface
 from widgets.problems_dialog import ProblemsDialog
 
 Notes = Sequence[str] | Callable[[int], str]
-FORMATS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)",
-           "csv": "CSV table (*.csv)"}
+FORMATS = {"png": QT_TRANSLATE_NOOP("Plots", "PNG image (*.png)"),
+           "svg": QT_TRANSLATE_NOOP("Plots", "SVG drawing (*.svg)"),
+           "csv": QT_TRANSLATE_NOOP("Plots", "CSV table (*.csv)")}
+EXPORT_ENTRIES = {"png": QT_TRANSLATE_NOOP("Plots", "PNG Image…"),
+                  "svg": QT_TRANSLATE_NOOP("Plots", "SVG Drawing…"),
+                  "csv": QT_TRANSLATE_NOOP("Plots", "CSV Table…")}
 LEGEND_COLUMN_PX = 170
 LEGEND_SAMPLE_PX = 40         # the line sample and the gaps around an entry
 LEGEND_ROW_PX = 20
@@ -71,6 +76,13 @@ GRAPHICS_MARGIN_PX = 24       # the graphics layout's margins and spacing around
 PLOT_MIN_PX = 200
 READOUT_LINES = 2             # the note under the plot; the whole of it is the tooltip
 ZERO_BASED_ROOM = 1.1
+
+
+def legend_text(name: str) -> str:
+    """A series' name as its legend shows it: the kind after the scenario ("H800 · buy")
+    translated (context "Plots"), the scenario's name as the user wrote it."""
+    scenario, mark, kind = name.rpartition(" · ")
+    return f"{scenario}{mark}{QCoreApplication.translate('Plots', kind)}"
 
 
 @dataclass
@@ -113,8 +125,8 @@ class PlotPanel(QWidget):
         self.plot: pg.PlotItem = self.graphics.addPlot(row=0, col=0, axisItems=items)
         self.legend = pg.LegendItem(labelTextSize="9pt")
         self.graphics.addItem(self.legend, row=1, col=0)
-        self.plot.setLabel("bottom", x_label)
-        self.plot.setLabel("left", y_label)
+        #: Each axis's title as given (source text of context "Plots"), shown translated.
+        self._axis_titles = {"bottom": x_label, "left": y_label}
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         for name in ("left", "bottom", "right", "top"):
             self.plot.getAxis(name).setStyle(maxTickLevel=1)
@@ -140,6 +152,7 @@ class PlotPanel(QWidget):
         self._mouse = pg.SignalProxy(self.graphics.scene().sigMouseMoved, rateLimit=60,
                                      slot=self._on_mouse_moved)
         self._apply_theme()
+        follow_language(self, self._name)
 
     # -- series ---------------------------------------------------------------------------
 
@@ -267,7 +280,7 @@ class PlotPanel(QWidget):
         view = self.right_view if axis == "right" and self.right_view else self.plot.vb
         view.addItem(item)
         if legend:
-            self.legend.addItem(item, name)
+            self.legend.addItem(item, legend_text(name))
             self._fit_legend()
         series = Series(item, view, np.zeros(0), np.zeros(0), (), axis)
         self._series[name] = series
@@ -343,14 +356,17 @@ class PlotPanel(QWidget):
             getattr(self, f"export_{kind}")(path)
         except (WriteError, ValueError) as exc:
             self.last_error = ProblemsDialog(
-                f"Could not export {kind.upper()}", "Nothing was written; choose another "
-                "file or folder.", [str(exc)], self)
+                self.tr("Could not export {kind}").format(kind=kind.upper()),
+                self.tr("Nothing was written; choose another file or folder."), [str(exc)],
+                self)
             self.last_error.open()
             return False
         return True
 
     def _export_dialog(self, kind: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {kind.upper()}", "", FORMATS[kind])
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export {kind}").format(kind=kind.upper()), "",
+            QCoreApplication.translate("Plots", FORMATS[kind]))
         if path:
             self.export_file(kind, Path(path))
 
@@ -386,6 +402,26 @@ class PlotPanel(QWidget):
     def _on_mouse_moved(self, args: tuple[QPointF]) -> None:
         self.hover_at(args[0])
 
+    # -- texts ----------------------------------------------------------------------------------
+
+    def set_axis_title(self, axis: str, title: str) -> None:
+        """Title ``axis`` ("left", "bottom", "right") with ``title``, already in the reader's
+        language (a title with a value in it: "Cumulative cost (CNY)")."""
+        self._axis_titles[axis] = title
+        self.plot.setLabel(axis, title)
+
+    def _name(self) -> None:
+        """The axis titles given at construction and the export entries, translated."""
+        for axis, title in self._axis_titles.items():
+            self.plot.setLabel(axis, QCoreApplication.translate("Plots", title))
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Save this plot as a picture or its numbers as "
+                                              "a table"))
+        for kind, action in self.export_actions.items():
+            action.setText(QCoreApplication.translate("Plots", EXPORT_ENTRIES[kind]))
+        for sample, label in self.legend.items:
+            label.setText(legend_text(sample.item.name()))
+
     # -- construction -----------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
@@ -401,14 +437,11 @@ class PlotPanel(QWidget):
         figure.addWidget(self._caption)
         figure.addWidget(self.graphics, 1)
         self.export_button = QToolButton()
-        self.export_button.setText("Export")
-        self.export_button.setToolTip("Save this plot as a picture or its numbers as a table")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
         self.export_actions: dict[str, QAction] = {}
-        for kind, text in (("png", "PNG Image…"), ("svg", "SVG Drawing…"),
-                           ("csv", "CSV Table…")):
-            action = menu.addAction(text)
+        for kind in FORMATS:
+            action = menu.addAction("")
             action.triggered.connect(lambda _=False, k=kind: self._export_dialog(k))
             self.export_actions[kind] = action
         self.export_button.setMenu(menu)
@@ -441,7 +474,7 @@ class PlotPanel(QWidget):
         self.plot.showAxis("right")
         self.plot.scene().addItem(view)
         self.plot.getAxis("right").linkToView(view)
-        self.plot.setLabel("right", label)
+        self._axis_titles["right"] = label
         view.setXLink(self.plot)
         self.plot.vb.sigResized.connect(
             lambda: view.setGeometry(self.plot.vb.sceneBoundingRect()))
@@ -452,6 +485,7 @@ class PlotPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_theme()
+        follow_language(self, self._name)
         super().changeEvent(event)
 
     def _apply_theme(self) -> None:

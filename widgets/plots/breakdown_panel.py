@@ -11,16 +11,21 @@ and share.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from engine.training import TrainingEstimate
 from widgets.plots.bars import LEGEND_SHARE, BarsPanel
 
 #: (label, breakdown_s field, colour): the order parts stack in.
-PARTS = (("compute", "compute", "#4e79a7"), ("pipeline bubble", "bubble", "#bab0ac"),
-         ("TP comm", "tp_exposed", "#f28e2b"), ("PP comm", "pp_exposed", "#b07aa1"),
-         ("DP comm", "dp_exposed", "#59a14f"), ("CP comm", "cp_exposed", "#76b7b2"),
-         ("EP comm", "ep_exposed", "#e15759"), ("optimizer", "optimizer", "#edc948"))
+PARTS = ((QT_TRANSLATE_NOOP("Plots", "compute"), "compute", "#4e79a7"),
+         (QT_TRANSLATE_NOOP("Plots", "pipeline bubble"), "bubble", "#bab0ac"),
+         (QT_TRANSLATE_NOOP("Plots", "TP comm"), "tp_exposed", "#f28e2b"),
+         (QT_TRANSLATE_NOOP("Plots", "PP comm"), "pp_exposed", "#b07aa1"),
+         (QT_TRANSLATE_NOOP("Plots", "DP comm"), "dp_exposed", "#59a14f"),
+         (QT_TRANSLATE_NOOP("Plots", "CP comm"), "cp_exposed", "#76b7b2"),
+         (QT_TRANSLATE_NOOP("Plots", "EP comm"), "ep_exposed", "#e15759"),
+         (QT_TRANSLATE_NOOP("Plots", "optimizer"), "optimizer", "#edc948"))
 
 
 def seconds(value: float) -> str:
@@ -39,7 +44,7 @@ class BreakdownPanel(BarsPanel):
     """Iteration time by part (module docstring)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Time per iteration (s)", seconds,
+        super().__init__(QT_TRANSLATE_NOOP("Plots", "Time per iteration (s)"), seconds,
                          {label: color for label, _, color in PARTS}, parent)
 
     def set_estimate(self, estimate: TrainingEstimate, scenario: str = "") -> None:
@@ -55,14 +60,18 @@ class BreakdownPanel(BarsPanel):
 
     def _describe(self, estimate: TrainingEstimate) -> None:
         p = estimate.parallelism
-        self.set_caption(f"{estimate.model} on {estimate.gpus:,} × {estimate.accelerator}, "
-                         f"global batch {p.global_batch:,}, micro-batch {p.micro_batch}")
+        self.set_caption(self.tr("{model} on {gpus} × {accelerator}, global batch {batch}, "
+                                 "micro-batch {micro}").format(
+            model=estimate.model, gpus=f"{estimate.gpus:,}", accelerator=estimate.accelerator,
+            batch=f"{p.global_batch:,}", micro=p.micro_batch))
         total = estimate.iteration_time_s
         shares = sorted(((getattr(estimate.breakdown_s, field), name)
                          for name, field, _ in PARTS), reverse=True)
-        parts = ", ".join(f"{name} {value / total:.0%}" for value, name in shares
-                          if value >= LEGEND_SHARE * total)
-        small = [name for value, name in shares if 0 < value < LEGEND_SHARE * total]
-        under = f"; under 1%: {', '.join(small)}" if small else ""
-        self.set_note(f"Iteration {seconds(total)}: {parts}{under}. Communication that "
-                      "overlaps compute is not counted.")
+        parts = ", ".join(f"{QCoreApplication.translate('Plots', name)} {value / total:.0%}"
+                          for value, name in shares if value >= LEGEND_SHARE * total)
+        small = [QCoreApplication.translate("Plots", name) for value, name in shares
+                 if 0 < value < LEGEND_SHARE * total]
+        under = self.tr("; under 1%: {parts}").format(parts=", ".join(small)) if small else ""
+        self.set_note(self.tr("Iteration {time}: {parts}{under}. Communication that overlaps "
+                              "compute is not counted.").format(time=seconds(total), parts=parts,
+                                                                under=under))

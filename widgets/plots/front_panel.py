@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from widgets.plots.axes import SuffixAxis
@@ -18,24 +19,27 @@ from widgets.plots.base import PlotPanel
 from widgets.plots.style import series_color
 
 MAX_DOTS = 20_000
-POINTS, FRONT = "every point", "Pareto front"
+POINTS = QT_TRANSLATE_NOOP("Plots", "every point")
+FRONT = QT_TRANSLATE_NOOP("Plots", "Pareto front")
 
 
 class FrontPanel(PlotPanel):
     """A sweep's points and its front, time across, money up."""
 
-    def __init__(self, x_label: str = "Time to train (days)",
-                 y_label: str = "Cost per run", parent: QWidget | None = None) -> None:
+    def __init__(self, x_label: str = QT_TRANSLATE_NOOP("Plots", "Time to train (days)"),
+                 y_label: str = QT_TRANSLATE_NOOP("Plots", "Cost per run"),
+                 parent: QWidget | None = None) -> None:
         super().__init__(x_label, y_label, axes={"left": SuffixAxis("left")}, parent=parent)
 
     def show_front(self, xs: np.ndarray, ys: np.ndarray, front: Sequence[int],
                    notes: Sequence[str], y_label: str) -> None:
         """All points (``xs``, ``ys``; NaN where a point has no figure), the indices of
         the front's points in order, and one read-out line per front point."""
-        self.plot.setLabel("left", y_label)
+        self.set_axis_title("left", y_label)
         shown = np.flatnonzero(np.isfinite(xs) & np.isfinite(ys))
         if shown.size == 0:
-            self.set_message("No point of the sweep has both a time to train and a cost.")
+            self.set_message(self.tr("No point of the sweep has both a time to train and a "
+                                     "cost."))
             return
         step = max(1, shown.size // MAX_DOTS)
         dots = shown[::step]
@@ -44,5 +48,6 @@ class FrontPanel(PlotPanel):
         chosen = np.asarray(front, dtype=int)
         self.set_series(FRONT, xs[chosen], ys[chosen], notes=list(notes), symbol="o",
                         color=series_color(0))
-        self.set_caption(f"<b>Pareto front</b>: {len(chosen):,} of {shown.size:,} points "
-                         "are faster or cheaper than every other")
+        self.set_caption(self.tr("<b>Pareto front</b>: {n} of {total} points are faster or "
+                                 "cheaper than every other").format(n=f"{len(chosen):,}",
+                                                                     total=f"{shown.size:,}"))

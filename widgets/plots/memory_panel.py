@@ -10,6 +10,7 @@ does not fit. ``clear(scenario)`` removes a row.
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from engine.training import TrainingEstimate
@@ -17,9 +18,11 @@ from widgets.content.colors import MARKER_COLOR
 from widgets.plots.bars import BAR_HEIGHT, BarsPanel
 from widgets.plots.breakdown_panel import configuration
 
-PARTS = (("weights", "weights", "#4e79a7"), ("gradients", "gradients", "#76b7b2"),
-         ("optimizer states", "optimizer", "#f28e2b"), ("activations", "activations", "#e15759"),
-         ("buffers", "buffers", "#bab0ac"))
+PARTS = ((QT_TRANSLATE_NOOP("Plots", "weights"), "weights", "#4e79a7"),
+         (QT_TRANSLATE_NOOP("Plots", "gradients"), "gradients", "#76b7b2"),
+         (QT_TRANSLATE_NOOP("Plots", "optimizer states"), "optimizer", "#f28e2b"),
+         (QT_TRANSLATE_NOOP("Plots", "activations"), "activations", "#e15759"),
+         (QT_TRANSLATE_NOOP("Plots", "buffers"), "buffers", "#bab0ac"))
 CAPACITY = "capacity"
 
 
@@ -31,7 +34,7 @@ class MemoryPanel(BarsPanel):
     """Memory per GPU against capacity (module docstring)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Memory per GPU (GiB)", gib,
+        super().__init__(QT_TRANSLATE_NOOP("Plots", "Memory per GPU (GiB)"), gib,
                          {label: color for label, _, color in PARTS}, parent)
         self._capacity: dict[str, float] = {}
 
@@ -67,10 +70,12 @@ class MemoryPanel(BarsPanel):
 
     def _describe(self, estimate: TrainingEstimate) -> None:
         need, have = estimate.memory_per_gpu_gib, estimate.memory_capacity_gib
-        self.set_caption(f"Fullest pipeline stage, {estimate.accelerator} "
-                         f"({gib(have)} per card; red tick)")
+        self.set_caption(self.tr("Fullest pipeline stage, {accelerator} ({capacity} per card; "
+                                 "red tick)").format(accelerator=estimate.accelerator,
+                                                     capacity=gib(have)))
         if estimate.fits_in_memory:
-            self.set_note(f"Needs {gib(need)} of {gib(have)} ({need / have:.0%}).")
+            self.set_note(self.tr("Needs {need} of {have} ({share:.0%}).").format(
+                need=gib(need), have=gib(have), share=need / have))
         else:
-            self.set_note(f"Does not fit: needs {gib(need)}, {gib(need - have)} more than the "
-                          "card holds.")
+            self.set_note(self.tr("Does not fit: needs {need}, {more} more than the card "
+                                  "holds.").format(need=gib(need), more=gib(need - have)))

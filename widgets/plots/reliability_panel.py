@@ -11,6 +11,7 @@ interval. Scenarios prefix series names and take another dash style;
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from engine.analysis.checkpoint_curve import CheckpointCurve
@@ -18,7 +19,8 @@ from widgets.content.colors import MARKER_COLOR
 from widgets.plots.base import PlotPanel
 from widgets.plots.style import label_height, scenario_dash, series_color
 
-KINDS = ("goodput", "days lost", "chosen interval")
+KINDS = (QT_TRANSLATE_NOOP("Plots", "goodput"), QT_TRANSLATE_NOOP("Plots", "days lost"),
+         QT_TRANSLATE_NOOP("Plots", "chosen interval"))
 
 
 def minutes(value: float) -> str:
@@ -33,8 +35,10 @@ class ReliabilityPanel(PlotPanel):
     """Goodput against checkpoint interval (module docstring)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Checkpoint interval", "Goodput (%)", right_label="Time lost per run "
-                         "(days)", log_x=minutes, parent=parent)
+        super().__init__(QT_TRANSLATE_NOOP("Plots", "Checkpoint interval"),
+                         QT_TRANSLATE_NOOP("Plots", "Goodput (%)"),
+                         right_label=QT_TRANSLATE_NOOP("Plots", "Time lost per run (days)"),
+                         log_x=minutes, parent=parent)
         self._scenarios: dict[str, CheckpointCurve] = {}
 
     def set_curve(self, curve: CheckpointCurve, scenario: str = "") -> None:
@@ -64,11 +68,12 @@ class ReliabilityPanel(PlotPanel):
                            height=label_height(0.5, index))
         if scenario and len(self._scenarios) > 1:     # the words are the design's own
             return
-        self.set_caption("Daly's model at the design's failure rate, checkpoint write time "
-                         "and restart time")
-        self.set_note(f"Checkpointing every {minutes(curve.chosen_interval_min)} keeps "
-                      f"{curve.chosen_goodput:.1%} of the time for training (Young's optimum "
-                      f"{minutes(curve.young_interval_min)}).")
+        self.set_caption(self.tr("Daly's model at the design's failure rate, checkpoint write "
+                                 "time and restart time"))
+        self.set_note(self.tr("Checkpointing every {interval} keeps {share:.1%} of the time for "
+                              "training (Young's optimum {young}).").format(
+            interval=minutes(curve.chosen_interval_min), share=curve.chosen_goodput,
+            young=minutes(curve.young_interval_min)))
 
     def clear(self, scenario: str = "") -> None:
         if self._scenarios.pop(scenario, None) is None:

@@ -13,6 +13,7 @@ under the plot.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from engine.analysis.scaling import ScalingCurve, ScalingPoint
@@ -22,7 +23,8 @@ from widgets.plots.base import PlotPanel
 from widgets.plots.breakdown_panel import configuration
 from widgets.plots.style import label_height, scenario_dash, series_color
 
-KINDS = ("time to train", "MFU", "this design", "does not fit")
+KINDS = (QT_TRANSLATE_NOOP("Plots", "time to train"), QT_TRANSLATE_NOOP("Plots", "MFU"),
+         QT_TRANSLATE_NOOP("Plots", "this design"), QT_TRANSLATE_NOOP("Plots", "does not fit"))
 
 
 def series_name(kind: str, scenario: str = "") -> str:
@@ -33,7 +35,9 @@ class ScalingPanel(PlotPanel):
     """Scaling by the design's block (module docstring)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Accelerators", "Time to train (days)", right_label="MFU (%)",
+        super().__init__(QT_TRANSLATE_NOOP("Plots", "Accelerators"),
+                         QT_TRANSLATE_NOOP("Plots", "Time to train (days)"),
+                         right_label=QT_TRANSLATE_NOOP("Plots", "MFU (%)"),
                          log_x=format_count, zero_based=True, parent=parent)
         self._scenarios: dict[str, ScalingCurve] = {}
 
@@ -83,12 +87,15 @@ class ScalingPanel(PlotPanel):
         curve = next(iter(self._scenarios.values()))
         block = curve.block
         counts = [p.replicas for p in curve.points]
-        self.set_caption(f"{block.label} × {min(counts):,} to {max(counts):,} "
-                         f"(the design has {block.replicas:,}); same model, tokens and batch")
+        self.set_caption(self.tr("{block} × {low} to {high} (the design has {replicas}); same "
+                                 "model, tokens and batch").format(
+            block=block.label, low=f"{min(counts):,}", high=f"{max(counts):,}",
+            replicas=f"{block.replicas:,}"))
         missing = [p for c in self._scenarios.values() for p in c.points if p.estimate is None]
         self.set_note("; ".join(f"{p.accelerators:,}: {p.reason.split(':')[0]}"
                                 for p in missing) if missing else
-                      "Fixed data parallelism scales with the block; everything else stays.")
+                      self.tr("Fixed data parallelism scales with the block; everything else "
+                              "stays."))
 
 
 def _note(point: ScalingPoint, curve: ScalingCurve) -> str:

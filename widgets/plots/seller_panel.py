@@ -14,10 +14,12 @@ of hours sold, its name prefixed and in another dash style;
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from engine.analysis.economics_curves import SellerCurve
 from widgets.content.colors import MARKER_COLOR
+from widgets.content.texts import translate
 from widgets.plots.axes import ScaledAxis, format_number
 from widgets.plots.base import PlotPanel
 from widgets.plots.style import LINE_WIDTH, faint, scenario_dash, series_color
@@ -37,7 +39,8 @@ class SellerPanel(PlotPanel):
     """The seller's margin against the discount, by hours sold (module docstring)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Discount (% of the list price paid)", "Margin per hour",
+        super().__init__(QT_TRANSLATE_NOOP("Plots", "Discount (% of the list price paid)"),
+                         QT_TRANSLATE_NOOP("Plots", "Margin per hour"),
                          axes={"top": ScaledAxis("top")}, parent=parent)
         self.plot.showAxis("top")
         zero = pg.InfiniteLine(pos=0.0, angle=0, movable=False,
@@ -77,16 +80,18 @@ class SellerPanel(PlotPanel):
         for gone in set(before) - set(names):      # hours sold the design no longer has
             self.clear_series(gone)
         self._names[scenario] = names
-        self.plot.setLabel("left", f"Margin per hour ({curve.currency})")
+        self.set_axis_title("left", self.tr("Margin per hour ({currency})").format(
+            currency=curve.currency))
         if scenario and len(self._scenarios) > 1:     # the words are the design's own
             return
         top = self.plot.getAxis("top")
         top.set_scale(curve.list_price / 100)
         whose = f"{scenario}: " if scenario else ""
-        self.plot.setLabel("top", f"The buyer pays ({curve.currency} per hour; {whose}list "
-                                  f"{format_number(curve.list_price)})")
-        self.set_caption("The seller's margin per accelerator-hour, sold or not; rings: "
-                         "break-even")
+        self.set_axis_title("top", self.tr("The buyer pays ({currency} per hour; {whose}list "
+                                           "{price})").format(
+            currency=curve.currency, whose=whose, price=format_number(curve.list_price)))
+        self.set_caption(self.tr("The seller's margin per accelerator-hour, sold or not; "
+                                 "rings: break-even"))
         self.set_note(_design_text(curve, scenario))
 
     def clear(self, scenario: str = "") -> None:
@@ -101,14 +106,22 @@ def _design_text(curve: SellerCurve, scenario: str) -> str:
     discount, margin = curve.design_point
     even = curve.break_even[curve.utilisation]
     hours = curve.break_even_utilisation
-    pays = (f"breaks even at {even:.0%} of list" if even <= 1 else
-            f"no discount pays (it would need {even:.0%} of list)")
-    needs = (f"; at this price it needs {hours:.0%} of hours sold" if hours is not None
-             else "; a sold hour does not even pay its energy")
-    who = f"{scenario}: the" if scenario else "The"
-    return (f"{who} buyer pays {format_number(curve.list_price * discount)} {curve.currency} "
-            f"per accelerator-hour ({discount:.0%} of list); with {sold(curve.utilisation)}, "
-            f"the seller {'earns' if margin >= 0 else 'loses'} "
-            f"{format_number(abs(margin))} {curve.currency} per accelerator-hour and {pays}"
-            f"{needs}.")
+    pays = (translate("SellerPanel", "breaks even at {share:.0%} of list").format(share=even)
+            if even <= 1 else
+            translate("SellerPanel", "no discount pays (it would need {share:.0%} of list)").format(
+                share=even))
+    needs = (translate("SellerPanel", "; at this price it needs {share:.0%} of hours sold").format(
+                 share=hours) if hours is not None
+             else translate("SellerPanel", "; a sold hour does not even pay its energy"))
+    text = translate("SellerPanel", "The buyer pays {paid} {currency} per accelerator-hour "
+              "({discount:.0%} of list); with {sold}, the seller earns {margin} {currency} per "
+              "accelerator-hour and {pays}{needs}.") if margin >= 0 else \
+        translate("SellerPanel", "The buyer pays {paid} {currency} per accelerator-hour "
+           "({discount:.0%} of list); with {sold}, the seller loses {margin} {currency} per "
+           "accelerator-hour and {pays}{needs}.")
+    said = text.format(paid=format_number(curve.list_price * discount),
+                       currency=curve.currency, discount=discount,
+                       sold=sold(curve.utilisation), margin=format_number(abs(margin)),
+                       pays=pays, needs=needs)
+    return f"{scenario}: {said}" if scenario else said
 

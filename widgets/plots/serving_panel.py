@@ -13,6 +13,7 @@ them. The caption and note are the shown design's.
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from engine.analysis.serving_curve import ThroughputLatencyCurve
@@ -22,7 +23,8 @@ from widgets.plots.axes import SuffixAxis
 from widgets.plots.base import PlotPanel
 from widgets.plots.style import scenario_dash, series_color
 
-KINDS = ("configurations", "frontier", "this design")
+KINDS = (QT_TRANSLATE_NOOP("Plots", "configurations"), QT_TRANSLATE_NOOP("Plots", "frontier"),
+         QT_TRANSLATE_NOOP("Plots", "this design"))
 
 
 def series_name(kind: str, scenario: str = "") -> str:
@@ -47,7 +49,8 @@ class ServingPanel(PlotPanel):
     """Throughput per GPU against speed per user (module docstring)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Output tokens/s per user", "Output tokens/s per GPU",
+        super().__init__(QT_TRANSLATE_NOOP("Plots", "Output tokens/s per user"),
+                         QT_TRANSLATE_NOOP("Plots", "Output tokens/s per GPU"),
                          axes={"left": SuffixAxis("left")}, zero_based=True, parent=parent)
         self._scenarios: dict[str, ThroughputLatencyCurve] = {}
 
@@ -81,10 +84,14 @@ class ServingPanel(PlotPanel):
 
     def _describe(self, curve: ThroughputLatencyCurve) -> None:
         e = curve.chosen
-        self.set_caption(f"{curve.model} on {e.gpus_available:,} × {curve.accelerator}: "
-                         f"{e.input_tokens:,} tokens in, {e.output_tokens:,} out, "
-                         f"{e.scenario}; {len(curve.configurations):,} configurations ranked")
-        self.set_note(f"This design: {curve.design_per_gpu:,.0f} tokens/s per GPU at "
-                      f"{curve.design_per_user:,.1f} tokens/s per user ({layout(e)}). "
-                      "Larger batches earn more per GPU and stream slower.")
+        self.set_caption(self.tr("{model} on {gpus} × {accelerator}: {input} tokens in, {output} "
+                                 "out, {scenario}; {n} configurations ranked").format(
+            model=curve.model, gpus=f"{e.gpus_available:,}", accelerator=curve.accelerator,
+            input=f"{e.input_tokens:,}", output=f"{e.output_tokens:,}", scenario=e.scenario,
+            n=f"{len(curve.configurations):,}"))
+        self.set_note(self.tr("This design: {per_gpu} tokens/s per GPU at {per_user} tokens/s "
+                              "per user ({layout}). Larger batches earn more per GPU and "
+                              "stream slower.").format(
+            per_gpu=f"{curve.design_per_gpu:,.0f}", per_user=f"{curve.design_per_user:,.1f}",
+            layout=layout(e)))
 

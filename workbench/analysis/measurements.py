@@ -48,7 +48,8 @@ class Measurements(QObject):
 
     def import_dialog(self) -> None:
         folder = str(self._doc.path.parent) if self._doc.path else ""
-        names, _ = QFileDialog.getOpenFileNames(self._files.parent(), "Import measurements",
+        names, _ = QFileDialog.getOpenFileNames(self._files.parent(),
+                                                self.tr("Import measurements"),
                                                 folder, RESULTS_FILTER)
         for name in names:
             self.add(Path(name))
@@ -59,8 +60,9 @@ class Measurements(QObject):
         try:
             sweep = read_nccl_tests(path)
         except InputError as exc:
-            self._files.show_problems(f"Could not read {path.name}",
-                                      f"{path} was not loaded.", exc.lines())
+            self._files.show_problems(self.tr("Could not read {name}").format(name=path.name),
+                                      self.tr("{path} was not loaded.").format(path=path),
+                                      exc.lines())
             return False
         self._loaded = [s for s in self._loaded if s.file != sweep.file] + [sweep]
         self._show()

@@ -17,9 +17,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from engine.training import TRAINING
+from widgets.content.texts import engine_text
 from widgets.plots.bandwidth_panel import BandwidthPanel
 from widgets.plots.base import PlotPanel
 from widgets.plots.breakdown_panel import BreakdownPanel
@@ -60,7 +62,8 @@ class Feed:
 
 @dataclass(frozen=True)
 class Picture:
-    """One plot of a panel as the report shows it (and as File > Export saves it)."""
+    """One plot of a panel as the report shows it (and as File > Export saves it); title and
+    caption are source texts of context "Panels"."""
 
     title: str
     caption: str
@@ -120,59 +123,75 @@ def _search_and_current(facts: Facts) -> tuple[Any, Any] | None:
 
 
 PANELS = PanelRegistry((
-    PanelSpec("bandwidth", "Collective Bandwidth", BandwidthPanel,
+    PanelSpec("bandwidth", QT_TRANSLATE_NOOP("Panels", "Collective Bandwidth"), BandwidthPanel,
               (Feed("curves", "bandwidth", BandwidthPanel.set_curves),), group=0,
-              pictures=(Picture("Collective bus bandwidth against message size",
-                                "nccl-tests busbw over every accelerator of each design; "
-                                "diamonds where the limit changes"),)),
-    PanelSpec("scaling", "Scaling", ScalingPanel,
+              pictures=(Picture(
+                  QT_TRANSLATE_NOOP("Panels", "Collective bus bandwidth against message size"),
+                  QT_TRANSLATE_NOOP("Panels", "nccl-tests busbw over every accelerator of each "
+                                              "design; diamonds where the limit changes")),)),
+    PanelSpec("scaling", QT_TRANSLATE_NOOP("Panels", "Scaling"), ScalingPanel,
               (Feed("exploration", "scaling", ScalingPanel.set_curve),), group=0,
-              pictures=(Picture("Scaling: each design's block replicated",
-                                "time to train (left) and MFU (right); stars at the designs "
-                                "as drawn"),)),
-    PanelSpec("search", "Parallel Configurations", SearchTable,
+              pictures=(Picture(
+                  QT_TRANSLATE_NOOP("Panels", "Scaling: each design's block replicated"),
+                  QT_TRANSLATE_NOOP("Panels", "time to train (left) and MFU (right); stars at "
+                                              "the designs as drawn")),)),
+    PanelSpec("search", QT_TRANSLATE_NOOP("Panels", "Parallel Configurations"), SearchTable,
               (Feed("exploration", "search", _show_search, overlaid=False,
                     pick=_search_and_current),), group=0, width=2),
-    PanelSpec("breakdown", "Iteration Time", BreakdownPanel,
+    PanelSpec("breakdown", QT_TRANSLATE_NOOP("Panels", "Iteration Time"), BreakdownPanel,
               (Feed("evaluation", TRAINING.name, BreakdownPanel.set_estimate),), group=1,
-              pictures=(Picture("Where an iteration's time goes",
-                                "each design's best configuration: compute, bubble, "
-                                "communication nothing hides, optimizer"),)),
-    PanelSpec("memory", "Memory per GPU", MemoryPanel,
+              pictures=(Picture(
+                  QT_TRANSLATE_NOOP("Panels", "Where an iteration's time goes"),
+                  QT_TRANSLATE_NOOP("Panels", "each design's best configuration: compute, "
+                                              "bubble, communication nothing hides, "
+                                              "optimizer")),)),
+    PanelSpec("memory", QT_TRANSLATE_NOOP("Panels", "Memory per GPU"), MemoryPanel,
               (Feed("evaluation", TRAINING.name, MemoryPanel.set_estimate),), group=1,
-              pictures=(Picture("Memory per GPU", "fullest pipeline stage of each design; "
-                                "red ticks at each card's capacity"),)),
-    PanelSpec("serving", "Serving", ServingPanel,
+              pictures=(Picture(
+                  QT_TRANSLATE_NOOP("Panels", "Memory per GPU"),
+                  QT_TRANSLATE_NOOP("Panels", "fullest pipeline stage of each design; red "
+                                              "ticks at each card's capacity")),)),
+    PanelSpec("serving", QT_TRANSLATE_NOOP("Panels", "Serving"), ServingPanel,
               (Feed("exploration", "serving", ServingPanel.set_curve),), group=1,
-              pictures=(Picture("Serving: throughput per GPU against speed per user",
-                                "the serving search's ranked configurations, the frontier "
-                                "no other beats on both, stars at the designs' own"),)),
-    PanelSpec("cost", "Cost", CostPanel,
+              pictures=(Picture(
+                  QT_TRANSLATE_NOOP("Panels", "Serving: throughput per GPU against speed per "
+                                              "user"),
+                  QT_TRANSLATE_NOOP("Panels", "the serving search's ranked configurations, the "
+                                              "frontier no other beats on both, stars at the "
+                                              "designs' own")),)),
+    PanelSpec("cost", QT_TRANSLATE_NOOP("Panels", "Cost"), CostPanel,
               (Feed("curves", "buy_rent", BuyRentView.set_curve, at=lambda p: p.buy_rent),
                Feed("curves", "run_cost", RunCostView.set_run, at=lambda p: p.run_cost)),
               group=2, width=2,
-              pictures=(Picture("Owning against renting",
-                                "cumulative cost month by month of full use",
+              pictures=(Picture(QT_TRANSLATE_NOOP("Panels", "Owning against renting"),
+                                QT_TRANSLATE_NOOP("Panels", "cumulative cost month by month "
+                                                            "of full use"),
                                 lambda p: p.buy_rent),
-                        Picture("What one run costs", "each design's run by what it pays for",
+                        Picture(QT_TRANSLATE_NOOP("Panels", "What one run costs"),
+                                QT_TRANSLATE_NOOP("Panels", "each design's run by what it "
+                                                            "pays for"),
                                 lambda p: p.run_cost))),
-    PanelSpec("reliability", "Reliability", ReliabilityPanel,
+    PanelSpec("reliability", QT_TRANSLATE_NOOP("Panels", "Reliability"), ReliabilityPanel,
               (Feed("curves", "checkpoints", ReliabilityPanel.set_curve),), group=2,
-              pictures=(Picture("Goodput against the checkpoint interval",
-                                "Daly's model at each design's failure rate; stars at the "
-                                "intervals used"),)),
-    PanelSpec("cost-over-time", "Cost over Time", CostOverTimePanel,
+              pictures=(Picture(
+                  QT_TRANSLATE_NOOP("Panels", "Goodput against the checkpoint interval"),
+                  QT_TRANSLATE_NOOP("Panels", "Daly's model at each design's failure rate; "
+                                              "stars at the intervals used")),)),
+    PanelSpec("cost-over-time", QT_TRANSLATE_NOOP("Panels", "Cost over Time"),
+              CostOverTimePanel,
               (Feed("curves", "cost_over_time", CostOverTimePanel.set_curve),), group=2,
-              pictures=(Picture("Cost over time under each plan",
-                                "cumulative cost of buying, renting and the plan's phases by "
-                                "month, at the dated prices; the month owning beats renting "
-                                "marked"),)),
-    PanelSpec("seller", "Seller", SellerPanel,
+              pictures=(Picture(
+                  QT_TRANSLATE_NOOP("Panels", "Cost over time under each plan"),
+                  QT_TRANSLATE_NOOP("Panels", "cumulative cost of buying, renting and the "
+                                              "plan's phases by month, at the dated prices; "
+                                              "the month owning beats renting marked")),)),
+    PanelSpec("seller", QT_TRANSLATE_NOOP("Panels", "Seller"), SellerPanel,
               (Feed("curves", "seller", SellerPanel.set_curve),), group=2,
-              pictures=(Picture("The seller: margin against the discount",
-                                "margin per accelerator-hour of the fleet by share of hours "
-                                "sold; rings at the break-even discounts, stars at each "
-                                "design's own"),)),
+              pictures=(Picture(
+                  QT_TRANSLATE_NOOP("Panels", "The seller: margin against the discount"),
+                  QT_TRANSLATE_NOOP("Panels", "margin per accelerator-hour of the fleet by "
+                                              "share of hours sold; rings at the break-even "
+                                              "discounts, stars at each design's own")),)),
 ))
 
 
@@ -203,7 +222,7 @@ class PanelSet:
             else:
                 if feed.overlaid:            # none of its old series under other scenarios'
                     target.clear(scenario)
-                target.set_message(facts.reason(feed.lane, feed.part))
+                target.set_message(engine_text(facts.reason(feed.lane, feed.part)))
 
     def clear(self, scenario: str) -> None:
         """A scenario's bars and curves out of every panel it can be overlaid in."""

@@ -17,13 +17,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from engine.analysis import Curves
 from engine.analysis.link_loads import LinkLoads
 from engine.design import Parallelism
 from engine.edit_errors import EditError
 from widgets.canvas.heat import HeatLegend
+from widgets.language import follow_language
 from widgets.plots.axes import format_bytes
 from widgets.plots.bandwidth_panel import LABELS
 from workbench.analysis.facts import Facts
@@ -35,8 +36,9 @@ from workbench.document.document import Document
 
 
 def heat_title(loads: LinkLoads) -> str:
-    return (f"Link load: {LABELS.get(loads.op, loads.op)} of {format_bytes(loads.bytes)} "
-            f"over {loads.ranks:,} accelerators")
+    return QCoreApplication.translate("Panels", "Link load: {op} of {size} over {n} "
+                                                "accelerators").format(
+        op=LABELS.get(loads.op, loads.op), size=format_bytes(loads.bytes), n=f"{loads.ranks:,}")
 
 
 class AnalysisPanels(QObject):
@@ -53,6 +55,7 @@ class AnalysisPanels(QObject):
         self.heat_on = False
         self._loads: LinkLoads | None = None
         self._shown: dict[str, int] = {}        # lane -> evaluation number on screen
+        self._facts: dict[str, Facts] = {}      # lane -> what its newest answer showed
         for lane in LANES:
             pipeline.lane(lane).answered.connect(self._on_answered)
         search = self.set["search"]
@@ -60,7 +63,9 @@ class AnalysisPanels(QObject):
         search.every_setting_changed.connect(
             lambda on: pipeline.configure("exploration", every_setting=on))
         for _, plot in self.set.plots():
-            plot.exported.connect(lambda path: self.message_posted.emit(f"Saved {path}"))
+            plot.exported.connect(
+                lambda path: self.message_posted.emit(self.tr("Saved {path}").format(path=path)))
+        follow_language(self, self._show_again)
 
     def __getitem__(self, name: str) -> Any:
         """The widget of the registered panel ``name``."""
@@ -91,7 +96,8 @@ class AnalysisPanels(QObject):
         """Set the workload's parallelism to ``fields`` (one undoable edit)."""
         workload = dataclasses.replace(self._doc.design.workload,
                                        parallelism=Parallelism(**fields))
-        text = (f"Apply parallelism tp {fields['tp']}, pp {fields['pp']}, dp {fields['dp']}"
+        text = (self.tr("Apply parallelism") + f" tp {fields['tp']}, pp {fields['pp']}, "
+                f"dp {fields['dp']}"
                 + "".join(f", {k} {fields[k]}" for k in ("cp", "ep") if fields[k] > 1))
         try:
             self._doc.push(lambda d: SettingsCommand(d, "workload", workload, text))
@@ -100,10 +106,17 @@ class AnalysisPanels(QObject):
 
     # -- feeding ----------------------------------------------------------------------------
 
+    def _show_again(self) -> None:
+        """What each lane last showed, written again (in another language)."""
+        for lane, facts in self._facts.items():
+            self.set.show(facts, DESIGN, lane=lane)
+        self._show_heat()
+
     def _on_answered(self, done: Done) -> None:
         self._shown[done.stage] = done.origin
         known = {lane: done.inputs.values.get(lane) for lane in LANES}
-        self.set.show(Facts(**{**known, done.stage: done.value}), DESIGN, lane=done.stage)
+        self._facts[done.stage] = Facts(**{**known, done.stage: done.value})
+        self.set.show(self._facts[done.stage], DESIGN, lane=done.stage)
         if done.stage == "curves":
             c: Curves = done.value
             self._loads = c.link_loads

@@ -14,8 +14,9 @@ from engine.evaluate import Evaluation
 from engine.headline import Figure, asked, figure_spec
 from engine.results import is_record, one_level, to_data
 from engine.units import number
-from widgets.content.figure_notes import detail, tooltip
+from widgets.content.figure_notes import detail, label, tooltip, value_text
 from widgets.content.summary import DetailRow, DetailSection, Tile
+from widgets.content.texts import engine_text, translate
 
 MAX_DEPTH = 3
 MAX_LIST = 6
@@ -28,18 +29,18 @@ def tiles(evaluation: Evaluation) -> list[Tile]:
 
 
 def _tile(figure: Figure) -> Tile:
-    label = f"{figure.label}, {figure.qualifier}" if figure.qualifier else figure.label
     if figure.value is None:
-        return Tile(label, figure.text, figure.missing, "error" if figure.failed else "missing")
-    tip = "\n".join(filter(None, (figure.note and f"{figure.label}: {figure.note}",
+        return Tile(label(figure), value_text(figure), figure.missing,
+                    "error" if figure.failed else "missing")
+    tip = "\n".join(filter(None, (figure.note and f"{label(figure)}: {figure.note}",
                                   tooltip(figure))))
-    return Tile(label, figure.text, tip, detail=detail(figure))
+    return Tile(label(figure), value_text(figure), tip, detail=detail(figure))
 
 
 def details(evaluation: Evaluation) -> list[DetailSection]:
-    out = [DetailSection(humanize(name), _rows(section))
+    out = [DetailSection(engine_text(humanize(name)), _rows(section))
            for name, section in evaluation.sections.items()]
-    out += [DetailSection(humanize(name), error=reason)
+    out += [DetailSection(engine_text(humanize(name)), error=reason)
             for name, reason in evaluation.errors.items() if name not in evaluation.sections]
     return out
 
@@ -73,12 +74,14 @@ def _rows(data: Any, depth: int = 0) -> tuple[DetailRow, ...]:
         if isinstance(value, dict) and depth < MAX_DEPTH:
             out.append(DetailRow(label, children=_rows(value, depth + 1)))
         elif isinstance(value, list) and value and all(is_record(v) for v in value):
-            out.append(DetailRow(label, f"{len(value)} entries", tuple(
+            entries = translate("Figures", "{n} entries").format(n=len(value))
+            out.append(DetailRow(label, entries, tuple(
                 DetailRow(str(i + 1), children=_rows(v, depth + 1))
                 for i, v in enumerate(value[:MAX_LIST]))))
         elif isinstance(value, list):
             shown = ", ".join(number(to_data(v)) for v in value[:MAX_LIST])
-            more = f" … ({len(value)} in all)" if len(value) > MAX_LIST else ""
+            more = translate("Figures", " … ({n} in all)").format(n=len(value)) \
+                if len(value) > MAX_LIST else ""
             out.append(DetailRow(label, (shown + more) or "—"))
         else:
             out.append(DetailRow(label, number(to_data(raw))))

@@ -34,6 +34,7 @@ from widgets.canvas.scene import CanvasScene
 from widgets.canvas.theme import CanvasTheme, link_color
 from widgets.content.box_text import group_text, link_look, node_text
 from widgets.content.selection import Selection
+from widgets.language import follow_language
 
 if TYPE_CHECKING:          # the binder follows a document's signals; it makes none
     from workbench.document.document import Document
@@ -98,6 +99,7 @@ class CanvasBinder(QObject):
         scene.labels_shown_changed.connect(self._on_labels_shown_changed)
         scene.selectionChanged.connect(self._show_halos)
         self._on_design_replaced(doc.design)
+        follow_language(self, self._relayout)       # the boxes' lines are words too
 
     # -- lookups ------------------------------------------------------------------
 
@@ -307,11 +309,12 @@ class CanvasBinder(QObject):
         if self._heat is None:
             label, color, tip = look.label, link_color(look.kind), ""
         elif (load := self._heat.loads.get(link.id)) is None:
-            label, color, tip = look.label, QColor(UNLOADED), \
-                f"Not used by {self._heat.collective}"
+            label, color, tip = look.label, QColor(UNLOADED), self.tr(
+                "Not used by {collective}").format(collective=self._heat.collective)
         else:
             label, color = f"{look.label} · {load:.0%}", heat_color(load)
-            tip = f"{load:.0%} of this link's bandwidth in use by {self._heat.collective}"
+            tip = self.tr("{load:.0%} of this link's bandwidth in use by {collective}").format(
+                load=load, collective=self._heat.collective)
         item.set_label(label)
         item.set_style(color, look.width)
         if item.toolTip() != tip:

@@ -12,7 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from engine.catalog import AcceleratorSpec, Catalog, SwitchSpec
@@ -20,12 +27,14 @@ from engine.units import bytes_to_memory_label
 from widgets.canvas.icons import kind_icon
 from widgets.canvas.theme import kind_accent
 from widgets.content.box_text import short_name
+from widgets.language import follow_language
 from widgets.mime import PART_MIME
 from workbench.canvas.parts import node_payload, template_payload
 from workbench.canvas.templates import TEMPLATES
 
 PAYLOAD_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+SOURCE_ROLE = Qt.ItemDataRole.UserRole + 3     # a heading's title as written (for translation)
 
 
 class CatalogModel(QStandardItemModel):
@@ -36,11 +45,23 @@ class CatalogModel(QStandardItemModel):
         self._catalog = catalog
         self.appendRow(self._templates())
         accelerators = sorted(catalog.accelerators.values(), key=lambda a: (a.vendor, a.name))
-        self.appendRow(self._by_vendor("Servers", "server", accelerators, self._server))
-        self.appendRow(self._by_vendor("Accelerators", "accelerator", accelerators,
-                                       self._accelerator))
+        self.appendRow(self._by_vendor(QT_TRANSLATE_NOOP("Palette", "Servers"), "server",
+                                       accelerators, self._server))
+        self.appendRow(self._by_vendor(QT_TRANSLATE_NOOP("Palette", "Accelerators"),
+                                       "accelerator", accelerators, self._accelerator))
         switches = sorted(catalog.switches.values(), key=lambda s: (s.vendor, s.name))
-        self.appendRow(self._by_vendor("Switches", "switch", switches, self._switch))
+        self.appendRow(self._by_vendor(QT_TRANSLATE_NOOP("Palette", "Switches"), "switch",
+                                       switches, self._switch))
+        follow_language(self, self._name_headings)
+
+    def _name_headings(self) -> None:
+        """The group headings in the chosen language; a search finds either language's."""
+        for row in range(self.rowCount()):
+            item = self.item(row)
+            source = item.data(SOURCE_ROLE)
+            text = QCoreApplication.translate("Palette", source)
+            item.setText(text)
+            item.setData(f"{source} {text}", SEARCH_ROLE)
 
     def mimeTypes(self) -> list[str]:
         return [PART_MIME]
@@ -55,7 +76,7 @@ class CatalogModel(QStandardItemModel):
     # -- entries -------------------------------------------------------------------
 
     def _templates(self) -> QStandardItem:
-        heading = _heading("Templates", "group")
+        heading = _heading(QT_TRANSLATE_NOOP("Palette", "Templates"), "group")
         for template in TEMPLATES.values():
             design = template.build()
             words = [*(n.kind for n in design.nodes),
@@ -114,6 +135,7 @@ def _heading(title: str, kind: str) -> QStandardItem:
     item = QStandardItem(title)
     item.setFlags(Qt.ItemFlag.ItemIsEnabled)
     item.setData(title, SEARCH_ROLE)
+    item.setData(title, SOURCE_ROLE)
     return item
 
 

@@ -22,6 +22,7 @@ from widgets.canvas.scene import GRID, CanvasScene
 from widgets.canvas.theme import CanvasTheme
 from widgets.canvas.view import CanvasView
 from widgets.content.selection import Selection
+from widgets.language import follow_language
 from workbench.canvas.arrange import ARRANGEMENTS
 from workbench.canvas.binder import CanvasBinder
 from workbench.canvas.interactions import (
@@ -69,8 +70,9 @@ class CanvasEditor(QObject):
         self.binder = CanvasBinder(document, self.scene)
         self.scene.set_theme(theme)
         self.scene.set_handler(self)
-        self.view.set_placeholder("Drag servers, switches or a template here from the "
-                                  "palette,\nor open a layout file (Ctrl+O).")
+        follow_language(self.view, lambda: self.view.set_placeholder(self.tr(
+            "Drag servers, switches or a template here from the palette,\nor open a layout "
+            "file (Ctrl+O).")))
         document.changed.connect(self._on_document_changed)
         self.view.zoom_changed.connect(self.scene.set_zoom)
         self.scene.set_zoom(self.view.zoom())
@@ -149,7 +151,8 @@ class CanvasEditor(QObject):
         link = new_link(doc.catalog, doc.fresh_id("link", f"{source}-{target}"),
                         doc.node(source), doc.node(target), spec)
         arrow = "↻" if source == target else "→"
-        text = f"Connect {doc.node(link.source).label} {arrow} {doc.node(link.target).label}"
+        text = self.tr("Connect {source} {arrow} {target}").format(
+            source=doc.node(link.source).label, arrow=arrow, target=doc.node(link.target).label)
         if not self.push(lambda d: InsertCommand(d, link, text=text)):
             return False
         self.binder.select(Selection(links=[link.id]))
@@ -168,7 +171,7 @@ class CanvasEditor(QObject):
     def copy_selection(self) -> bool:
         chosen = self.binder.selection()
         if not (chosen.nodes or chosen.groups):
-            self.message_posted.emit("Select boxes or groups to copy")
+            self.message_posted.emit(self.tr("Select boxes or groups to copy"))
             return False
         clipboard.copy_fragment(fragments.extract(self.document.design, chosen.nodes,
                                                   chosen.groups))
@@ -183,19 +186,20 @@ class CanvasEditor(QObject):
     def paste(self) -> None:
         fragment = clipboard.pasted_fragment(self.document.catalog)
         if fragment is None:
-            self.message_posted.emit("Nothing to paste: the clipboard holds no layout")
+            self.message_posted.emit(self.tr("Nothing to paste: the clipboard holds no layout"))
             return
         self._pastes += 1
         x, y = fragments.centre(fragment)
         at = QPointF(x + PASTE_OFFSET * self._pastes, y + PASTE_OFFSET * self._pastes)
         count = len(fragment.nodes) + len(fragment.groups)
-        self._add_fragment(fragment, at, f"Paste {count} item{'s' if count != 1 else ''}")
+        self._add_fragment(fragment, at, self.tr("Paste 1 item") if count == 1
+                           else self.tr("Paste {n} items").format(n=count))
 
     def arrange(self, how: str) -> None:
         """Align or distribute the selected boxes (see :data:`ARRANGEMENTS`)."""
         ids = self._selected_node_ids()
         if len(ids) < 2:
-            self.message_posted.emit("Select two or more boxes to align them")
+            self.message_posted.emit(self.tr("Select two or more boxes to align them"))
             return
         old = {i: self.document.node(i).position for i in ids}
         new = ARRANGEMENTS[how](old)
@@ -215,7 +219,7 @@ class CanvasEditor(QObject):
     def group_selection(self) -> None:
         chosen = self.binder.selection()
         if not (chosen.nodes or chosen.groups):
-            self.message_posted.emit("Select boxes or groups to group them")
+            self.message_posted.emit(self.tr("Select boxes or groups to group them"))
             return
         doc = self.document
         parents = {doc.node(i).group for i in chosen.nodes} | {doc.group(i).parent
@@ -236,7 +240,7 @@ class CanvasEditor(QObject):
     def toggle_selected_groups(self) -> None:
         groups = self.binder.selection().groups
         if not groups:
-            self.message_posted.emit("Select a group to collapse or expand it")
+            self.message_posted.emit(self.tr("Select a group to collapse or expand it"))
         for group_id in groups:
             self.toggle_collapsed(group_id)
 

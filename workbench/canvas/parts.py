@@ -16,6 +16,7 @@ from engine.design import Design, Node
 from engine.edit_errors import EditError
 from engine.errors import LookupFailed
 from widgets.content.box_text import short_name
+from widgets.content.texts import translate
 from workbench.canvas.templates import TEMPLATES
 
 
@@ -72,4 +73,4 @@ def fragment_for(catalog: Catalog, payload: str) -> tuple[Design, str]:
         node = new_node(catalog, data["node"]["kind"], data["node"]["hardware"])
     except (ValueError, KeyError, TypeError, LookupFailed) as exc:
         raise EditError(f"not a palette entry: {payload[:80]!r}") from exc
-    return Design(nodes=(node,)), f"Add {node.label}"
+    return Design(nodes=(node,)), translate("Commands", "Add {item}").format(item=node.label)

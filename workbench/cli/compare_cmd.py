@@ -23,6 +23,7 @@ import csv
 import dataclasses
 import sys
 import textwrap
+from collections.abc import Callable
 from typing import Any
 
 from engine.catalog import load_catalog
@@ -33,8 +34,10 @@ from engine.spreadsheet import csv_row
 from workbench.cli.cost_args import add_cost_flags, cost_settings_from_args
 from workbench.cli.design_files import designs_in
 from workbench.cli.figure_text import Notes
+from workbench.cli.language_flag import add_language_flag, english
 from workbench.cli.output import print_json, print_table
 from workbench.cli.seller_table import print_seller_table, seller_json
+from workbench.i18n.codes import ENGLISH
 
 BEST_MARK = " *"
 RECORD = ("design", "name", "accelerators", "accelerator", "currency", "basis",
@@ -58,6 +61,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seller", action="store_true",
                    help="also the seller's margin, break-even discount and utilisation")
     add_cost_flags(p)
+    add_language_flag(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,18 +76,31 @@ def run(args: argparse.Namespace) -> int:
     elif args.csv:
         _print_csv(result)
     else:
-        _print_text(result)
+        _print_text(result, _translate(args.lang))
         if args.seller:
             print_seller_table(result)
     return 0
 
 
-def _print_text(result: Comparison) -> None:
+def _translate(language: str) -> Callable[..., str]:
+    """Qt's translation in ``language`` (Qt is imported only then), or the English texts."""
+    if language == ENGLISH:
+        return english
+    from workbench.i18n.language import translator
+    return translator(language)
+
+
+def _print_text(result: Comparison, translate: Callable[..., str] = english) -> None:
     notes = Notes()
-    fits = {True: "yes", False: "NO (not ranked)", None: "-"}
-    rows = [["hardware", *(f"{r.accelerators:,} x {r.accelerator}" for r in result.rows)],
-            ["cost basis", *(f"{r.basis}, {r.currency}" for r in result.rows)],
-            ["fits in memory", *(fits[r.fits_in_memory] for r in result.rows)]]
+    fits = {True: translate("Compare", "yes"), False: translate("Compare", "NO (not ranked)"),
+            None: "-"}
+    rows = [[translate("Compare", "hardware"),
+             *(f"{r.accelerators:,} x {r.accelerator}" for r in result.rows)],
+            [translate("Compare", "cost basis"),
+             *(f"{translate('engine', 'bought' if r.basis == 'buy' else 'rented')}, "
+               f"{r.currency}" for r in result.rows)],
+            [translate("Compare", "fits in memory"),
+             *(fits[r.fits_in_memory] for r in result.rows)]]
     for spec in figures_asked(result):
         cells = []
         for row in result.rows:
@@ -93,16 +110,16 @@ def _print_text(result: Comparison) -> None:
             else:
                 best = BEST_MARK if result.is_best(spec.key, row.design) else "  "
                 cells.append(figure.ranged_text + notes.ref(figure.notes) + best)
-        rows.append([spec.label, *cells])
+        rows.append([translate("engine", spec.label), *cells])
     if any(r.name != r.design for r in result.rows):
-        rows.insert(0, ["file", *(r.design for r in result.rows)])
+        rows.insert(0, [translate("Compare", "file"), *(r.design for r in result.rows)])
     widths = [max(len(cell) for cell in column) for column in list(zip(*rows, strict=True))[1:]]
     print_table(["", *(textwrap.fill(r.name, max(width, 20)) for r, width
                        in zip(result.rows, widths, strict=True))], rows,
                 right=[False, *([True] * len(result.rows))])
-    print(f"{BEST_MARK.strip()} best of the row")
+    print(translate("Compare", "{mark} best of the row").format(mark=BEST_MARK.strip()))
     print()
-    print(" ".join(verdict(result)))
+    print(" ".join(verdict(result, lambda text: translate("engine", text))))
     notes.print()
 
 

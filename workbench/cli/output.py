@@ -7,6 +7,7 @@ import re
 import shutil
 import sys
 import textwrap
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,7 +22,8 @@ def print_json(value: Any) -> None:
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]],
                 right: Sequence[bool] | None = None, wrap: int | None = None) -> None:
-    """Columns padded to their widest line; numbers right-aligned; a cell holding newlines
+    """Columns padded to their widest line (Chinese characters take two columns); numbers
+    right-aligned; a cell holding newlines
     spans as many lines. Column ``wrap`` (text) is wrapped onto more lines where the table
     would be wider than the terminal."""
     cells = [[number(c) if not isinstance(c, str) else c for c in row] for row in rows]
@@ -37,12 +39,19 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]],
         parts = [cell.split("\n") for cell in row]
         for index in range(max(len(p) for p in parts)):
             values = [p[index] if index < len(p) else "" for p in parts]
-            print("  ".join(v.rjust(w) if r else v.ljust(w)
+            print("  ".join(_pad(v, w, r)
                             for v, w, r in zip(values, widths, right, strict=True)).rstrip())
 
 
 def _width(cell: str) -> int:
-    return max(len(line) for line in cell.split("\n"))
+    """Terminal columns of the cell's widest line: wide (CJK) characters take two."""
+    return max(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+               for line in cell.split("\n"))
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    room = " " * (width - _width(text))
+    return room + text if right else text + room
 
 
 def terminal_width() -> int:

@@ -14,6 +14,7 @@ from pathlib import Path
 from engine.atomic_file import check_writable
 from engine.catalog import load_catalog
 from engine.layout import load_design
+from workbench.cli.language_flag import add_language_flag
 
 _SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
 
@@ -34,6 +35,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "configurations, scaling, cost, reliability) under the canvas")
     p.add_argument("--heat", action="store_true",
                    help="colour the links by their load (the canvas heat overlay)")
+    add_language_flag(p)
     p.add_argument("--compare", action="store_true",
                    help="dock the comparison of the file's scenarios under the canvas")
 
@@ -55,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.shell.render import render_window, write_image
     quiet_offscreen_warnings()
     image = render_window(design, Path(args.file), args.size, catalog, args.theme,
-                          args.panels, args.heat, args.compare)
+                          args.panels, args.heat, args.compare, language=args.lang)
     write_image(image, args.output)
     print(f"{args.output}: {image.width()}x{image.height()}")
     return 0

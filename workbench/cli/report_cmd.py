@@ -17,9 +17,11 @@ from engine.atomic_file import check_writable
 from engine.catalog import load_catalog
 from engine.design import CURRENCIES
 from workbench.cli.design_files import designs_in
+from workbench.cli.language_flag import add_language_flag
 
 EXAMPLES = (
     "cluster-workbench report examples/what-if-a800-h800-h20.yaml -o report.html",
+    "cluster-workbench report examples/what-if-a800-h800-h20.yaml -o report-zh.html --lang zh_CN",
 )
 
 
@@ -29,6 +31,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, help="report file to write (.html)")
     p.add_argument("--currency", choices=CURRENCIES,
                    help="currency of every money figure (default: the first design's)")
+    add_language_flag(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,9 +40,11 @@ def run(args: argparse.Namespace) -> int:
     check_writable(args.output)                     # and so does an output that cannot be
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from workbench.canvas.offscreen import application, quiet_offscreen_warnings
+    from workbench.i18n.language import use_language
     from workbench.report.build import write_report
     quiet_offscreen_warnings()
     application("light")
+    use_language(args.lang)
     output = Path(args.output)
     report = write_report(designs, catalog, output, [Path(f).name for f in args.files],
                           args.currency)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from engine.compare import Comparison
 from widgets.comparison_view import ComparisonView
+from widgets.language import follow_language
 from widgets.presentation import PresentationWindow
 from workbench.analysis.pipeline import AnalysisPipeline, Done
 from workbench.comparison.rows import bar_charts, comparison_table
@@ -46,8 +47,9 @@ class ComparisonPanel(QObject):
         self._live, self._pipeline = live, pipeline
         self._lane = pipeline.lane("comparison")
         self._lane.answered.connect(self._on_evaluated)
-        self._lane.requested.connect(lambda: self.view.set_status("Comparing…"))
+        self._lane.requested.connect(lambda: self.view.set_status(self.tr("Comparing…")))
         self._follow()
+        follow_language(self, self._show)
         view.relative_to_changed.connect(lambda _: self._show())
         view.column_activated.connect(self.scenario_requested)
         view.present_requested.connect(self.present)
@@ -97,9 +99,10 @@ class ComparisonPanel(QObject):
 
     def _on_evaluated(self, done: Done) -> None:
         if isinstance(done.value, Comparison):
-            count = len(done.value.rows)
-            self.view.set_status(f"{count} scenario{'s' * (count != 1)} compared in "
-                                 f"{done.seconds * 1e3:.0f} ms")
+            count, ms = len(done.value.rows), done.seconds * 1e3
+            self.view.set_status(
+                self.tr("1 scenario compared in {ms:.0f} ms").format(ms=ms) if count == 1
+                else self.tr("{n} scenarios compared in {ms:.0f} ms").format(n=count, ms=ms))
         else:
             self.view.set_status(done.value)
         self._show()

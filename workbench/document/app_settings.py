@@ -1,5 +1,5 @@
 """What the workbench remembers between runs (QSettings): recent files, window layout, theme,
-the canvas heat overlay.
+language, the canvas heat overlay.
 
 The settings object is passed in, never looked up globally, so tests give
 each window a throw-away file and never touch the user's own settings.
@@ -53,6 +53,13 @@ class AppSettings:
 
     def set_theme(self, theme: str) -> None:
         self.store.setValue("theme", theme)
+
+    def language(self) -> str:
+        """The View > Language choice: "system" (the first start's), "en" or "zh_CN"."""
+        return str(self.store.value("language", "system"))
+
+    def set_language(self, language: str) -> None:
+        self.store.setValue("language", language)
 
     def heat_overlay(self) -> bool:
         return str(self.store.value("heat_overlay", "false")).lower() == "true"

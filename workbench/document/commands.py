@@ -27,6 +27,7 @@ from PySide6.QtGui import QUndoCommand
 from engine.design import Design, Group
 from engine.group_tree import with_subgroups
 from engine.scenarios import unique_name
+from widgets.content.texts import translate
 from workbench.document.document import Document
 from workbench.document.state import (
     Item,
@@ -81,28 +82,32 @@ class InsertCommand(EditCommand):
     def __init__(self, doc: Document, item: Item, index: int | None = None,
                  text: str = "") -> None:
         at = len(doc.items(kind_of(item))) if index is None else index
-        super().__init__(doc, text or f"Add {_label(item)}", inserted(item, at))
+        super().__init__(doc, text or translate("Commands", "Add {item}").format(
+            item=_label(item)), inserted(item, at))
 
 
 class RemoveCommand(EditCommand):
     """Take out one item: a node without links, a group without members."""
 
     def __init__(self, doc: Document, kind: str, item_id: str, text: str = "") -> None:
-        super().__init__(doc, text or f"Remove {item_id}", removed(kind, item_id))
+        super().__init__(doc, text or translate("Commands", "Remove {item}").format(
+            item=item_id), removed(kind, item_id))
 
 
 class ReplaceCommand(EditCommand):
     """Swap an item for a new version of itself: a property change, collapse, regroup."""
 
     def __init__(self, doc: Document, old: Item, new: Item, text: str = "") -> None:
-        super().__init__(doc, text or f"Change {_label(old)}", replaced([new]))
+        super().__init__(doc, text or translate("Commands", "Change {item}").format(
+            item=_label(old)), replaced([new]))
 
 
 class SettingsCommand(EditCommand):
     """Replace the workload, cost or reliability settings (or the design's name)."""
 
     def __init__(self, doc: Document, section: str, new: Any, text: str = "") -> None:
-        super().__init__(doc, text or f"Change {section}", settings_set(section, new))
+        super().__init__(doc, text or translate("Commands", "Change {item}").format(
+            item=section), settings_set(section, new))
 
 
 class AskSettingsCommand(EditCommand):
@@ -151,8 +156,9 @@ def delete_items(doc: Document, node_ids: Iterable[str] = (), link_ids: Iterable
     nodes = set(node_ids) | {n.id for n in design.nodes if n.group in groups}
     links = set(link_ids) | {lk.id for lk in design.links if {lk.source, lk.target} & nodes}
     count = len(links) + len(nodes) + len(groups)
-    only = next(iter(nodes | groups | links)) if count == 1 else f"{count} items"
-    return EditCommand(doc, f"Delete {only}",
+    text = translate("Commands", "Delete {item}").format(item=next(iter(nodes | groups | links))) \
+        if count == 1 else translate("Commands", "Delete {n} items").format(n=count)
+    return EditCommand(doc, text,
                        without({"link": links, "node": nodes, "group": set(groups)}))
 
 
@@ -167,7 +173,8 @@ def group_items(doc: Document, group: Group, node_ids: Iterable[str],
     """A new group around some nodes and groups (it joins their common parent)."""
     members: list[Item] = [dataclasses.replace(doc.node(i), group=group.id) for i in node_ids]
     members += [dataclasses.replace(doc.group(i), parent=group.id) for i in group_ids]
-    return EditCommand(doc, f"Group into {_label(group)}",
+    return EditCommand(doc, translate("Commands", "Group into {group}").format(
+                           group=_label(group)),
                        inserted(group, len(doc.design.groups)), replaced(members))
 
 
@@ -182,7 +189,8 @@ def ungroup(doc: Document, group_id: str) -> EditCommand:
         dataclasses.replace(child, parent=group.parent,
                             replicas=child.replicas * group.replicas)
         for child in doc.design.groups if child.parent == group_id]
-    return EditCommand(doc, f"Ungroup {_label(group)}", replaced(members),
+    return EditCommand(doc, translate("Commands", "Ungroup {group}").format(group=_label(group)),
+                       replaced(members),
                        removed("group", group_id))
 
 
@@ -217,11 +225,13 @@ def duplicate_scenario(doc: Document, index: int, name: str = "") -> EditCommand
     source = doc.scenarios[index]
     taken = [d.name for d in doc.scenarios]
     copy = dataclasses.replace(source, name=unique_name(name or source.name, taken))
-    return EditCommand(doc, f"Duplicate {source.name} as {copy.name}",
+    return EditCommand(doc, translate("Commands", "Duplicate {source} as {copy}").format(
+                           source=source.name, copy=copy.name),
                        scenario_inserted(index + 1, copy), switched(index + 1))
 
 
 def delete_scenario(doc: Document, index: int) -> EditCommand:
     """Delete scenario ``index``; if it is the active one, its neighbour becomes active."""
-    return EditCommand(doc, f"Delete scenario {doc.scenarios[index].name}",
+    return EditCommand(doc, translate("Commands", "Delete scenario {name}").format(
+                           name=doc.scenarios[index].name),
                        scenario_removed(index))

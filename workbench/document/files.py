@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from engine.atomic_file import WriteError, remove_stale_temps
@@ -26,8 +26,9 @@ from widgets.problems_dialog import ProblemsDialog
 from workbench.document.app_settings import AppSettings
 from workbench.document.document import Document
 
-FILE_FILTER = "Cluster Workbench layouts (*.yaml *.yml);;All files (*)"
-UNTITLED = "Untitled"
+FILE_FILTER = QT_TRANSLATE_NOOP("FileController",
+                                "Cluster Workbench layouts (*.yaml *.yml);;All files (*)")
+UNTITLED = QT_TRANSLATE_NOOP("FileController", "Untitled")
 
 
 class FileController(QObject):
@@ -51,7 +52,9 @@ class FileController(QObject):
         self.last_error: ProblemsDialog | None = None
 
     def display_name(self) -> str:
-        return self._doc.path.name if self._doc.path else self._unsaved_name
+        if self._doc.path:
+            return self._doc.path.name
+        return self.tr(UNTITLED) if self._unsaved_name == UNTITLED else self._unsaved_name
 
     # -- actions -------------------------------------------------------------------
 
@@ -59,7 +62,7 @@ class FileController(QObject):
         if self.confirm_discard():
             self._unsaved_name, self._suggested = UNTITLED, None
             self._doc.load(self._new_design(), None)
-            self.message_posted.emit("New design")
+            self.message_posted.emit(self.tr("New design"))
 
     def load_unsaved(self, design: Design, source: Path) -> None:
         """Make ``design``, read from another tool's file ``source``, the document: not saved
@@ -69,13 +72,15 @@ class FileController(QObject):
         self._suggested = suggested if suggested != source else \
             source.with_name(f"{source.stem}-design.yaml")
         self._doc.load(design, None, saved=False)
-        self.message_posted.emit(f"Imported {source}: not saved yet")
+        self.message_posted.emit(self.tr("Imported {source}: not saved yet").format(
+            source=source))
 
     def open_dialog(self) -> None:
         if not self.confirm_discard():
             return
         start = str(self._doc.path.parent) if self._doc.path else ""
-        name, _ = QFileDialog.getOpenFileName(self._window, "Open design", start, FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self._window, self.tr("Open design"), start,
+                                              self.tr(FILE_FILTER))
         if name:
             self.open_path(Path(name), confirmed=True)
 
@@ -86,15 +91,15 @@ class FileController(QObject):
         try:
             design = load_design(str(path), self._catalog)
         except InputError as exc:
-            self.show_problems(f"Could not open {path.name}",
-                                f"{path} was not opened; the open design is unchanged.",
-                                exc.lines())
+            self.show_problems(self.tr("Could not open {name}").format(name=path.name),
+                               self.tr("{path} was not opened; the open design is "
+                                       "unchanged.").format(path=path), exc.lines())
             return False
         self._doc.load(design, path)
         remove_stale_temps(path.parent)
         self._settings.add_recent(path)
         self.recent_changed.emit()
-        self.message_posted.emit(f"Opened {path}")
+        self.message_posted.emit(self.tr("Opened {path}").format(path=path))
         return True
 
     def save(self) -> bool:
@@ -104,7 +109,8 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         start = str(self._doc.path or self._suggested or Path.cwd() / "design.yaml")
-        name, _ = QFileDialog.getSaveFileName(self._window, "Save design as", start, FILE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self._window, self.tr("Save design as"), start,
+                                              self.tr(FILE_FILTER))
         if not name:
             return False
         path = Path(name)
@@ -118,8 +124,9 @@ class FileController(QObject):
             return True
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.warning(
-            self._window, "Unsaved changes",
-            f"{self.display_name()} has unsaved changes. Save them first?",
+            self._window, self.tr("Unsaved changes"),
+            self.tr("{name} has unsaved changes. Save them first?").format(
+                name=self.display_name()),
             buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
         if answer == buttons.Save:
             return self.save()
@@ -132,14 +139,15 @@ class FileController(QObject):
         try:
             save_design(self._doc.file_design, path)
         except WriteError as exc:
-            self.show_problems("Could not save", f"{path} was not written; your changes are "
-                               "still open. Save them elsewhere with File > Save As.",
-                               [str(exc)])
+            self.show_problems(self.tr("Could not save"),
+                               self.tr("{path} was not written; your changes are still open. "
+                                       "Save them elsewhere with File > Save As.").format(
+                                   path=path), [str(exc)])
             return False
         self._doc.mark_saved(path)
         self._settings.add_recent(path)
         self.recent_changed.emit()
-        self.message_posted.emit(f"Saved {path}")
+        self.message_posted.emit(self.tr("Saved {path}").format(path=path))
         return True
 
     def show_problems(self, title: str, message: str, lines: list[str]) -> None:

@@ -50,8 +50,8 @@ class InteropController(QObject):
     def import_dialog(self) -> None:
         if not self._files.confirm_discard():
             return
-        name, _ = QFileDialog.getOpenFileName(self._window, "Import a design", self._folder(),
-                                              IMPORT_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self._window, self.tr("Import a design"),
+                                              self._folder(), IMPORT_FILTER)
         if name:
             self.import_path(Path(name), confirmed=True)
 
@@ -62,9 +62,10 @@ class InteropController(QObject):
         try:
             design = self._read(path)
         except InputError as exc:
-            self._files.show_problems(f"Could not import {path.name}",
-                                      f"{path} was not imported; the open design is "
-                                      "unchanged.", exc.lines())
+            self._files.show_problems(
+                self.tr("Could not import {name}").format(name=path.name),
+                self.tr("{path} was not imported; the open design is unchanged.").format(
+                    path=path), exc.lines())
             return False
         if design is None:
             return False                # the user did not name the accelerator
@@ -78,7 +79,8 @@ class InteropController(QObject):
         except UnnamedAccelerator as exc:
             choices = [f"{spec.id}: {spec.name}" for spec in self._catalog.accelerators.values()]
             choice, ok = QInputDialog.getItem(
-                self._window, "Which accelerator?", f"{exc.lines()[0]}\n\nImport its GPUs as:",
+                self._window, self.tr("Which accelerator?"),
+                self.tr("{problem}\n\nImport its GPUs as:").format(problem=exc.lines()[0]),
                 choices, 0, False)
             if not ok:
                 return None
@@ -88,10 +90,10 @@ class InteropController(QObject):
         stem = Path(self._files.display_name()).stem
         if target == "astra-sim":
             name = QFileDialog.getExistingDirectory(
-                self._window, "Export ASTRA-sim inputs into a folder", self._folder())
+                self._window, self.tr("Export ASTRA-sim inputs into a folder"), self._folder())
         else:
             name, _ = QFileDialog.getSaveFileName(
-                self._window, "Export as an InfraGraph",
+                self._window, self.tr("Export as an InfraGraph"),
                 str(Path(self._folder()) / f"{stem}.infragraph.yaml"), INFRAGRAPH_FILTER)
         if name:
             self.export_to(target, Path(name))
@@ -101,15 +103,18 @@ class InteropController(QObject):
         try:
             written = export_design(self._doc.design, target, path, self._doc.catalog)
         except InputError as exc:
-            self._files.show_problems(f"Could not export to {TARGETS[target]}",
-                                      "Nothing was written.", exc.lines())
+            self._export_failed(target, exc.lines())
             return False
         except WriteError as exc:
-            self._files.show_problems(f"Could not export to {TARGETS[target]}",
-                                      "Nothing was written.", [str(exc)])
+            self._export_failed(target, [str(exc)])
             return False
         self.message_posted.emit("; ".join(written))
         return True
+
+    def _export_failed(self, target: str, lines: list[str]) -> None:
+        self._files.show_problems(
+            self.tr("Could not export to {target}").format(target=TARGETS[target]),
+            self.tr("Nothing was written."), lines)
 
     def _folder(self) -> str:
         return str(self._doc.path.parent) if self._doc.path else ""

@@ -22,6 +22,7 @@ from engine.estimates import REGISTRY
 from engine.structure import scope, units_in_scope
 from widgets.content.selection import Selection
 from widgets.inspector import Inspector
+from widgets.language import follow_language
 from workbench.canvas.parts import with_hardware
 from workbench.document.commands import AskSettingsCommand, ReplaceCommand, SettingsCommand
 from workbench.document.document import Document
@@ -51,7 +52,7 @@ class InspectorBinder(QObject):
         self._labels: dict[str, str] = {}
         document.changed.connect(self.refresh)
         inspector.value_committed.connect(self._on_value_committed)
-        self.refresh()
+        follow_language(self, self.refresh)         # shows the selection now, and again
 
     def refresh(self) -> None:
         chosen = self._selection()
@@ -93,7 +94,7 @@ class InspectorBinder(QObject):
         else:
             new = dataclasses.replace(item, **{key: value})
         title = item.label if isinstance(item, Node) else getattr(item, "name", "") or item.id
-        text = f"Change {what} of {title}"
+        text = self.tr("Change {what} of {item}").format(what=what, item=title)
         return lambda doc: ReplaceCommand(doc, doc.item(kind, item_id), new, text)
 
     def _node_edit(self, node: Node, key: str, value: Any) -> Node:
@@ -123,13 +124,13 @@ class InspectorBinder(QObject):
     def _settings_edit(self, key: str, value: Any) -> Edit:
         section, *path = key.split(".")
         if section == "design":
-            return lambda doc: SettingsCommand(doc, "name", str(value), "Rename design")
+            return lambda doc: SettingsCommand(doc, "name", str(value), self.tr("Rename design"))
         if section == "asks":
             asked = next(s for s in REGISTRY.settings_sections() if s.key == path[0])
             return lambda doc: AskSettingsCommand(doc, asked.key, asked.label, bool(value))
         settings = next(s for s in REGISTRY.settings_sections() if s.key == section)
         new = _replaced(settings.of(self._doc.design), path, value)
-        text = f"Change {self._labels.get(key, key).lower()}"
+        text = self.tr("Change {setting}").format(setting=self._labels.get(key, key).lower())
         return lambda doc: SettingsCommand(doc, section, new, text)
 
 

@@ -14,6 +14,7 @@ from engine.design import Design
 from engine.estimates import REGISTRY
 from engine.settings import leaves
 from engine.units import number
+from widgets.content.texts import engine_text, translate
 from workbench.report.html import Assumption
 
 
@@ -26,8 +27,8 @@ def assumptions(designs: Sequence[Design]) -> list[Assumption]:
         sections = [settings.of(d) for d in designs]
         for leaf in leaves(settings.cls):
             info = leaf.field.info
-            rows.append(Assumption(": ".join((settings.label, *leaf.groups)), info.label,
-                                   info.unit,
+            group = ": ".join(engine_text(g) for g in (settings.label, *leaf.groups))
+            rows.append(Assumption(group, engine_text(info.label), engine_text(info.unit),
                                    tuple(_text(leaf.value(s)) for s in sections),
                                    info.source or info.doc))
     return rows
@@ -35,7 +36,7 @@ def assumptions(designs: Sequence[Design]) -> list[Assumption]:
 
 def _text(value: Any) -> str:
     if value is None or value == "":
-        return "auto"
+        return translate("Report", "auto")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return translate("Report", "yes") if value else translate("Report", "no")
     return number(value) if isinstance(value, int | float) else str(value)

@@ -23,6 +23,7 @@ from engine.catalog import Catalog
 from engine.compare import BASE, Comparison, compare
 from engine.design import Design
 from engine.serving.section import SERVING_SETTINGS
+from widgets.content.texts import translate
 from widgets.headline_bars import HeadlineBars
 from widgets.image_file import image_bytes
 from workbench.analysis.overlays import overlays
@@ -30,6 +31,7 @@ from workbench.analysis.stage import Stage, run_now
 from workbench.canvas.offscreen import grab_offscreen, light_palette
 from workbench.canvas.picture import render_canvas
 from workbench.comparison.rows import bar_charts, comparison_table
+from workbench.i18n.language import current_language
 from workbench.report.assumptions import assumptions
 from workbench.report.html import DesignPart, Picture, Report, report_html
 from workbench.report.panels import panel_pictures
@@ -68,14 +70,15 @@ def build_report(designs: Sequence[tuple[str, Design]], catalog: Catalog,
     result: Comparison = answers["comparison"]
     table = comparison_table(result, relative_to=BASE)
     labels = [label for label, _ in designs]
-    title = (f"What-if comparison: {', '.join(labels)}" if len(labels) > 1
-             else f"Design report: {labels[0]}")
+    title = (translate("Report", "What-if comparison: {designs}").format(
+                 designs=", ".join(labels)) if len(labels) > 1
+             else translate("Report", "Design report: {design}").format(design=labels[0]))
     pictures = (_charts(result), *panel_pictures(answers["overlays"], light_palette()))
     return Report(title, time.strftime("%Y-%m-%d %H:%M"), engine_version(), tuple(files),
                   table, pictures,
                   tuple(_design_part(label, design, catalog, result, i)
                         for i, (label, design) in enumerate(designs)),
-                  tuple(assumptions([d for _, d in designs])))
+                  tuple(assumptions([d for _, d in designs])), current_language())
 
 
 def write_report(designs: Sequence[tuple[str, Design]], catalog: Catalog, path: Path,
@@ -94,9 +97,10 @@ def _charts(result: Comparison) -> Picture:
     rows = -(-len(charts) // CHART_COLUMNS)
     height = CHART_ROW_HEIGHT * rows * (1 + 0.2 * max(len(result.rows) - 3, 0))
     image = grab_offscreen(view, (CHART_WIDTH, int(height)))
-    return Picture("Headline figures by design", image_bytes(image),
-                   "Each chart is one headline figure; ★ marks the best, bars are in each "
-                   "design's colour. Figures every design shares are left out.")
+    return Picture(translate("Report", "Headline figures by design"), image_bytes(image),
+                   translate("Report", "Each chart is one headline figure; ★ marks the best, "
+                             "bars are in each design's colour. Figures every design shares "
+                             "are left out."))
 
 
 def _design_part(label: str, design: Design, catalog: Catalog, result: Comparison,
@@ -110,7 +114,9 @@ def _design_part(label: str, design: Design, catalog: Catalog, result: Compariso
 
 def _asks(design: Design) -> str:
     """What the design's workloads ask of it: ``training llama3-70b, serving llama2-13b``."""
-    asks = [f"training {design.workload.model}"] if design.trains else []
+    asks = [translate("Report", "training {model}").format(model=design.workload.model)] \
+        if design.trains else []
     if SERVING_SETTINGS.present(design):
-        asks.append(f"serving {SERVING_SETTINGS.of(design).model}")
+        asks.append(translate("Report", "serving {model}").format(
+            model=SERVING_SETTINGS.of(design).model))
     return ", ".join(asks)

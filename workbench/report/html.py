@@ -16,6 +16,7 @@ from html import escape
 
 from widgets.content.colors import series_hex
 from widgets.content.comparison import BETTER, WORSE, ComparisonTable
+from widgets.content.texts import translate
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Report:
     pictures: tuple[Picture, ...]
     designs: tuple[DesignPart, ...]
     assumptions: tuple[Assumption, ...]
+    language: str = "en"
 
 
 def report_html(report: Report) -> str:
@@ -71,31 +73,39 @@ def report_html(report: Report) -> str:
     columns = report.table.columns
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{report.language.replace("_", "-")}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(report.title)}</title>",
         f"<style>{STYLE}{_swatch_rules(len(columns))}</style></head><body><main>",
         f"<header><h1>{escape(report.title)}</h1>",
-        f'<p class="meta">Generated {escape(report.generated)} by Cluster Workbench '
-        f"{escape(report.version)} from {escape(', '.join(report.files))}.</p></header>",
+        '<p class="meta">' + escape(translate(
+            "Report", "Generated {when} by Cluster Workbench {version} from {files}.").format(
+            when=report.generated, version=report.version, files=", ".join(report.files)))
+        + "</p></header>",
         f'<p class="verdict">{"<br>".join(escape(s) for s in report.table.verdict)}</p>',
-        "<section><h2>Headline figures</h2>",
+        _heading(translate("Report", "Headline figures")),
         _table(report.table),
         f'<p class="caption">{escape(report.table.caption)}</p>',
         _notes(report.table.notes), "</section>",
         *(_picture(p) for p in report.pictures),
-        "<section><h2>The designs</h2>",
+        _heading(translate("Report", "The designs")),
         *(_design(i, d) for i, d in enumerate(report.designs)),
         "</section>",
         _assumptions(report.assumptions, columns),
-        '<footer><p>Every figure comes from the Cluster Workbench engine; how each is '
-        "computed, and the sources of its defaults, are in docs/engine.md of the same "
-        f"version ({escape(report.version)}). A dash or n/a means the engine could not "
-        "estimate the figure for that design; the reason is in the table's tooltip.</p>"
-        "</footer>",
+        "<footer><p>" + escape(translate(
+            "Report", "Every figure comes from the Cluster Workbench engine; how each is "
+            "computed, and the sources of its defaults, are in docs/engine.md of the same "
+            "version ({version}). A dash or n/a means the engine could not estimate the "
+            "figure for that design; the reason is in the table's tooltip.").format(
+            version=report.version)) + "</p></footer>",
         "</main></body></html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _heading(text: str) -> str:
+    """A section's start and its heading."""
+    return f"<section><h2>{escape(text)}</h2>"
 
 
 def _png(data: bytes, alt: str) -> str:
@@ -142,7 +152,8 @@ def _notes(notes: Sequence[str]) -> str:
     if not notes:
         return ""
     items = "".join(f"<li>{escape(note)}</li>" for note in notes)
-    return f'<h3>How far to trust these figures</h3><ul class="notes">{items}</ul>'
+    title = escape(translate("Report", "How far to trust these figures"))
+    return f'<h3>{title}</h3><ul class="notes">{items}</ul>'
 
 
 def _picture(picture: Picture) -> str:
@@ -152,7 +163,8 @@ def _picture(picture: Picture) -> str:
 
 
 def _design(index: int, design: DesignPart) -> str:
-    source = f'<p class="source">Source: {escape(design.source)}</p>' if design.source else ""
+    source = ('<p class="source">' + escape(translate("Report", "Source: {source}").format(
+        source=design.source)) + "</p>") if design.source else ""
     return (f'<article class="design"><h3>{_swatch(index)}{escape(design.label)}</h3>'
             f'<p class="meta">{escape(design.name)}: {escape(design.hardware)}</p>'
             f"<p>{escape(design.description)}</p>{source}"
@@ -170,13 +182,17 @@ def _assumptions(rows: Sequence[Assumption], columns: Sequence[str]) -> str:
                     f"<th scope=\"row\">{escape(r.label)}{unit}</th>{values}"
                     f'<td class="source">{escape(r.source)}</td></tr>')
     differing = sum(r.differs for r in rows)
-    return ("<section><h2>Assumptions</h2>"
-            f"<p>Every workload, cost and reliability setting of each design, with its "
-            f"source. The {differing} that differ between the designs come first, "
-            "highlighted; “auto” means the engine chooses (parallelism is searched, prices "
-            "come from the catalog).</p>"
-            f'<table class="assumptions"><thead><tr><th>Section</th><th>Setting</th>{head}'
-            f"<th>Source</th></tr></thead><tbody>{''.join(body)}</tbody></table></section>")
+    intro = translate("Report", "Every workload, cost and reliability setting of each design, "
+                      "with its source. The {n} that differ between the designs come first, "
+                      "highlighted; “auto” means the engine chooses (parallelism is searched, "
+                      "prices come from the catalog).").format(n=differing)
+    section, setting, source = (escape(translate("Report", "Section")),
+                                escape(translate("Report", "Setting")),
+                                escape(translate("Report", "Source")))
+    return (_heading(translate("Report", "Assumptions")) + f"<p>{escape(intro)}</p>"
+            f'<table class="assumptions"><thead><tr><th>{section}</th><th>{setting}</th>'
+            f"{head}<th>{source}</th></tr></thead><tbody>{''.join(body)}</tbody></table>"
+            "</section>")
 
 
 STYLE = """

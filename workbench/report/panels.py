@@ -9,6 +9,7 @@ numbers for is left out.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPalette
 
 from widgets.image_file import image_bytes
@@ -31,10 +32,12 @@ def panel_pictures(overlays: dict[str, Facts], palette: QPalette) -> list[Pictur
     pictures = []
     for picture, plot in panels.plots():
         if _drawn(plot):
-            plot.set_caption(picture.caption)    # of every design, not the last one drawn
+            # of every design, not the last one drawn
+            plot.set_caption(QCoreApplication.translate("Panels", picture.caption))
             plot.setParent(None)                 # a view of a panel: out of its splitter
             image = grab_offscreen(plot, PANEL_SIZE, part=plot.figure)
-            pictures.append(Picture(picture.title, image_bytes(image)))
+            pictures.append(Picture(QCoreApplication.translate("Panels", picture.title),
+                                    image_bytes(image)))
     return pictures
 
 

@@ -27,6 +27,7 @@ def run_app(design: Design | None, path: Path | None) -> int:
         user_settings,
     )
     from workbench.document.recovery import RecoveryStore
+    from workbench.i18n.language import resolve, use_language
     from workbench.shell.main_window import MainWindow
 
     app = QApplication.instance()
@@ -36,6 +37,7 @@ def run_app(design: Design | None, path: Path | None) -> int:
     app.setApplicationName(APPLICATION)
     settings = user_settings()
     apply_theme(app, AppSettings(settings).theme())
+    use_language(resolve(AppSettings(settings).language()))
     catalog = load_catalog()
     data = Path(QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.AppLocalDataLocation))

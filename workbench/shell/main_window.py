@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,6 +40,7 @@ from widgets.canvas.theme import CanvasTheme
 from widgets.canvas.view import layout_files
 from widgets.comparison_view import ComparisonView
 from widgets.inspector import Inspector
+from widgets.language import follow_language
 from widgets.palette import Palette
 from widgets.scenario_tabs import ScenarioTabs
 from widgets.summary import SummaryPanel
@@ -58,6 +59,7 @@ from workbench.document.document import Document
 from workbench.document.files import FileController
 from workbench.document.interop_files import InteropController
 from workbench.document.recovery import Autosaver, Recovered, RecoveryStore
+from workbench.i18n import language
 from workbench.inspector.binder import InspectorBinder
 from workbench.report.build import write_report
 from workbench.scenarios.binder import ScenarioBinder
@@ -68,7 +70,10 @@ from workbench.shell.scenario_actions import build_scenario_actions
 from workbench.sweep.window import SweepWindow
 
 APP_TITLE = "Cluster Workbench"
-REPORT_FILTER = "HTML reports (*.html *.htm)"
+#: Said in English whatever the language: without a CJK font Chinese would be boxes.
+NO_CJK_FONT = ("No Chinese font is installed, so Chinese texts show as boxes: install "
+               "fonts-noto-cjk (Debian, Ubuntu) or google-noto-sans-cjk-fonts (Fedora).")
+REPORT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "HTML reports (*.html *.htm)")
 
 
 Dock = Qt.DockWidgetArea
@@ -79,7 +84,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, catalog: Catalog, settings: QSettings,
                  recovery: RecoveryStore | None = None,
-                 new_design: Callable[[], Design] = Design) -> None:
+                 new_design: Callable[[], Design] = language.new_design) -> None:
         super().__init__()
         self.setObjectName("main-window")
         self.setAcceptDrops(True)
@@ -95,18 +100,22 @@ class MainWindow(QMainWindow):
         self.summary = SummaryPanel()
         self.comparison_view = ComparisonView()
         self.history = QUndoView(self.document.undo_stack)
-        self.history.setEmptyLabel("<opened>")
         self.pipeline = AnalysisPipeline(live_stages(), parent=self)
         self.evaluator = LiveEvaluator(self.document, self.pipeline, self)
         self.panels = AnalysisPanels(self.document, self.pipeline, self.editor.binder,
                                      HeatLegend(self.editor.view), self)
         panel_layout.take_corners(self)
         self.docks = [
-            self._dock("palette", "Palette", self.palette_panel, Dock.LeftDockWidgetArea),
-            self._dock("history", "History", self.history, Dock.LeftDockWidgetArea),
-            self._dock("figures", "All Figures", self.summary.details, Dock.LeftDockWidgetArea),
-            self._dock("summary", "Estimates", self.summary, Dock.RightDockWidgetArea),
-            self._dock("inspector", "Inspector", self.inspector, Dock.RightDockWidgetArea)]
+            self._dock("palette", QT_TRANSLATE_NOOP("Panels", "Palette"), self.palette_panel,
+                       Dock.LeftDockWidgetArea),
+            self._dock("history", QT_TRANSLATE_NOOP("Panels", "History"), self.history,
+                       Dock.LeftDockWidgetArea),
+            self._dock("figures", QT_TRANSLATE_NOOP("Panels", "All Figures"),
+                       self.summary.details, Dock.LeftDockWidgetArea),
+            self._dock("summary", QT_TRANSLATE_NOOP("Panels", "Estimates"), self.summary,
+                       Dock.RightDockWidgetArea),
+            self._dock("inspector", QT_TRANSLATE_NOOP("Panels", "Inspector"), self.inspector,
+                       Dock.RightDockWidgetArea)]
         self.tabifyDockWidget(self.docks[0], self.docks[1])
         self.tabifyDockWidget(self.docks[0], self.docks[2])
         self.docks[0].raise_()
@@ -115,7 +124,7 @@ class MainWindow(QMainWindow):
                                                      Dock.BottomDockWidgetArea)
                                for spec in self.panels.set.specs}
         panel_layout.tabbed(self, self.analysis_docks, self.panels.set.specs)
-        self.comparison_dock = self._dock("comparison", "Comparison",
+        self.comparison_dock = self._dock("comparison", QT_TRANSLATE_NOOP("Panels", "Comparison"),
                                           panel_layout.scrolled(self.comparison_view),
                                           Dock.BottomDockWidgetArea)
         self.comparison_dock.hide()
@@ -147,6 +156,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._estimate_label)
         self.statusBar().addPermanentWidget(self._zoom_label)
         self._connect()
+        self._font_told = False
+        self._evaluated: Done | None = None
+        follow_language(self, self._name_parts)
         self._attached = True
         self._default_state = self.saveState(panel_layout.LAYOUT_VERSION)
         self._restore_layout()
@@ -169,8 +181,11 @@ class MainWindow(QMainWindow):
         return centre
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Dock) -> QDockWidget:
-        dock = QDockWidget(title, self)
+        """A dock titled ``title`` (context "Panels") in the chosen language."""
+        dock = QDockWidget(self)
         dock.setObjectName(f"{name}-dock")
+        follow_language(dock, lambda: dock.setWindowTitle(
+            QCoreApplication.translate("Panels", title)))
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
@@ -208,6 +223,9 @@ class MainWindow(QMainWindow):
         for name, action in a.themes.items():
             action.setChecked(name == self.settings.theme())
             action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
+        for name, action in a.languages.items():
+            action.setChecked(name == self.settings.language())
+            action.triggered.connect(lambda _=False, n=name: self.set_language(n))
         doc = self.document
         doc.path_changed.connect(self._update_title)
         doc.modified_changed.connect(self._update_title)
@@ -262,8 +280,8 @@ class MainWindow(QMainWindow):
         doc = self.document
         stem = doc.path.stem if doc.path else "design"
         start = (doc.path.parent if doc.path else Path.cwd()) / f"{stem}-report.html"
-        name, _ = QFileDialog.getSaveFileName(self, "Export report", str(start),
-                                              REPORT_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), str(start),
+                                              self.tr(REPORT_FILTER))
         if not name:
             return
         path = Path(name) if Path(name).suffix else Path(name).with_suffix(".html")
@@ -273,24 +291,25 @@ class MainWindow(QMainWindow):
             write_report(labelled(doc.scenarios), doc.catalog, path,
                          [self.files.display_name()])
         except WriteError as exc:
-            self.files.show_problems("Could not export the report",
-                                     "No report was written; choose another file or folder.",
-                                     [str(exc)])
+            self.files.show_problems(self.tr("Could not export the report"),
+                                     self.tr("No report was written; choose another file or "
+                                             "folder."), [str(exc)])
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self._show_message(f"Report written to {path}")
+        self._show_message(self.tr("Report written to {path}").format(path=path))
 
     def _autosave_failed(self, line: str) -> None:
         self.files.show_problems(
-            "Autosave failed", "Unsaved changes are not being kept for recovery after a "
-            "crash. Save the design (File > Save or Save As) to keep them; autosave tries "
-            "again after each edit and says nothing more until it works.", [line])
+            self.tr("Autosave failed"),
+            self.tr("Unsaved changes are not being kept for recovery after a crash. Save the "
+                    "design (File > Save or Save As) to keep them; autosave tries again after "
+                    "each edit and says nothing more until it works."), [line])
 
     def _comparison_title(self) -> str:
         """The scenarios by name, as a presentation's title."""
         names = [d.name for d in self.document.scenarios]
-        return " vs ".join(names) if len(names) <= 4 else self.files.display_name()
+        return self.tr(" vs ").join(names) if len(names) <= 4 else self.files.display_name()
 
     def show_comparison(self) -> None:
         """The comparison, as one more tab beside the panels the first time it is shown."""
@@ -322,12 +341,13 @@ class MainWindow(QMainWindow):
             return False
         latest = orphans[0]
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(latest.saved_at))
-        name = latest.original.name if latest.original else "an untitled design"
+        name = latest.original.name if latest.original else self.tr("an untitled design")
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self, "Recover unsaved work",
-            f"Cluster Workbench closed unexpectedly while {name} had unsaved changes "
-            f"(autosaved {when}). Restore them?", buttons.Yes | buttons.No, buttons.Yes)
+            self, self.tr("Recover unsaved work"),
+            self.tr("Cluster Workbench closed unexpectedly while {name} had unsaved changes "
+               "(autosaved {when}). Restore them?").format(name=name, when=when),
+            buttons.Yes | buttons.No, buttons.Yes)
         restored = answer == buttons.Yes and self._restore(self.recovery, latest)
         self.recovery.discard(latest)
         return restored
@@ -337,14 +357,15 @@ class MainWindow(QMainWindow):
         try:
             design = store.load(recovered, self.catalog)
         except InputError as exc:
-            self.files.show_problems("Could not restore", "The autosaved design is damaged.",
-                                     exc.lines())
+            self.files.show_problems(self.tr("Could not restore"),
+                                     self.tr("The autosaved design is damaged."), exc.lines())
             return False
         original = recovered.original
         if not (original and original.exists()
                 and self.files.open_path(original, confirmed=True)):
             self.document.load(Design(), None)
-        self.document.push(lambda d: ReplaceDesignCommand(d, design, "Restore unsaved changes"))
+        self.document.push(lambda d: ReplaceDesignCommand(d, design,
+                                                          self.tr("Restore unsaved changes")))
         return True
 
     def _open_dropped(self, paths: list[str]) -> None:
@@ -363,7 +384,7 @@ class MainWindow(QMainWindow):
         if not path.exists():
             self.settings.remove_recent(path)
             self._update_recent_menu()
-            self._show_message(f"{path} no longer exists")
+            self._show_message(self.tr("{path} no longer exists").format(path=path))
             return
         self.files.open_path(path)
 
@@ -374,6 +395,23 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, theme)
+
+    def set_language(self, choice: str) -> None:
+        """Speak ``choice`` ("system", "en" or "zh_CN") at once, and from now on."""
+        self.settings.set_language(choice)
+        language.use_language(language.resolve(choice))
+
+    def _name_parts(self) -> None:
+        """The window's own texts in the chosen language (the parts set theirs)."""
+        self.history.setEmptyLabel(self.tr("<opened>"))
+        self._update_title()
+        self._on_pending_changed(not self.evaluator.is_idle())
+        if self._evaluated is not None:
+            self._on_evaluated(self._evaluated)
+        if not self._font_told and language.current_language() != language.ENGLISH \
+                and not language.has_chinese_font():
+            self._font_told = True
+            self.statusBar().showMessage(NO_CJK_FONT)
 
     def shutdown(self) -> None:
         """Remember the panel layout; leave no recovery files; stop a sweep and the
@@ -456,12 +494,13 @@ class MainWindow(QMainWindow):
         self._zoom_label.setText(f"{zoom * 100:.0f} %")
 
     def _on_evaluated(self, done: Done) -> None:
+        self._evaluated = done
         self.summary.set_tiles(summary_rows.tiles(done.value))
         self.summary.set_details(summary_rows.details(done.value))
-        self.summary.set_status(f"Estimated in {done.seconds * 1e3:.0f} ms")
+        self.summary.set_status(self.tr("Estimated in {ms:.0f} ms").format(ms=done.seconds * 1e3))
 
     def _on_pending_changed(self, pending: bool) -> None:
-        self._estimate_label.setText("Estimating…" if pending else "")
+        self._estimate_label.setText(self.tr("Estimating…") if pending else "")
 
     def _set_snap(self, on: bool) -> None:
         self.editor.scene.snap_enabled = on
@@ -471,6 +510,7 @@ class MainWindow(QMainWindow):
         self.settings.set_heat_overlay(on)
 
     def _about(self) -> None:
-        QMessageBox.about(self, APP_TITLE, "<b>Cluster Workbench</b><p>Design AI training "
-                          "clusters and see, as you edit, what they can do.</p>")
+        QMessageBox.about(self, APP_TITLE, self.tr("<b>Cluster Workbench</b><p>Design AI training "
+                                              "clusters and see, as you edit, what they can "
+                                              "do.</p>"))
 

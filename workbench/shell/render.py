@@ -9,8 +9,9 @@ with it every panel is in view, in two rows under the canvas, each drawn
 from the finished analyses; with ``tabs`` the panels are in their default
 tab groups, as a user first sees the window. ``heat`` turns on the canvas heat overlay;
 ``compare`` docks the comparison of the design's scenarios under the
-canvas. The presentation and a finished sweep are drawn the same way, for
-the documentation. ``write_image`` (of :mod:`widgets.image_file`: encoded in
+canvas. ``language`` is the one the window speaks ("en" or "zh_CN"). The
+presentation and a finished sweep are drawn the same way, for the
+documentation. ``write_image`` (of :mod:`widgets.image_file`: encoded in
 memory, written whole) is here for the command line, which imports no widgets.
 """
 
@@ -30,6 +31,7 @@ from engine.design import Design
 from widgets.image_file import write_image
 from workbench.analysis import panel_layout
 from workbench.canvas.offscreen import application, dispose
+from workbench.i18n.language import ENGLISH, use_language
 from workbench.shell.main_window import MainWindow
 
 PANEL_ROWS_SHARE = 0.29       # of the window's height, each of the two rows of panels
@@ -40,9 +42,10 @@ __all__ = ["opened_window", "render_presentation", "render_sweep", "render_windo
 
 @contextmanager
 def opened_window(design: Design, path: Path | None, size: tuple[int, int], catalog: Catalog,
-                  theme: str = "light") -> Iterator[MainWindow]:
+                  theme: str = "light", language: str = ENGLISH) -> Iterator[MainWindow]:
     """A main window on ``design`` with throw-away settings, not yet shown; closed after."""
     application(theme)
+    use_language(language)
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "render.ini"), QSettings.Format.IniFormat)
         window = MainWindow(catalog, settings)
@@ -56,10 +59,11 @@ def opened_window(design: Design, path: Path | None, size: tuple[int, int], cata
 
 def render_window(design: Design, path: Path | None, size: tuple[int, int], catalog: Catalog,
                   theme: str = "light", panels: bool = False, heat: bool = False,
-                  compare: bool = False, tabs: bool = False) -> QImage:
+                  compare: bool = False, tabs: bool = False,
+                  language: str = ENGLISH) -> QImage:
     """The main window showing ``design`` (opened from ``path``), ``size`` pixels large;
     ``tabs``: the panels in their default tab groups, as the window first opens."""
-    with opened_window(design, path, size, catalog, theme) as window:
+    with opened_window(design, path, size, catalog, theme, language) as window:
         app = application()
         if panels:
             panel_layout.all_in_view(window, window.analysis_docks, window.panels.set.specs,

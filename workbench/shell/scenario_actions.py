@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -34,22 +35,33 @@ def build_scenario_actions(window: QWidget) -> ScenarioActions:
         return new_action(window, text, keys, tip)
 
     actions = ScenarioActions(
-        duplicate=make("&Duplicate as Scenario", ("Ctrl+Shift+D",),
-                       "Copy the shown scenario into a new one, to change and compare"),
-        rename=make("&Rename Scenario…", ("F2",), "Rename the shown scenario"),
-        delete=make("De&lete Scenario", (), "Delete the shown scenario"),
-        next=make("&Next Scenario", ("Ctrl+PgDown",), "Show the next scenario"),
-        previous=make("&Previous Scenario", ("Ctrl+PgUp",), "Show the previous scenario"),
-        compare=make("&Compare Scenarios", ("Ctrl+Shift+C",),
-                     "Every scenario's headline figures side by side, the best marked"),
-        sweep=make("&Sweep a Setting…", ("Ctrl+Shift+W",),
-                   "Vary one setting over a range and plot every headline figure"),
-        present=make("&Present Comparison", ("F5",),
-                     "The comparison full screen, for a room (Esc leaves)"),
-        overlay=make("&Overlay Scenarios in Panels", (),
-                     "Draw every other scenario's curves and bars in the analysis panels"),
-        export_report=make("&Export Report…", ("Ctrl+Shift+E",),
-                           "A self-contained HTML report comparing the scenarios"),
+        duplicate=make(QT_TRANSLATE_NOOP("Actions", "&Duplicate as Scenario"),
+                       ("Ctrl+Shift+D",),
+                       QT_TRANSLATE_NOOP("Actions", "Copy the shown scenario into a new one, "
+                                                    "to change and compare")),
+        rename=make(QT_TRANSLATE_NOOP("Actions", "&Rename Scenario…"), ("F2",),
+                    QT_TRANSLATE_NOOP("Actions", "Rename the shown scenario")),
+        delete=make(QT_TRANSLATE_NOOP("Actions", "De&lete Scenario"), (),
+                    QT_TRANSLATE_NOOP("Actions", "Delete the shown scenario")),
+        next=make(QT_TRANSLATE_NOOP("Actions", "&Next Scenario"), ("Ctrl+PgDown",),
+                  QT_TRANSLATE_NOOP("Actions", "Show the next scenario")),
+        previous=make(QT_TRANSLATE_NOOP("Actions", "&Previous Scenario"), ("Ctrl+PgUp",),
+                      QT_TRANSLATE_NOOP("Actions", "Show the previous scenario")),
+        compare=make(QT_TRANSLATE_NOOP("Actions", "&Compare Scenarios"), ("Ctrl+Shift+C",),
+                     QT_TRANSLATE_NOOP("Actions", "Every scenario's headline figures side by "
+                                                  "side, the best marked")),
+        sweep=make(QT_TRANSLATE_NOOP("Actions", "&Sweep a Setting…"), ("Ctrl+Shift+W",),
+                   QT_TRANSLATE_NOOP("Actions", "Vary one setting over a range and plot every "
+                                                "headline figure")),
+        present=make(QT_TRANSLATE_NOOP("Actions", "&Present Comparison"), ("F5",),
+                     QT_TRANSLATE_NOOP("Actions", "The comparison full screen, for a room "
+                                                  "(Esc leaves)")),
+        overlay=make(QT_TRANSLATE_NOOP("Actions", "&Overlay Scenarios in Panels"), (),
+                     QT_TRANSLATE_NOOP("Actions", "Draw every other scenario's curves and bars "
+                                                  "in the analysis panels")),
+        export_report=make(QT_TRANSLATE_NOOP("Actions", "&Export Report…"), ("Ctrl+Shift+E",),
+                           QT_TRANSLATE_NOOP("Actions", "A self-contained HTML report "
+                                                        "comparing the scenarios")),
     )
     actions.overlay.setCheckable(True)
     actions.overlay.setChecked(True)

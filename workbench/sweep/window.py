@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
 
@@ -25,6 +25,7 @@ from engine.design_space.chunks import CURRENCY, PROBLEMS, SEPARATOR, WARNINGS, 
 from engine.errors import EngineError
 from engine.headline import figure_spec, figure_specs, figure_text
 from engine.sweep import ACCELERATORS, default_range, parameters, sweep_values
+from widgets.content.texts import engine_text
 from widgets.plots.front_panel import FrontPanel
 from widgets.sweep_panel import SweepPanel
 from widgets.sweep_plots import SweepSeries
@@ -34,7 +35,7 @@ from workbench.sweep.results_file import ResultsWriter, summary_of
 from workbench.sweep.runner import SweepRunner, one_setting
 
 LOG_STEPS, LINEAR_STEPS = 7, 9          # 7: powers of two from a quarter to 16 times
-RESULTS_FILTER = "Sweep results (*.parquet *.csv)"
+RESULTS_FILTER = QT_TRANSLATE_NOOP("SweepWindow", "Sweep results (*.parquet *.csv)")
 
 
 class SweepWindow(QDialog):
@@ -71,7 +72,7 @@ class SweepWindow(QDialog):
         if self.runner.is_running():
             return
         chosen = self.panel.chosen()
-        self.setWindowTitle(f"Sweep - {self._doc.design.name}")
+        self.setWindowTitle(self.tr("Sweep - {design}").format(design=self._doc.design.name))
         self.panel.set_parameters(parameters(self._doc.design, self._doc.catalog),
                                   chosen.key if chosen else ACCELERATORS)
 
@@ -86,8 +87,8 @@ class SweepWindow(QDialog):
         design = self._doc.design
         unit = f" ({parameter.unit})" if parameter.unit else ""
         currency = design.cost.currency
-        series = [SweepSeries(s.key, s.label, currency if s.unit == "money" else s.unit,
-                              s.style)
+        series = [SweepSeries(s.key, engine_text(s.label),
+                              currency if s.unit == "money" else engine_text(s.unit), s.style)
                   for s in figure_specs() if s.key != key]
         self.rows = {}
         self._show_plots(True)
@@ -95,8 +96,8 @@ class SweepWindow(QDialog):
                                parameter.integer, log)
         self.panel.set_running(True)
         self.panel.export.setEnabled(False)
-        self.panel.set_status(f"Sweeping {parameter.label} of {design.name} over "
-                              f"{len(values)} values…")
+        self.panel.set_status(self.tr("Sweeping {setting} of {design} over {n} values…").format(
+            setting=parameter.label, design=design.name, n=len(values)))
         self.runner.start(one_setting(design, key, values, parameter.integer),
                           self._doc.catalog)
 
@@ -109,9 +110,11 @@ class SweepWindow(QDialog):
             return
         self._show_plots(False)
         show_front(self.front, table, axes, summary)
-        self.panel.set_status(f"{Path(path).name}: {summary.points:,} points over "
-                              f"{', '.join(axes) or 'no axis'}, {summary.complete:,} with a "
-                              f"time and a cost; {len(summary.front):,} on the front")
+        self.panel.set_status(self.tr("{file}: {points} points over {axes}, {complete} with a "
+                                      "time and a cost; {front} on the front").format(
+            file=Path(path).name, points=f"{summary.points:,}",
+            axes=", ".join(axes) or self.tr("no axis"), complete=f"{summary.complete:,}",
+            front=f"{len(summary.front):,}"))
 
     def _show_plots(self, plots: bool) -> None:
         self.panel.plots.setVisible(plots)
@@ -176,8 +179,9 @@ class SweepWindow(QDialog):
         return f". {what} at {where}: {min(found)[1]}"
 
     def _on_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export sweep", "sweep.csv",
-                                              "CSV files (*.csv);;Parquet files (*.parquet)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export sweep"), "sweep.csv",
+            self.tr("CSV files (*.csv);;Parquet files (*.parquet)"))
         if name:
             self.export(Path(name))
 
@@ -197,12 +201,13 @@ class SweepWindow(QDialog):
                 raise
             writer.commit()
         except (WriteError, ValueError) as exc:
-            self.panel.set_status(f"Not exported: {exc}")
+            self.panel.set_status(self.tr("Not exported: {reason}").format(reason=exc))
             return False
         return True
 
     def _on_open(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open sweep results", "", RESULTS_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open sweep results"), "",
+                                              self.tr(RESULTS_FILTER))
         if name:
             self.open_results(name)
 

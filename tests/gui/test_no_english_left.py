@@ -1,0 +1,123 @@
+"""In zh_CN the window's chrome says nothing in English: every menu and action (text and
+status tip), dock title, button, check box, label, placeholder and tooltip of the window,
+the sweep window and the presentation, and the tiles' and comparison rows' labels. Names
+the user or the catalog gave (designs, scenarios, hardware, models), abbreviations and
+units are allowed as written."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMenu, QWidget
+
+from widgets.inspector import Inspector
+from workbench.i18n.language import CHINESE, ENGLISH, use_language
+
+#: Words that stay as written in Chinese texts (product and format names, abbreviations,
+#: units, the collectives' names, keys).
+ALLOWED = {
+    "cluster", "workbench", "nvlink", "roce", "infiniband", "nccl", "tests", "busbw", "algbw",
+    "mfu", "hfu", "pue", "zero", "flashattention", "dualpipe", "mla", "ffn", "dropout",
+    "tflop", "pflop", "kwh", "cny", "usd", "csv", "png", "svg", "parquet", "yaml", "yml",
+    "html", "token", "tokens", "ctrl", "esc", "shift", "reduce", "gather", "scatter",
+    "all", "torus", "scale", "daly", "young", "sweep", "tpot", "ttft", "gib", "gpu", "gpus",
+    "bf16", "fp16", "fp8", "cost", "basis", "server", "offline", "interactive", "min",
+    "rank", "yyyy", "english", "ampere", "hopper", "blackwell", "infragraph", "astra", "sim",
+}
+WORD = re.compile(r"[A-Za-z][A-Za-z]{2,}")
+
+
+def english_words(text: str, names: set[str]) -> list[str]:
+    """The English words of ``text`` that are neither allowed nor part of a name (an
+    elided name, "…" at its end, counts as the name)."""
+    if text.endswith("…"):
+        text = text[:-1].rstrip()
+        cut = next((k for k in range(len(text)) if len(text) - k > 8
+                    and any(name.startswith(text[k:]) for name in names)), len(text))
+        text = text[:cut]
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, " ")
+    return [w for w in WORD.findall(text) if w.lower() not in ALLOWED]
+
+
+@pytest.fixture
+def chinese(open_what_if):
+    window = open_what_if()
+    use_language(CHINESE)
+    yield window
+    use_language(ENGLISH)
+
+
+def _names(window) -> set[str]:
+    """What the user and the catalog named: designs, scenarios, hardware, models."""
+    doc = window.document
+    names = {d.name for d in doc.scenarios} | {window.files.display_name()}
+    names |= {str(path) for path in window.settings.recent_files()}
+    for design in doc.scenarios:
+        names |= {n.label for n in design.nodes} | {n.hardware for n in design.nodes}
+        names |= {g.name for g in design.groups} | {design.workload.model}
+        names |= {design.description, design.source}
+    catalog = window.catalog
+    names |= {a.name for a in catalog.accelerators.values()}
+    names |= {a.id for a in catalog.accelerators.values()}
+    names |= {m.name for m in catalog.models.values()} | set(catalog.models)
+    names |= {f"{link.name} ({link.id})" for link in catalog.links.values()}
+    return {n for n in names if n}
+
+
+def _texts(root: QWidget) -> list[tuple[str, str]]:
+    """Every text the workbench itself writes on ``root``: labels, buttons and their
+    tooltips, placeholders, menus and their actions (not the tooltips that carry what the
+    engine writes of a figure or a setting: its notes, help and sources)."""
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        where = f"{type(widget).__name__} {widget.objectName()}"
+        if isinstance(widget, QAbstractButton) and not _in_inspector(widget):
+            found.append((f"{where} tooltip", widget.toolTip()))
+        if isinstance(widget, QLabel | QAbstractButton) and widget.isVisibleTo(root):
+            found.append((where, widget.text()))
+        if isinstance(widget, QLineEdit):
+            found.append((f"{where} placeholder", widget.placeholderText()))
+        if isinstance(widget, QMenu):
+            found.append((f"{where} menu", widget.title()))
+    for menu in root.findChildren(QMenu):
+        for action in menu.actions():
+            found += [(f"action {action.text()}", action.text()),
+                      (f"action {action.text()} tip", action.statusTip())]
+    return [(where, text) for where, text in found if text]
+
+
+def _in_inspector(widget: QWidget) -> bool:
+    """The inspector's editors and their help carry the engine's setting docs and sources."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, Inspector):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def test_the_window_speaks_chinese(chinese, qtbot):
+    window = chinese
+    window.show_comparison()
+    qtbot.waitUntil(window.is_idle, timeout=60_000)
+    names = _names(window)
+    texts = _texts(window)
+    texts += [("dock", d.windowTitle()) for d in [*window.docks,
+                                                   *window.analysis_docks.values()]]
+    texts += [("menu bar", a.text()) for a in window.menuBar().actions()]
+    texts += [("tile", label) for label in window.summary.tile_values()]
+    texts += [("comparison row", row[0])
+              for row in window.comparison_view.table.cell_texts()]
+    texts += [("verdict", window.comparison_view.verdict.text()),
+              ("caption", window.comparison_view.caption.text())]
+    sweep = window.show_sweep()
+    texts += _texts(sweep)
+    show = window.comparison.present()
+    texts += _texts(show) + [("presentation", show.windowTitle())]
+    show.close()
+    left = sorted({f"{where}: {text!r} ({', '.join(words)})" for where, text in texts
+                   if (words := english_words(text, names))})
+    sweep.close()
+    assert not left, "still English in zh_CN:\n" + "\n".join(left)
