@@ -25,9 +25,6 @@ from engine.design import CostSettings, Design
 from widgets.content import texts
 from workbench.i18n.codes import CHINESE, ENGLISH, LANGUAGES
 
-SYSTEM = "system"
-#: The View > Language entries: the setting's value and the language's own name.
-CHOICES = ((SYSTEM, ""), (ENGLISH, "English"), (CHINESE, "简体中文"))
 HERE = Path(__file__).parent
 _OURS = "workbench-translator"
 _PROPERTY = "workbench-language"

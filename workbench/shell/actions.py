@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QStyle, QWidget
 
 from widgets.action_icons import action_icon
 from widgets.language import follow_language
-from workbench.i18n.language import CHOICES
+from workbench.i18n.codes import CHOICES
 
 Key = QKeySequence.StandardKey
 CONTEXT = "Actions"
