@@ -152,12 +152,16 @@ def figures_asked(result: Comparison) -> tuple[FigureSpec, ...]:
 
 
 #: The verdict's sentences, for a display that writes them in another language.
+#: The serving figures a verdict names where no design trains.
+SERVED, SERVED_COST = "output_tokens_per_s", "cost_per_million_output_tokens"
 VERDICT_TEXTS = (
     "Fastest: cannot tell, no design has a training time.",
     "Fastest: {design}, {value} {footing}{unclear}.",
     "Cheapest: cannot tell, no design has a cost per run.",
     "Cheapest: {design}, {value} per run {footing} ({basis}){unclear}.",
-    "bought", "rented", "time", "cost",
+    "Most output: {design}, {value} serving{unclear}.",
+    "Cheapest to serve: {design}, {value} per million output tokens{unclear}.",
+    "bought", "rented", "time", "cost", "throughput",
     "; no clear winner on {what}: its band overlaps {others}'s", " and ",
     *dict.fromkeys(_FOOTING.values()))
 
@@ -168,11 +172,14 @@ def _same(text: str) -> str:
 
 def verdict(result: Comparison, say: Callable[[str], str] = _same,
             value: Callable[[Figure], str] | None = None) -> tuple[str, str]:
-    """Which design trains fastest and which is cheapest: two sentences. ``say`` gives
-    each of :data:`VERDICT_TEXTS` in the reader's language and ``value`` writes a figure
-    (the engine's English by default)."""
+    """Which design trains fastest and which is cheapest: two sentences (where no design
+    trains, which serves most output and which serves it cheapest). ``say`` gives each of
+    :data:`VERDICT_TEXTS` in the reader's language and ``value`` writes a figure (the
+    engine's English by default)."""
     rows = {r.design: r for r in result.rows}
     ranged = value or (lambda figure: figure.ranged_text)
+    if result.fastest is None and result.cheapest is None and _serves(result):
+        return _serving_verdict(result, rows, ranged, say)
     if result.fastest is None:
         fastest = say("Fastest: cannot tell, no design has a training time.")
     else:
@@ -190,6 +197,27 @@ def verdict(result: Comparison, say: Callable[[str], str] = _same,
                     basis=say("bought" if row.basis == "buy" else "rented"),
                     unclear=_unclear(say("cost"), result.cheapest_overlaps, say))
     return fastest, cheapest
+
+
+def _serves(result: Comparison) -> bool:
+    return bool(result.best.get(SERVED) or result.best.get(SERVED_COST))
+
+
+def _serving_verdict(result: Comparison, rows: dict[str, Row],
+                     ranged: Callable[[Figure], str],
+                     say: Callable[[str], str]) -> tuple[str, str]:
+    """Which design serves most output tokens per second, and which serves a million
+    output tokens cheapest (the first of a tie)."""
+    sentences = []
+    for key, text, what in ((SERVED, "Most output: {design}, {value} serving{unclear}.",
+                             "throughput"),
+                            (SERVED_COST, "Cheapest to serve: {design}, {value} per million "
+                             "output tokens{unclear}.", "cost")):
+        winners = result.best.get(key, ())
+        sentences.append("" if not winners else say(text).format(
+            design=winners[0], value=ranged(rows[winners[0]].figure(key)),
+            unclear=_unclear(say(what), result.unclear.get(key, ()), say)))
+    return sentences[0], sentences[1]
 
 
 def _unclear(what: str, overlaps: tuple[str, ...], say: Callable[[str], str]) -> str:

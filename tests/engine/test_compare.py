@@ -7,8 +7,11 @@ import dataclasses
 import pytest
 
 from engine.catalog import load_catalog
-from engine.compare import compare
-from engine.layout import loads_design
+from engine.compare import compare, verdict
+from engine.headline import by_key
+from engine.layout import load_design, loads_design
+from engine.scenarios import scenarios_of
+from tests.conftest import ROOT
 from tests.engine.test_cost import SMALL
 
 
@@ -68,3 +71,19 @@ def test_a_design_that_does_not_fit_is_not_ranked(small_catalog):
     days = "time_to_train_days_with_failures"
     assert big.values[days] < small.values[days]
     assert result.fastest == result.cheapest == "fits"
+
+
+def test_where_no_design_trains_the_verdict_names_who_serves_most_and_cheapest():
+    catalog = load_catalog()
+    design = load_design(str(ROOT / "examples" / "inferentia2-vs-gpus.yaml"), catalog)
+    result = compare([(d.name, d) for d in scenarios_of(design)], catalog)
+    assert result.fastest is None
+    assert result.cheapest is None
+    most, cheapest = verdict(result)
+    served = {r.design: by_key(r.figures)["output_tokens_per_s"].value for r in result.rows}
+    top = max(served, key=lambda name: served[name] or 0.0)
+    assert most.startswith(f"Most output: {top}, ")
+    prices = {r.design: by_key(r.figures)["cost_per_million_output_tokens"].value
+              for r in result.rows}
+    low = min(prices, key=lambda name: prices[name] or float("inf"))
+    assert cheapest.startswith(f"Cheapest to serve: {low}, ")

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
@@ -74,7 +74,7 @@
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-        <source>The system's colours</source>
+        <source>The system&apos;s colours</source>
         <translation>使用系统配色</translation>
     </message>
     <message>
@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>&amp;System Language</source>
-        <extracomment>View &gt; Language's first entry; the languages themselves are named in their own.</extracomment>
+        <extracomment>View &gt; Language&apos;s first entry; the languages themselves are named in their own.</extracomment>
         <translation>跟随系统语言(&amp;S)</translation>
     </message>
     <message>
@@ -143,7 +143,7 @@
         <translation>&amp;InfraGraph…</translation>
     </message>
     <message>
-        <source>Write the shown design as an InfraGraph (ASTRA-sim 3's infrastructure input)</source>
+        <source>Write the shown design as an InfraGraph (ASTRA-sim 3&apos;s infrastructure input)</source>
         <translation>将当前设计写为 InfraGraph（ASTRA-sim 3 的基础设施输入）</translation>
     </message>
     <message>
@@ -151,7 +151,7 @@
         <translation>&amp;ASTRA-sim 输入文件…</translation>
     </message>
     <message>
-        <source>Write the shown design's network and system files for ASTRA-sim 2's analytical backend</source>
+        <source>Write the shown design&apos;s network and system files for ASTRA-sim 2&apos;s analytical backend</source>
         <translation>为 ASTRA-sim 2 的解析后端写出当前设计的网络和系统文件</translation>
     </message>
     <message>
@@ -159,7 +159,7 @@
         <translation>导入实测数据(&amp;M)…</translation>
     </message>
     <message>
-        <source>Draw nccl-tests results over the bandwidth panel's curves</source>
+        <source>Draw nccl-tests results over the bandwidth panel&apos;s curves</source>
         <translation>在带宽面板的曲线上绘出 nccl-tests 实测结果</translation>
     </message>
     <message>
@@ -287,7 +287,7 @@
         <translation>链路热力图(&amp;H)</translation>
     </message>
     <message>
-        <source>Colour the links by their load under the design's busiest collective</source>
+        <source>Colour the links by their load under the design&apos;s busiest collective</source>
         <translation>按设计中负载最重的集合通信下的链路负载为链路着色</translation>
     </message>
     <message>
@@ -355,7 +355,7 @@
         <translation>对比场景(&amp;C)</translation>
     </message>
     <message>
-        <source>Every scenario's headline figures side by side, the best marked</source>
+        <source>Every scenario&apos;s headline figures side by side, the best marked</source>
         <translation>并排列出各场景的关键指标，并标出最优值</translation>
     </message>
     <message>
@@ -379,7 +379,7 @@
         <translation>在面板中叠加显示各场景(&amp;O)</translation>
     </message>
     <message>
-        <source>Draw every other scenario's curves and bars in the analysis panels</source>
+        <source>Draw every other scenario&apos;s curves and bars in the analysis panels</source>
         <translation>在分析面板中同时绘出其他场景的曲线和柱条</translation>
     </message>
     <message>
@@ -487,11 +487,11 @@
     <name>CanvasBinder</name>
     <message>
         <source>Not used by {collective}</source>
-        <extracomment>The user clicked a group's disclosure triangle: group id. what an edit's item signals left to redo on its ``changed``: "layout" (all), "links" (placement), "texts" (every box's figures), "groups" (frame texts)</extracomment>
+        <extracomment>The user clicked a group&apos;s disclosure triangle: group id. what an edit&apos;s item signals left to redo on its ``changed``: &quot;layout&quot; (all), &quot;links&quot; (placement), &quot;texts&quot; (every box&apos;s figures), &quot;groups&quot; (frame texts)</extracomment>
         <translation>{collective} 未使用此链路</translation>
     </message>
     <message>
-        <source>{load:.0%} of this link's bandwidth in use by {collective}</source>
+        <source>{load:.0%} of this link&apos;s bandwidth in use by {collective}</source>
         <translation>{collective} 占用此链路带宽的 {load:.0%}</translation>
     </message>
 </context>
@@ -638,11 +638,11 @@ or open a layout file (Ctrl+O).</source>
         <translation>每行最优值</translation>
     </message>
     <message>
-        <source>{best} best of the row. Differences are relative to {reference}; green is better, red worse; under each figure its 80% band, and "{unclear}" where the best's band overlaps another's</source>
+        <source>{best} best of the row. Differences are relative to {reference}; green is better, red worse; under each figure its 80% band, and &quot;{unclear}&quot; where the best&apos;s band overlaps another&apos;s</source>
         <translation>{best} 为该行最优。差异相对于{reference}；绿色更好，红色更差；每个数值下方为其 80% 区间，最优值的区间与其他值重叠时标注“{unclear}”</translation>
     </message>
     <message>
-        <source>{unclear}: its band overlaps {others}'s</source>
+        <source>{unclear}: its band overlaps {others}&apos;s</source>
         <translation>{unclear}：其区间与 {others} 的区间重叠</translation>
     </message>
     <message>
@@ -713,7 +713,7 @@ or open a layout file (Ctrl+O).</source>
 <context>
     <name>CostOverTimePanel</name>
     <message>
-        <source>Each way of paying from {start} at the plan's prices; the plan's own: {chosen}</source>
+        <source>Each way of paying from {start} at the plan&apos;s prices; the plan&apos;s own: {chosen}</source>
         <translation>自 {start} 起按方案价格计算的各付款方式；方案自身：{chosen}</translation>
     </message>
     <message>
@@ -854,7 +854,7 @@ or open a layout file (Ctrl+O).</source>
     <name>Inspector</name>
     <message>
         <source>Peak bf16</source>
-        <extracomment>Override key -&gt; (label of context "Inspector", unit, catalog value of an accelerator or switch spec).</extracomment>
+        <extracomment>Override key -&gt; (label of context &quot;Inspector&quot;, unit, catalog value of an accelerator or switch spec).</extracomment>
         <translation>bf16 峰值</translation>
     </message>
     <message>
@@ -962,7 +962,7 @@ or open a layout file (Ctrl+O).</source>
         <translation>目录参数</translation>
     </message>
     <message>
-        <source>Empty fields use the catalog's value.</source>
+        <source>Empty fields use the catalog&apos;s value.</source>
         <translation>留空的字段使用目录中的值。</translation>
     </message>
     <message>
@@ -1014,7 +1014,7 @@ or open a layout file (Ctrl+O).</source>
         <translation>链路</translation>
     </message>
     <message>
-        <source>how many times the group's contents are repeated</source>
+        <source>how many times the group&apos;s contents are repeated</source>
         <translation>分组内容重复的次数</translation>
     </message>
     <message>
@@ -1363,7 +1363,7 @@ Import its GPUs as:</source>
     <name>Panels</name>
     <message>
         <source>Collective Bandwidth</source>
-        <extracomment>The pipeline's lanes whose answers the panels draw, in the order they arrive. The scenario name of the open design's own series (the others are drawn under theirs).</extracomment>
+        <extracomment>The pipeline&apos;s lanes whose answers the panels draw, in the order they arrive. The scenario name of the open design&apos;s own series (the others are drawn under theirs).</extracomment>
         <translation>集合通信带宽</translation>
     </message>
     <message>
@@ -1379,7 +1379,7 @@ Import its GPUs as:</source>
         <translation>扩展性</translation>
     </message>
     <message>
-        <source>Scaling: each design's block replicated</source>
+        <source>Scaling: each design&apos;s block replicated</source>
         <translation>扩展性：复制各设计的基本单元</translation>
     </message>
     <message>
@@ -1395,11 +1395,11 @@ Import its GPUs as:</source>
         <translation>迭代时间</translation>
     </message>
     <message>
-        <source>Where an iteration's time goes</source>
+        <source>Where an iteration&apos;s time goes</source>
         <translation>一次迭代的时间都花在哪里</translation>
     </message>
     <message>
-        <source>each design's best configuration: compute, bubble, communication nothing hides, optimizer</source>
+        <source>each design&apos;s best configuration: compute, bubble, communication nothing hides, optimizer</source>
         <translation>各设计的最优配置：计算、流水线气泡、未被隐藏的通信、优化器</translation>
     </message>
     <message>
@@ -1407,7 +1407,7 @@ Import its GPUs as:</source>
         <translation>单卡显存</translation>
     </message>
     <message>
-        <source>fullest pipeline stage of each design; red ticks at each card's capacity</source>
+        <source>fullest pipeline stage of each design; red ticks at each card&apos;s capacity</source>
         <translation>各设计中显存占用最多的流水线阶段；红色刻度为单卡容量</translation>
     </message>
     <message>
@@ -1419,7 +1419,7 @@ Import its GPUs as:</source>
         <translation>推理服务：单卡吞吐与单用户速度</translation>
     </message>
     <message>
-        <source>the serving search's ranked configurations, the frontier no other beats on both, stars at the designs' own</source>
+        <source>the serving search&apos;s ranked configurations, the frontier no other beats on both, stars at the designs&apos; own</source>
         <translation>推理服务搜索得到的排序配置；前沿线上的配置在两项上都不被其他配置超越；星号为各设计自身的配置</translation>
     </message>
     <message>
@@ -1439,7 +1439,7 @@ Import its GPUs as:</source>
         <translation>一次训练的成本</translation>
     </message>
     <message>
-        <source>each design's run by what it pays for</source>
+        <source>each design&apos;s run by what it pays for</source>
         <translation>各设计一次训练的成本构成</translation>
     </message>
     <message>
@@ -1451,7 +1451,7 @@ Import its GPUs as:</source>
         <translation>有效训练时间占比随检查点间隔的变化</translation>
     </message>
     <message>
-        <source>Daly's model at each design's failure rate; stars at the intervals used</source>
+        <source>Daly&apos;s model at each design&apos;s failure rate; stars at the intervals used</source>
         <translation>按各设计故障率计算的 Daly 模型；星号为所用间隔</translation>
     </message>
     <message>
@@ -1463,7 +1463,7 @@ Import its GPUs as:</source>
         <translation>各方案下成本随时间的变化</translation>
     </message>
     <message>
-        <source>cumulative cost of buying, renting and the plan's phases by month, at the dated prices; the month owning beats renting marked</source>
+        <source>cumulative cost of buying, renting and the plan&apos;s phases by month, at the dated prices; the month owning beats renting marked</source>
         <translation>按月累计的购买、租用及方案各阶段成本（按当期价格）；标出购买开始比租用划算的月份</translation>
     </message>
     <message>
@@ -1475,7 +1475,7 @@ Import its GPUs as:</source>
         <translation>卖方：利润率与折扣</translation>
     </message>
     <message>
-        <source>margin per accelerator-hour of the fleet by share of hours sold; rings at the break-even discounts, stars at each design's own</source>
+        <source>margin per accelerator-hour of the fleet by share of hours sold; rings at the break-even discounts, stars at each design&apos;s own</source>
         <translation>按售出时长占比计算的每卡时利润；圆环为盈亏平衡折扣，星号为各设计自身的折扣</translation>
     </message>
     <message>
@@ -1511,7 +1511,7 @@ Import its GPUs as:</source>
     <name>PlotPanel</name>
     <message>
         <source>Could not export {kind}</source>
-        <extracomment>The plot (axes included) is never drawn shorter: a shorter dock scrolls instead. A file was written by an export: its path. Each axis's title as given (source text of context "Plots"), shown translated.</extracomment>
+        <extracomment>The plot (axes included) is never drawn shorter: a shorter dock scrolls instead. A file was written by an export: its path. Each axis&apos;s title as given (source text of context &quot;Plots&quot;), shown translated.</extracomment>
         <translation>无法导出 {kind}</translation>
     </message>
     <message>
@@ -1778,11 +1778,11 @@ Import its GPUs as:</source>
 <context>
     <name>ReliabilityPanel</name>
     <message>
-        <source>Daly's model at the design's failure rate, checkpoint write time and restart time</source>
+        <source>Daly&apos;s model at the design&apos;s failure rate, checkpoint write time and restart time</source>
         <translation>按设计的故障率、检查点写入时间和重启时间计算的 Daly 模型</translation>
     </message>
     <message>
-        <source>Checkpointing every {interval} keeps {share:.1%} of the time for training (Young's optimum {young}).</source>
+        <source>Checkpointing every {interval} keeps {share:.1%} of the time for training (Young&apos;s optimum {young}).</source>
         <translation>每 {interval} 保存一次检查点，可保留 {share:.1%} 的时间用于训练（Young 最优间隔 {young}）。</translation>
     </message>
 </context>
@@ -1802,7 +1802,7 @@ Import its GPUs as:</source>
     </message>
     <message>
         <source>What-if comparison: {designs}</source>
-        <extracomment>What a report computes: the comparison, then every design's overlay in the panels.</extracomment>
+        <extracomment>What a report computes: the comparison, then every design&apos;s overlay in the panels.</extracomment>
         <translation>假设分析对比：{designs}</translation>
     </message>
     <message>
@@ -1814,7 +1814,7 @@ Import its GPUs as:</source>
         <translation>各设计的关键指标</translation>
     </message>
     <message>
-        <source>Each chart is one headline figure; ★ marks the best, bars are in each design's colour. Figures every design shares are left out.</source>
+        <source>Each chart is one headline figure; ★ marks the best, bars are in each design&apos;s colour. Figures every design shares are left out.</source>
         <translation>每张图为一项关键指标；★ 标出最优值，柱条使用各设计的颜色。所有设计相同的指标不予列出。</translation>
     </message>
     <message>
@@ -1838,7 +1838,7 @@ Import its GPUs as:</source>
         <translation>各设计</translation>
     </message>
     <message>
-        <source>Every figure comes from the Cluster Workbench engine; how each is computed, and the sources of its defaults, are in docs/engine.md of the same version ({version}). A dash or n/a means the engine could not estimate the figure for that design; the reason is in the table's tooltip.</source>
+        <source>Every figure comes from the Cluster Workbench engine; how each is computed, and the sources of its defaults, are in docs/engine.md of the same version ({version}). A dash or n/a means the engine could not estimate the figure for that design; the reason is in the table&apos;s tooltip.</source>
         <translation>所有数值均来自 Cluster Workbench 引擎；各数值的计算方法及默认值来源见同一版本（{version}）的 docs/engine.md。“—”或“无”表示引擎无法为该设计估算此指标，原因见表格的悬停提示。</translation>
     </message>
     <message>
@@ -1912,7 +1912,7 @@ Import its GPUs as:</source>
         <translation>把当前场景复制为一个新场景</translation>
     </message>
     <message>
-        <source>{name} (the base: the file's top-level design). Double-click to rename; right-click for more</source>
+        <source>{name} (the base: the file&apos;s top-level design). Double-click to rename; right-click for more</source>
         <translation>{name}（基准：文件中的顶层设计）。双击可重命名；右键查看更多操作</translation>
     </message>
     <message>
@@ -1944,7 +1944,7 @@ Import its GPUs as:</source>
     </message>
     <message>
         <source>rank: fastest first, the simpler of equals first</source>
-        <extracomment>Headers and tips are source texts of context "Search"; abbreviations stay as written.</extracomment>
+        <extracomment>Headers and tips are source texts of context &quot;Search&quot;; abbreviations stay as written.</extracomment>
         <translation>排名：最快的在前，同等情况下更简单的在前</translation>
     </message>
     <message>
@@ -2027,7 +2027,7 @@ Import its GPUs as:</source>
 <context>
     <name>SearchModel</name>
     <message>
-        <source>the workload's current configuration</source>
+        <source>the workload&apos;s current configuration</source>
         <translation>工作负载当前的配置</translation>
     </message>
 </context>
@@ -2035,7 +2035,7 @@ Import its GPUs as:</source>
     <name>SearchTable</name>
     <message>
         <source>Search every setting</source>
-        <extracomment>The user chose a row: its parallelism as ``Parallelism`` keyword arguments. "Search every setting" was switched: its new state.</extracomment>
+        <extracomment>The user chose a row: its parallelism as ``Parallelism`` keyword arguments. &quot;Search every setting&quot; was switched: its new state.</extracomment>
         <translation>搜索所有设置</translation>
     </message>
     <message>
@@ -2047,7 +2047,7 @@ Import its GPUs as:</source>
         <translation>应用</translation>
     </message>
     <message>
-        <source>Set the workload's parallelism to the selected row (undoable)</source>
+        <source>Set the workload&apos;s parallelism to the selected row (undoable)</source>
         <translation>将工作负载的并行策略设为所选行（可撤销）</translation>
     </message>
     <message>
@@ -2070,7 +2070,7 @@ Import its GPUs as:</source>
         <translation>买方支付（{currency} / 小时；{whose}目录价 {price}）</translation>
     </message>
     <message>
-        <source>The seller's margin per accelerator-hour, sold or not; rings: break-even</source>
+        <source>The seller&apos;s margin per accelerator-hour, sold or not; rings: break-even</source>
         <translation>卖方每卡时利润（无论是否售出）；圆环：盈亏平衡</translation>
     </message>
     <message>
@@ -2152,7 +2152,7 @@ Import its GPUs as:</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <source>The sweep's rows as CSV or Parquet, as the sweep command writes them</source>
+        <source>The sweep&apos;s rows as CSV or Parquet, as the sweep command writes them</source>
         <translation>以 CSV 或 Parquet 格式导出扫描结果，与 sweep 命令的输出相同</translation>
     </message>
     <message>
@@ -2649,7 +2649,7 @@ Import its GPUs as:</source>
         <translation>卖方</translation>
     </message>
     <message>
-        <source>Seller's margin per GPU-hour</source>
+        <source>Seller&apos;s margin per GPU-hour</source>
         <translation>卖方每卡时利润</translation>
     </message>
     <message>
@@ -2705,7 +2705,7 @@ Import its GPUs as:</source>
         <translation>计划</translation>
     </message>
     <message>
-        <source>Plan's cost, net of resale</source>
+        <source>Plan&apos;s cost, net of resale</source>
         <translation>方案成本（扣除转售）</translation>
     </message>
     <message>
@@ -2717,7 +2717,7 @@ Import its GPUs as:</source>
         <translation>购买比租用划算的时间点</translation>
     </message>
     <message>
-        <source>never within the plan's horizon</source>
+        <source>never within the plan&apos;s horizon</source>
         <translation>在方案规划期内不会</translation>
     </message>
     <message>
@@ -2889,7 +2889,7 @@ Import its GPUs as:</source>
         <translation>每次迭代开销</translation>
     </message>
     <message>
-        <source>Cache MLA's latent</source>
+        <source>Cache MLA&apos;s latent</source>
         <translation>缓存 MLA 潜向量</translation>
     </message>
     <message>
@@ -2929,6 +2929,14 @@ Import its GPUs as:</source>
         <translation>最便宜：{design}，每次训练 {value}（{footing}，{basis}）{unclear}。</translation>
     </message>
     <message>
+        <source>Most output: {design}, {value} serving{unclear}.</source>
+        <translation>吞吐最高：{design}，推理输出 {value}{unclear}。</translation>
+    </message>
+    <message>
+        <source>Cheapest to serve: {design}, {value} per million output tokens{unclear}.</source>
+        <translation>推理最便宜：{design}，每百万输出 token {value}{unclear}。</translation>
+    </message>
+    <message>
         <source>bought</source>
         <translation>购买</translation>
     </message>
@@ -2945,7 +2953,11 @@ Import its GPUs as:</source>
         <translation>成本</translation>
     </message>
     <message>
-        <source>; no clear winner on {what}: its band overlaps {others}'s</source>
+        <source>throughput</source>
+        <translation>吞吐</translation>
+    </message>
+    <message>
+        <source>; no clear winner on {what}: its band overlaps {others}&apos;s</source>
         <translation>；{what}上没有明确的优胜者：其区间与 {others} 的区间重叠</translation>
     </message>
     <message>
