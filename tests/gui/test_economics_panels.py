@@ -64,7 +64,7 @@ def test_the_panels_draw_the_plan_and_the_seller_with_the_scenarios_overlaid(wha
     type_into(qtbot, what_if.inspector.editor("seller.utilisation"), "0.5")
     choose(what_if.inspector.editor("plan.strategy"), "rent")
     assert SELLER_SETTINGS.of(doc.design).utilisation == 0.5
-    qtbot.waitUntil(lambda: "50% sold" in margin.readout(), timeout=20000)
+    qtbot.waitUntil(lambda: "50% of hours sold" in margin.readout(), timeout=20000)
     qtbot.waitUntil(lambda: "(rent)" in over_time.readout(), timeout=20000)
 
 

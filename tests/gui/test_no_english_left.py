@@ -11,6 +11,9 @@ import re
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMenu, QWidget
 
+from engine.evaluate import evaluate
+from engine.network import NETWORK
+from widgets.elided_label import ElidedLabel
 from widgets.inspector import Inspector
 from workbench.i18n.language import CHINESE, ENGLISH, use_language
 
@@ -50,7 +53,9 @@ def chinese(open_what_if):
 
 
 def _names(window) -> set[str]:
-    """What the user and the catalog named: designs, scenarios, hardware, models."""
+    """What the user and the catalog named: designs, scenarios, hardware, models, and the
+    network's tiers as the engine names them ("level 1 (leaf)": the engine's own words,
+    left in English like its other notes, docs/gui.md)."""
     doc = window.document
     names = {d.name for d in doc.scenarios} | {window.files.display_name()}
     names |= {str(path) for path in window.settings.recent_files()}
@@ -59,10 +64,14 @@ def _names(window) -> set[str]:
         names |= {g.name for g in design.groups} | {design.workload.model}
         names |= {design.description, design.source}
     catalog = window.catalog
+    for design in doc.scenarios:
+        network = evaluate(design, catalog).result(NETWORK)
+        names |= {tier.name for island in (network.topology().islands if network else ())
+                  for tier in island.fabric.tiers}
     names |= {a.name for a in catalog.accelerators.values()}
     names |= {a.id for a in catalog.accelerators.values()}
     names |= {m.name for m in catalog.models.values()} | set(catalog.models)
-    names |= {f"{link.name} ({link.id})" for link in catalog.links.values()}
+    names |= {f"{link.name} ({link.id})" for link in catalog.links.values()} | set(catalog.links)
     return {n for n in names if n}
 
 
@@ -75,7 +84,9 @@ def _texts(root: QWidget) -> list[tuple[str, str]]:
         where = f"{type(widget).__name__} {widget.objectName()}"
         if isinstance(widget, QAbstractButton) and not _in_inspector(widget):
             found.append((f"{where} tooltip", widget.toolTip()))
-        if isinstance(widget, QLabel | QAbstractButton) and widget.isVisibleTo(root):
+        if isinstance(widget, ElidedLabel) and widget.isVisibleTo(root):
+            found.append((where, widget.full_text()))   # what is cut shows in its tooltip
+        elif isinstance(widget, QLabel | QAbstractButton) and widget.isVisibleTo(root):
             found.append((where, widget.text()))
         if isinstance(widget, QLineEdit):
             found.append((f"{where} placeholder", widget.placeholderText()))

@@ -121,7 +121,8 @@ def _design_text(curve: SellerCurve, scenario: str) -> str:
            "accelerator-hour and {pays}{needs}.")
     said = text.format(paid=format_number(curve.list_price * discount),
                        currency=curve.currency, discount=discount,
-                       sold=sold(curve.utilisation), margin=format_number(abs(margin)),
+                       sold=translate("SellerPanel", "{share:.0%} of hours sold").format(
+                           share=curve.utilisation), margin=format_number(abs(margin)),
                        pays=pays, needs=needs)
     return f"{scenario}: {said}" if scenario else said
 

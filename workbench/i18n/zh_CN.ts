@@ -2097,6 +2097,10 @@ Import its GPUs as:</source>
         <source>The buyer pays {paid} {currency} per accelerator-hour ({discount:.0%} of list); with {sold}, the seller loses {margin} {currency} per accelerator-hour and {pays}{needs}.</source>
         <translation>买方每卡时支付 {paid} {currency}（目录价的 {discount:.0%}）；在 {sold} 时，卖方每卡时亏 {margin} {currency}，{pays}{needs}。</translation>
     </message>
+    <message>
+        <source>{share:.0%} of hours sold</source>
+        <translation>售出 {share:.0%} 时长</translation>
+    </message>
 </context>
 <context>
     <name>ServingPanel</name>
