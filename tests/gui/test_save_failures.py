@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import resource
-import signal
 import stat
 import subprocess
 import sys
@@ -13,6 +10,7 @@ from pathlib import Path
 
 from engine.layout import load_design
 from tests.conftest import ROOT
+from tests.robustness.test_atomic_file import disk_full_after
 from widgets.content.selection import Selection
 from workbench.document.recovery import RecoveryStore
 
@@ -40,19 +38,6 @@ def test_saving_where_nothing_can_be_written_shows_an_error_and_keeps_the_edits(
     dialog.accept()
 
 
-@contextlib.contextmanager
-def _disk_full_after(limit: int):
-    """Writes past ``limit`` bytes fail with an OSError, as on a full disk (RLIMIT_FSIZE)."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
-        signal.signal(signal.SIGXFSZ, previous)
-
-
 def test_a_full_disk_on_save_keeps_the_edits_and_the_old_file(window, tmp_path):
     folder = tmp_path / "designs"
     folder.mkdir()
@@ -60,7 +45,7 @@ def test_a_full_disk_on_save_keeps_the_edits_and_the_old_file(window, tmp_path):
     target.write_text(SUPERPOD.read_text())
     assert window.open_path(target)
     _edit(window)
-    with _disk_full_after(256):
+    with disk_full_after(256):
         saved = window.files.save_to(target)
     assert not saved
     assert window.files.last_error.isVisible()
