@@ -9,16 +9,21 @@ Shape: pods of 16 eight-GPU servers; each server has four rails (two NDR ports e
 rail ``r`` to the pod's leaf ``r``; the spines are split into four rail planes and each
 leaf takes uplinks to spines of its own plane, chosen with a seeded random generator so
 that the links number four per node.
+
+Two more shapes for the rule set (``tests/engine/test_rules.py`` asserts on them,
+``benchmarks/rules_bench.py`` times them): ``grouped_design``, boxes in groups with
+replicas, and ``moved_box``, a long chain before and after one box moves.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 import tempfile
 from pathlib import Path
 
-from engine.design import Design, Link, Node, Workload
+from engine.design import Design, Group, Link, Node, Workload
 from engine.layout import save_design
 
 RAILS = 4
@@ -71,6 +76,26 @@ def write_big_design(folder: Path, nodes: int = 5000, seed: int = 20) -> Path:
     path = folder / f"fat-tree-{nodes}.yaml"
     save_design(big_design(nodes, seed), path)
     return path
+
+
+def grouped_design() -> Design:
+    """5,000 distinct boxes in 500 groups of two replicas, and 20,000 links."""
+    groups = tuple(Group(f"g{i}", replicas=2) for i in range(500))
+    nodes = tuple(Node(f"n{i}", "server", "h100-sxm", replicas=2, accelerators=8,
+                       group=f"g{i % 500}") for i in range(4000)) + \
+        tuple(Node(f"s{i}", "switch", "qm9700", accelerators=0) for i in range(1000))
+    links = tuple(Link(f"l{i}", f"n{i % 4000}", f"s{i % 1000}", "ib-ndr", 1)
+                  for i in range(20000))
+    return Design(groups=groups, nodes=nodes, links=links)
+
+
+def moved_box() -> tuple[Design, Design]:
+    """A chain of 5,000 servers, and the same with its first box moved."""
+    nodes = tuple(Node(f"n{i}", "server", "h100-sxm", accelerators=8) for i in range(5000))
+    chain = Design(nodes=nodes, links=tuple(Link(f"l{i}", f"n{i}", f"n{i + 1}", "ib-ndr")
+                                            for i in range(4999)))
+    return chain, dataclasses.replace(chain, nodes=(
+        dataclasses.replace(nodes[0], position=(5.0, 5.0)), *nodes[1:]))
 
 
 def main() -> None:

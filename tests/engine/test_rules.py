@@ -7,6 +7,7 @@ import dataclasses
 
 import pytest
 
+from benchmarks.big_design import grouped_design, moved_box
 from engine.catalog import load_catalog
 from engine.design import CostSettings, Design, Group, Link, Node, Parallelism, Workload
 from engine.errors import InputError, LayoutError
@@ -186,7 +187,7 @@ def test_huge_numbers_are_named_by_size_not_spelled_out(catalog):
 
 def test_a_big_design_of_distinct_boxes_is_checked_whole(catalog):
     """5,000 boxes in 500 groups and 20,000 links pass (``make bench`` times it)."""
-    assert problems(big_design(), catalog) == []
+    assert problems(grouped_design(), catalog) == []
 
 
 EDITS = [
@@ -212,22 +213,3 @@ def test_moving_a_box_of_a_big_design_finds_nothing_new(catalog):
     big, moved = moved_box()
     assert edit_problems(big, moved, catalog) == []
 
-
-def big_design() -> Design:
-    """5,000 distinct boxes in 500 groups and 20,000 links."""
-    groups = tuple(Group(f"g{i}", replicas=2) for i in range(500))
-    nodes = tuple(Node(f"n{i}", "server", "h100-sxm", replicas=2, accelerators=8,
-                       group=f"g{i % 500}") for i in range(4000)) + \
-        tuple(Node(f"s{i}", "switch", "qm9700", accelerators=0) for i in range(1000))
-    links = tuple(Link(f"l{i}", f"n{i % 4000}", f"s{i % 1000}", "ib-ndr", 1)
-                  for i in range(20000))
-    return Design(groups=groups, nodes=nodes, links=links)
-
-
-def moved_box() -> tuple[Design, Design]:
-    """A chain of 5,000 servers, and the same with its first box moved."""
-    nodes = tuple(Node(f"n{i}", "server", "h100-sxm", accelerators=8) for i in range(5000))
-    big = Design(nodes=nodes, links=tuple(Link(f"l{i}", f"n{i}", f"n{i + 1}", "ib-ndr")
-                                          for i in range(4999)))
-    return big, dataclasses.replace(big, nodes=(
-        dataclasses.replace(nodes[0], position=(5.0, 5.0)), *nodes[1:]))
