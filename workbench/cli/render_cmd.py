@@ -54,10 +54,10 @@ def run(args: argparse.Namespace) -> int:
     check_writable(args.output)                   # and so does an output that cannot be
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from workbench.canvas.offscreen import quiet_offscreen_warnings
-    from workbench.shell.render import render_window, write_image
+    from workbench.shell.render import render_window_to
     quiet_offscreen_warnings()
-    image = render_window(design, Path(args.file), args.size, catalog, args.theme,
-                          args.panels, args.heat, args.compare, language=args.lang)
-    write_image(image, args.output)
-    print(f"{args.output}: {image.width()}x{image.height()}")
+    width, height = render_window_to(args.output, design, Path(args.file), args.size, catalog,
+                                     theme=args.theme, panels=args.panels, heat=args.heat,
+                                     compare=args.compare, language=args.lang)
+    print(f"{args.output}: {width}x{height}")
     return 0

@@ -11,12 +11,13 @@ tab groups, as a user first sees the window. ``heat`` turns on the canvas heat o
 ``compare`` docks the comparison of the design's scenarios under the
 canvas. ``language`` is the one the window speaks ("en" or "zh_CN"). The
 presentation and a finished sweep are drawn the same way, for the
-documentation. ``write_image`` (of :mod:`widgets.image_file`: encoded in
-memory, written whole) is here for the command line, which imports no widgets.
+documentation. ``render_window_to`` draws the window and writes the picture
+(encoded in memory, written whole) for the command line, which imports no widgets.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -37,7 +38,7 @@ from workbench.shell.main_window import MainWindow
 PANEL_ROWS_SHARE = 0.29       # of the window's height, each of the two rows of panels
 SWEEP_TIMEOUT_S = 300.0
 __all__ = ["opened_window", "render_presentation", "render_sweep", "render_window",
-           "write_image"]
+           "render_window_to"]
 
 
 @contextmanager
@@ -82,6 +83,16 @@ def render_window(design: Design, path: Path | None, size: tuple[int, int], cata
         window.editor.fit()
         app.processEvents()
         return window.grab().toImage()
+
+
+def render_window_to(out: str | os.PathLike[str], design: Design, path: Path | None,
+                     size: tuple[int, int], catalog: Catalog,
+                     **options: bool | str) -> tuple[int, int]:
+    """:func:`render_window` (``options`` as it takes them) written to ``out``
+    atomically, in the format its extension names; the picture's width and height."""
+    image = render_window(design, path, size, catalog, **options)
+    write_image(image, out)
+    return image.width(), image.height()
 
 
 def render_presentation(design: Design, path: Path | None, size: tuple[int, int],
