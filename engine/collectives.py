@@ -46,6 +46,15 @@ import numpy as np
 
 from engine.errors import InputError, Problem
 from engine.fabric import Fabric, Tier
+from engine.phrases import Template
+
+# What limits a collective at a size (its bottleneck), as a display may translate it.
+TIER_LINK = Template("{tier} ({link}{note})")
+MESH_NOTE = Template(": {used} of {links} mesh links")
+IN_SWITCH = Template("{tier} in-switch reduction")
+LATENCY_LIMIT = Template("latency ({steps:,} steps)")
+PROTOCOL_LIMIT = Template("NCCL {protocol} limit")
+TREE_LIMIT = Template("NCCL tree limit")
 
 OPS = ("all_reduce", "all_gather", "reduce_scatter", "all_to_all", "broadcast")
 ALGORITHMS = ("auto", "ring", "tree", "hierarchical", "nvls", "sharp")
@@ -183,7 +192,7 @@ def _mesh_note(tier: Tier, members: int) -> str:
     """What a group smaller than its mesh uses, for a bottleneck's name ("" otherwise)."""
     if mesh_share(tier, members) >= 1.0:
         return ""
-    return f": {members - 1} of {tier.fanout - 1} mesh links"
+    return MESH_NOTE(used=members - 1, links=tier.fanout - 1)
 
 
 def _ring_bandwidth(fabric: Fabric, g: _Group, level: int) -> float:
@@ -204,7 +213,7 @@ def _ring_bound(fabric: Fabric, g: _Group) -> tuple[float, str]:
         if g.members[level] > (g.members[level - 1] if level else 1) and bandwidth < best:
             tier = fabric.tiers[level]
             note = _mesh_note(tier, g.members[0]) if level == 0 else ""
-            best, name = bandwidth, f"{tier.name} ({tier.link}{note})"
+            best, name = bandwidth, TIER_LINK(tier=tier.name, link=tier.link, note=note)
     return best, name
 
 
@@ -261,7 +270,8 @@ def _ring(fabric: Fabric, g: _Group, op: str, S: np.ndarray) -> list[Candidate]:
                    (steps - inter_steps) * HW_LATENCY_US[g.tier0_hw]["ring"][p]) * US
         if inter_steps:
             latency += inter_steps * _inter_latency(fabric, g, p, "ring")
-        limit = where if bandwidth == bound or proto == "Simple" else f"NCCL {proto} limit"
+        limit = where if bandwidth == bound or proto == "Simple" else \
+            PROTOCOL_LIMIT(protocol=proto)
         out.append(_timed(f"ring/{proto}", latency, (volume + FILL_BYTES[proto]) / bandwidth,
                           limit, steps, busy))
     return out
@@ -270,7 +280,10 @@ def _ring(fabric: Fabric, g: _Group, op: str, S: np.ndarray) -> list[Candidate]:
 def _timed(name: str, latency: float, transfer: np.ndarray, limit: str, steps: int,
            busy: np.ndarray) -> Candidate:
     """A candidate's time, and what limits it at each size: latency or a tier's bandwidth."""
-    label = np.where(latency > transfer, f"latency ({steps:,} steps)", limit)
+    slow = np.asarray(latency > transfer)
+    label = np.empty(slow.shape, dtype=object)     # of phrases (np.where would make them str)
+    label[...] = limit
+    label[slow] = LATENCY_LIMIT(steps=steps)
     return Candidate(name, latency + transfer, label, busy)
 
 
@@ -295,7 +308,7 @@ def _tree(fabric: Fabric, g: _Group, S: np.ndarray) -> list[Candidate]:
         latency = (BASE_LATENCY_US["tree"][p] + 2 * (
             (g.members[0] - 1) * HW_LATENCY_US[g.tier0_hw]["tree"][p]
             + math.ceil(math.log2(g.nodes)) * HW_LATENCY_US["net"]["tree"][p])) * US
-        limit = where if bw == bound else "NCCL tree limit"
+        limit = where if bw == bound else TREE_LIMIT()
         depth = 2 * (g.members[0] - 1 + math.ceil(math.log2(g.nodes)))
         out.append(_timed(f"tree/{proto}", latency, volume / bw, limit, depth, busy))
     return out
@@ -309,7 +322,7 @@ def _nvls(fabric: Fabric, g: _Group, S: np.ndarray) -> list[Candidate]:
     bandwidth = tier.line_Bps * NVLS_EFFICIENCY
     latency = (BASE_LATENCY_US["ring"][2] + NVLS_HW_LATENCY_US) * US
     return [_timed("nvls/Simple", latency, (S + NVLS_FILL_BYTES) / bandwidth,
-                   f"{tier.name} in-switch reduction", 2, _on_tier(fabric, 0, S / bandwidth))]
+                   IN_SWITCH(tier=tier.name), 2, _on_tier(fabric, 0, S / bandwidth))]
 
 
 def _hierarchical(fabric: Fabric, g: _Group, S: np.ndarray, sharp: bool) -> \
@@ -329,7 +342,7 @@ def _hierarchical(fabric: Fabric, g: _Group, S: np.ndarray, sharp: bool) -> \
         cross = (SHARP_HW_LATENCY_US * US + fabric.tiers[g.top].latency_s) + shard / bandwidth
         busy = sum(_on_tier(fabric, level, shard / fabric.tiers[level].bandwidth_Bps)
                    for level in range(1, g.top + 1))
-        name, where = "sharp", f"{fabric.tiers[1].name} in-switch reduction"
+        name, where = "sharp", IN_SWITCH(tier=fabric.tiers[1].name)
     else:
         rails = _ring(fabric, per_rail, "all_reduce", shard)
         cross = np.min(np.stack([c.time for c in rails]), axis=0)
@@ -340,7 +353,9 @@ def _hierarchical(fabric: Fabric, g: _Group, S: np.ndarray, sharp: bool) -> \
         steps = _ring(fabric, intra, "reduce_scatter", S)
         cross = cross + 2 * np.min(np.stack([c.time for c in steps]), axis=0)
         busy = busy + 2 * steps[0].busy
-    return [Candidate(f"{name}/Simple", cross, np.full(S.shape, where, dtype=object), busy)]
+    limit = np.empty(S.shape, dtype=object)
+    limit[...] = where                    # a phrase kept whole (np.full would make it str)
+    return [Candidate(f"{name}/Simple", cross, limit, busy)]
 
 
 def _all_to_all(fabric: Fabric, g: _Group, S: np.ndarray) -> list[Candidate]:
@@ -363,7 +378,8 @@ def _all_to_all(fabric: Fabric, g: _Group, S: np.ndarray) -> list[Candidate]:
             seconds = seconds / mesh_share(tier, g.members[0])
             note = _mesh_note(tier, g.members[0])
         if float(np.max(seconds)) > slowest:
-            slowest, where = float(np.max(seconds)), f"{tier.name} ({tier.link}{note})"
+            slowest = float(np.max(seconds))
+            where = TIER_LINK(tier=tier.name, link=tier.link, note=note)
         worst = np.maximum(worst, seconds)
     hw = "net" if g.top >= 1 else g.tier0_hw
     latency = (BASE_LATENCY_US["ring"][2] + HW_LATENCY_US[hw]["ring"][2]) * US + \
@@ -391,7 +407,8 @@ def _torus_ring(fabric: Fabric, g: _Group, op: str, S: np.ndarray) -> \
     volume = bus_factor(op, g.n) * S if op != "broadcast" else S
     latency = (BASE_LATENCY_US["ring"][2] + steps * HW_LATENCY_US["nvlink"]["ring"][2]) * US
     transfer = volume / tier.bandwidth_Bps
-    return [_timed("torus/Simple", latency, transfer, f"{tier.name} ({tier.link})", steps,
+    return [_timed("torus/Simple", latency, transfer,
+                   TIER_LINK(tier=tier.name, link=tier.link, note=""), steps,
                    _on_tier(fabric, 0, transfer * np.ones_like(S)))]
 
 

@@ -11,6 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from engine.phrases import Phrase, Template
+
+#: Why a section has no result when the design does not ask for it (NotRequested).
+NO_TRAINING_WORKLOAD = Template("no training workload")
+NO_SERVING_WORKLOAD = Template("no serving workload")
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -36,6 +42,13 @@ class Problem:
 
 class EngineError(Exception):
     """Base of every error the engine raises on purpose."""
+
+
+def message(error: BaseException) -> str:
+    """``str(error)``, except that a phrase it was raised with stays a phrase (so a display
+    can write it in the reader's language)."""
+    first = error.args[0] if len(error.args) == 1 else None
+    return first if isinstance(first, Phrase) else str(error)
 
 
 class NotRequested(EngineError):

@@ -16,7 +16,7 @@ from typing import Any
 
 from engine.catalog import Catalog, load_catalog
 from engine.design import Design
-from engine.errors import NotRequested
+from engine.errors import NotRequested, message
 from engine.estimates import REGISTRY
 from engine.layout import catalog_for
 from engine.sections import Evaluation, Section
@@ -44,10 +44,10 @@ def evaluate(design: Design, catalog: Catalog | None = None,
         try:
             result = section.compute(design, catalog, done)
         except NotRequested as exc:
-            done.skipped[section.name] = str(exc)
+            done.skipped[section.name] = message(exc)
             continue
         except section.problems as exc:
-            done.errors[section.name] = str(exc)
+            done.errors[section.name] = message(exc)
             continue
         if not isinstance(result, section.result):
             raise TypeError(f"section {section.name!r} computed a {type(result).__name__}, "

@@ -27,6 +27,7 @@ from typing import Any
 from engine.cost import COST
 from engine.estimates import REGISTRY
 from engine.evaluate import Evaluation
+from engine.phrases import Template
 from engine.sections import HIGHER, LOWER, NEITHER, FigureSpec, Section
 from engine.training import TRAINING
 from engine.trust import Band
@@ -36,6 +37,14 @@ __all__ = ["HIGHER", "LOWER", "NEITHER", "Figure", "FigureSpec", "asks", "by_key
            "figure_spec", "figure_specs", "figure_text", "headline"]
 
 _MONEY_SCALES = ((1e9, " bn"), (1e6, " M"), (1e3, " k"))
+# What is said beside a figure and why one is missing, as a display may translate it.
+FIDELITY = Template("{label}: {reason}")
+COVERS = Template("covers {part}")
+RESTS_ON = Template("rests on {assumption}")
+SECTION_REASON = Template("{section}: {reason}")
+NO_ESTIMATE = Template("no {section} estimate")
+#: Each section's name as a reason names it ("training: no training workload").
+SECTION_NAMES = {section.name: Template(section.name) for section in REGISTRY.sections()}
 
 
 @dataclass(frozen=True)
@@ -79,10 +88,11 @@ class Figure:
     @property
     def notes(self) -> tuple[str, ...]:
         """What to say beside the figure: its fidelity, the part it covers, its assumption."""
-        fidelity = f"{self.band.label}: {self.band.reason}" if self.band and not self.unfit \
-            else ""
-        return tuple(note for note in (fidelity, self.covers and f"covers {self.covers}",
-                                       self.assumed and f"rests on {self.assumed}") if note)
+        fidelity = FIDELITY(label=self.band.label, reason=self.band.reason) \
+            if self.band and not self.unfit else ""
+        return tuple(note for note in (fidelity, self.covers and COVERS(part=self.covers),
+                                       self.assumed and RESTS_ON(assumption=self.assumed))
+                     if note)
 
 
 def figure_specs() -> tuple[FigureSpec, ...]:
@@ -160,12 +170,13 @@ def _reason(evaluation: Evaluation, section: Section[Any], spec: FigureSpec,
     """The section's error, else the missing training estimate, else the section's own word."""
     error = evaluation.error(section)
     if error is not None:
-        return f"{section.name}: {error}"
+        return SECTION_REASON(section=SECTION_NAMES[section.name](), reason=error)
     if found is None:
-        return f"no {section.name} estimate"
+        return NO_ESTIMATE(section=SECTION_NAMES[section.name]())
     if spec.needs_training and evaluation.result(TRAINING) is None:
         training = evaluation.error(TRAINING)
-        return f"training: {training}" if training else "no training estimate"
+        return SECTION_REASON(section=SECTION_NAMES[TRAINING.name](), reason=training) \
+            if training else NO_ESTIMATE(section=SECTION_NAMES[TRAINING.name]())
     return getattr(found, "unavailable", {}).get(spec.unavailable, spec.missing)
 
 

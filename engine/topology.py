@@ -31,8 +31,12 @@ from engine.design import Design, Link, Node
 from engine.errors import InputError, Problem
 from engine.fabric import Fabric, Tier, scale_up_tier
 from engine.hardware import accelerator_of, switch_of
+from engine.phrases import Template
 from engine.structure import scope, units, units_in_scope
 from engine.unit_graph import UnitGraph
+
+#: A network tier's name: its depth above the servers and its switch boxes.
+TIER_NAME = Template("level {depth} ({switches})")
 
 
 @dataclass(frozen=True)
@@ -263,7 +267,8 @@ def _island(design: Design, catalog: Catalog, specs: dict[str, LinkSpec], accele
                             tuple(sorted(layer)), tuple(lk.id for lk in entry),
                             len(tiers) if joins else None))
         if joins:
-            tiers.append(Tier(f"level {depth} ({', '.join(sorted(layer))})", domain // below,
+            tiers.append(Tier(TIER_NAME(depth=depth, switches=", ".join(sorted(layer))),
+                              domain // below,
                               bandwidth, latency, link_spec.id, "network",
                               all(switch_of(catalog, design.node(b)).in_network_reduction
                                   for b in layer), bandwidth, hops=2 * depth,

@@ -11,9 +11,15 @@ widened by ``CATALOG_PRICE_SPREAD``; a price the user set is taken as exact.
 from __future__ import annotations
 
 from engine.design import Design
+from engine.phrases import Template
 
 CATALOG_PRICE_SPREAD = 0.2
 RUN_FIGURES = ("cost_per_gpu_hour", "cost_per_run", "cost_per_million_tokens")
+BUY_ASSUMED = Template("catalog accelerator prices, assumed: set cost.accelerator_price_usd "
+                       "to your quote")
+RENT_ASSUMED = Template("catalog list prices{discount}: set cost.rent_usd_per_hour to your "
+                        "quote")
+DISCOUNT_ASSUMED = Template(" x an assumed discount of {discount:g}")
 
 
 def assumed_prices(design: Design) -> dict[str, str]:
@@ -23,11 +29,9 @@ def assumed_prices(design: Design) -> dict[str, str]:
     accelerators = [n for n in design.nodes if n.kind != "switch"]
     bought = settings.accelerator_price_usd is not None or all(
         n.override("price_usd") is not None for n in accelerators)
-    buy = "" if bought else ("catalog accelerator prices, assumed: set "
-                             "cost.accelerator_price_usd to your quote")
-    discount = f" x an assumed discount of {settings.discount:g}" if settings.discount < 1 else ""
-    rent = "" if settings.rent_usd_per_hour is not None else (
-        f"catalog list prices{discount}: set cost.rent_usd_per_hour to your quote")
+    buy = "" if bought else BUY_ASSUMED()
+    discount = DISCOUNT_ASSUMED(discount=settings.discount) if settings.discount < 1 else ""
+    rent = "" if settings.rent_usd_per_hour is not None else RENT_ASSUMED(discount=discount)
     run = buy if settings.basis == "buy" else rent
     notes = {"capex": buy, **dict.fromkeys(RUN_FIGURES, run)}
     return {key: note for key, note in notes.items() if note}

@@ -21,12 +21,19 @@ from engine.catalog import AcceleratorSpec, CloudPrice, PricePoint, SwitchSpec
 from engine.catalog.specs import PRICE_KINDS
 from engine.design import CostSettings, Node
 from engine.errors import EngineError
+from engine.phrases import Template
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 HOST_INCLUDED = ("server", "rack")     # price kinds that already pay for the host
 WHOLE = ("server", "system", "rack")   # price kinds for more than one accelerator
 LATEST = "latest"
 RATE_400G_Bps = 400e9 / 8              # the port rate the per-port settings price
+# Why nothing prices an accelerator, as a display may translate it.
+NO_PRICE = Template("no price for {accelerator}{when} in the catalog: set "
+                    "cost.accelerator_price_usd or the node's price_usd")
+AS_OF = Template(" on or before {date}")
+NO_CLOUD_PRICE = Template("no {kind} cloud price for {accelerator} in the catalog: set "
+                          "cost.rent_usd_per_hour (--price-per-gpu-hour) or buy")
 
 
 @dataclass(frozen=True)
@@ -108,9 +115,8 @@ def accelerator_quote(spec: AcceleratorSpec, node: Node, settings: CostSettings)
         quote = way(spec, settings)
         if quote is not None:
             return quote
-    when = f" on or before {settings.price_as_of}" if _as_of(settings) else ""
-    raise EngineError(f"no price for {spec.id}{when} in the catalog: set "
-                      "cost.accelerator_price_usd or the node's price_usd")
+    when = AS_OF(date=settings.price_as_of) if _as_of(settings) else ""
+    raise EngineError(NO_PRICE(accelerator=spec.id, when=when))
 
 
 def _card_quote(spec: AcceleratorSpec, settings: CostSettings) -> Quote | None:
@@ -161,8 +167,7 @@ def rent_quote(spec: AcceleratorSpec, settings: CostSettings) -> Quote:
         factor, note = settings.reserved_fraction, \
             f" x cost.reserved_fraction {settings.reserved_fraction:g}"
     if row is None:
-        raise EngineError(f"no {settings.rent_kind} cloud price for {spec.id} in the catalog: "
-                          "set cost.rent_usd_per_hour (--price-per-gpu-hour) or buy")
+        raise EngineError(NO_CLOUD_PRICE(kind=settings.rent_kind, accelerator=spec.id))
     where = " ".join(part for part in (row.provider, row.instance, row.region) if part)
     return Quote(to_currency(row.per_hour * factor, row.currency, settings),
                  f"{row.source}: {where} {row.per_hour:g} {row.currency}/h {row.kind}{note}",

@@ -20,19 +20,22 @@ from engine.cost.assumptions import CATALOG_PRICE_SPREAD, assumed_prices
 from engine.cost.buy import HOURS_PER_YEAR, Purchase, buy
 from engine.cost.rent import Rental, rent
 from engine.design import CostSettings, Design
-from engine.errors import EngineError
+from engine.errors import NO_TRAINING_WORKLOAD, EngineError, message
 from engine.inventory import INVENTORY, Inventory
 from engine.network import NETWORK, NetworkReport
+from engine.phrases import Template
 from engine.results import JsonResult
 from engine.sections import LOWER, FigureSpec, Section, SectionSettings
 from engine.training.section import TRAINING
 from engine.trust import Trust, cost_bands, for_keys
+from engine.trust.bands import PRICE_SET
 
 if TYPE_CHECKING:
     from engine.sections import Evaluation
 
 HOURS_PER_MONTH = HOURS_PER_YEAR / 12
 T = TypeVar("T")
+NO_TRAINING_ESTIMATE = Template("no training estimate for this design")
 
 
 class TrainingFigures(Protocol):
@@ -101,8 +104,8 @@ def cost_section(design: Design, catalog: Catalog, inventory: Inventory,
     n = inventory.accelerators
     run = per_million = used = None
     if training is None:
-        unavailable["run"] = "no training estimate for this design" if design.trains \
-            else "no training workload"
+        unavailable["run"] = NO_TRAINING_ESTIMATE() if design.trains \
+            else NO_TRAINING_WORKLOAD()
     else:
         used = training.gpus
         run = per_hour * used * training.time_to_train_days * 24
@@ -125,7 +128,7 @@ def _priced(price: Callable[[], T], basis: str, unavailable: dict[str, str]) -> 
     try:
         return price()
     except EngineError as exc:
-        unavailable[basis] = str(exc)
+        unavailable[basis] = message(exc)
         return None
 
 
@@ -141,7 +144,7 @@ def cost_trust(cost: CostReport, catalog: Catalog, done: Evaluation) -> Trust:
     if days is not None and band is not None and run:
         priced = cost.assumed.get("cost_per_run", "")
         bands = cost_bands(run, days.time_to_train_days, band,
-                           CATALOG_PRICE_SPREAD if priced else 0.0, priced or "set by the user")
+                           CATALOG_PRICE_SPREAD if priced else 0.0, priced or PRICE_SET())
     covers = training.covers.get("time_to_train_days", "")
     return Trust(bands, for_keys(tuple(run), covers), cost.assumed)
 

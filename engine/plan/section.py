@@ -27,9 +27,10 @@ from engine.cost.buy import capex_as_of
 from engine.cost.prices import date_key
 from engine.cost.rent import rent
 from engine.design import Design
-from engine.errors import EngineError, NotRequested
+from engine.errors import EngineError, NotRequested, message
 from engine.inventory import INVENTORY, Inventory
 from engine.network import NETWORK, NetworkReport
+from engine.phrases import Template
 from engine.plan.schedule import (
     DAYS_PER_MONTH,
     arrivals,
@@ -48,6 +49,12 @@ from engine.training import TRAINING
 
 SETTINGS = SectionSettings("plan", "Plan", PlanSettings)
 OWNING = ("buy", "rent-then-buy", "buy-then-sell")
+# Why the plan or one of its ways is missing, as a display may translate it.
+NEEDS_PURCHASE_PRICE = Template("needs a purchase price: {reason}")
+NO_RENT_PRICE = Template("no rent price")
+NO_PRICE_BETWEEN = Template("no price between {start} and {end}: {reason}")
+TIMES_A_RUN = Template("the plan times a training run: {reason}")
+NEVER_IN_HORIZON = Template("never within the plan's horizon")
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,7 @@ def plan_section(design: Design, catalog: Catalog, inventory: Inventory,
     settings = SETTINGS.of(design)
     start = month_index(settings.start, "plan.start")
     if cost.buy is None:
-        raise EngineError(f"needs a purchase price: {cost.unavailable.get('buy')}")
+        raise EngineError(NEEDS_PURCHASE_PRICE(reason=cost.unavailable.get("buy")))
     prices, unavailable = _prices(design, catalog, inventory, network, settings, start)
     n, units = inventory.accelerators, inventory.servers or inventory.accelerators
     horizon = settings.horizon_months * DAYS_PER_MONTH
@@ -108,7 +115,7 @@ def plan_section(design: Design, catalog: Catalog, inventory: Inventory,
                                                         energy) * (day >= finish["buy"])
     else:
         for way in ("rent", "rent-then-buy", "buy-then-sell"):
-            unavailable[way] = unavailable.get("rent", "no rent price")
+            unavailable[way] = unavailable.get("rent") or NO_RENT_PRICE()
     if settings.strategy not in daily:
         raise EngineError(f"plan.strategy {settings.strategy}: {unavailable[settings.strategy]}")
     ends = np.minimum(np.round((np.arange(settings.horizon_months) + 1) * DAYS_PER_MONTH),
@@ -147,7 +154,7 @@ def _prices(design: Design, catalog: Catalog, inventory: Inventory,
         paid = _path(_memo(lambda m: rent(as_of(m), catalog).cost_per_gpu_hour, dated),
                      settings.rent_path, "plan.rent_path", start, settings.horizon_months)
     except EngineError as exc:
-        unavailable["rent"] = str(exc)
+        unavailable["rent"] = message(exc)
         return _Prices(capex, None, None), unavailable
     discount = design.cost.discount
     return _Prices(capex, paid, lambda m: paid(m) / discount), unavailable
@@ -199,8 +206,9 @@ def _path(price: Callable[[int], float], path: str, what: str, start: int,
         except EngineError:
             continue
     if not table:
-        raise EngineError(f"no price between {month_label(start)} and "
-                          f"{month_label(start + months - 1)}: {_reason(price, start)}")
+        raise EngineError(NO_PRICE_BETWEEN(start=month_label(start),
+                                           end=month_label(start + months - 1),
+                                           reason=_reason(price, start)))
     first = min(table)
     return lambda m: table.get(m, table[first])
 
@@ -219,7 +227,7 @@ def _reason(price: Callable[[int], float], month: int) -> str:
     try:
         price(month)
     except EngineError as exc:
-        return str(exc)
+        return message(exc)
     return ""
 
 
@@ -270,7 +278,7 @@ def _owning_beats_renting(prices: _Prices, start: int, n: int, energy: float,
 def _plan(design: Design, catalog: Catalog, done: Evaluation) -> PlanReport:
     """The plan of a training run; a design that trains nothing asks for none."""
     if TRAINING.name in done.skipped:
-        raise NotRequested(f"the plan times a training run: {done.skipped[TRAINING.name]}")
+        raise NotRequested(TIMES_A_RUN(reason=done.skipped[TRAINING.name]))
     return plan_section(design, catalog, done.require(INVENTORY), done.result(NETWORK),
                         done.require(TRAINING), done.require(COST))
 
@@ -294,6 +302,6 @@ PLAN = Section(
                    banded=False),
         FigureSpec("owning_beats_renting_months", "Owning beats renting after", "months",
                    NEITHER, _months_until_owning_pays, order=220, unavailable="rent",
-                   missing="never within the plan's horizon", banded=False),
+                   missing=NEVER_IN_HORIZON(), banded=False),
     ),
     figures_on_request=True)

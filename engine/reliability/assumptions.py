@@ -9,10 +9,12 @@ left at its default, is marked assumed.
 from __future__ import annotations
 
 from engine.design import ReliabilitySettings
+from engine.phrases import Template
 
 _SCHEDULE = ("goodput", "time_to_train_days_with_failures", "cost_per_run_with_failures")
 # setting -> the figures resting on it
 RESTING_ON = {"restart_min": _SCHEDULE, "repair_hours": ("hot_spare_servers",)}
+DEFAULTS_ASSUMED = Template("assumed default {settings}: set your fleet's")
 
 
 def assumed_settings(settings: ReliabilitySettings) -> dict[str, str]:
@@ -24,5 +26,4 @@ def assumed_settings(settings: ReliabilitySettings) -> dict[str, str]:
         if value == getattr(defaults, name):
             for key in figures:
                 out.setdefault(key, []).append(f"reliability.{name} {value:g}")
-    return {key: f"assumed default {', '.join(names)}: set your fleet's"
-            for key, names in out.items()}
+    return {key: DEFAULTS_ASSUMED(settings=", ".join(names)) for key, names in out.items()}

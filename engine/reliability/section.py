@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING
 
 from engine.catalog import Catalog
 from engine.cost import COST, CostReport, TrainingFigures
+from engine.cost.section import NO_TRAINING_ESTIMATE
 from engine.design import Design, ReliabilitySettings
-from engine.errors import EngineError, NotRequested
+from engine.errors import NO_TRAINING_WORKLOAD, EngineError, NotRequested
 from engine.inventory import INVENTORY, Inventory
+from engine.phrases import Template, joined
 from engine.reliability.assumptions import assumed_settings
 from engine.reliability.checkpoints import checkpoint_write_s, goodput, young_interval_s
 from engine.reliability.failures import (
@@ -35,6 +37,11 @@ from engine.trust import Band, Trust, for_keys, reliability_bands
 
 if TYPE_CHECKING:
     from engine.sections import Evaluation
+
+# Why a figure of the run is missing, as a display may translate it.
+NO_COST_ESTIMATE = Template("no cost estimate for this design")
+NEVER_FINISHES = Template("the run never finishes: interrupted every {minutes:.3g} minutes, "
+                          "too often to checkpoint and restart")
 
 
 @dataclass(frozen=True)
@@ -62,7 +69,7 @@ def reliability_section(design: Design, catalog: Catalog, inventory: Inventory,
                         training: TrainingFigures | None,
                         cost: CostReport | None) -> ReliabilityReport:
     if not design.trains:
-        raise NotRequested("no training workload")
+        raise NotRequested(NO_TRAINING_WORKLOAD())
     if not inventory.accelerators:
         raise EngineError("the design has no accelerators: no job to interrupt")
     settings = design.reliability
@@ -84,16 +91,15 @@ def reliability_section(design: Design, catalog: Catalog, inventory: Inventory,
     unavailable: dict[str, str] = {}
     days = days_failing = per_run = run_cost = None
     if training is None:
-        unavailable["run"] = "no training estimate for this design"
+        unavailable["run"] = NO_TRAINING_ESTIMATE()
     elif share <= 0:   # Daly's goodput underflows when failures far outpace checkpoints
-        unavailable["run"] = (f"the run never finishes: interrupted every {mtbf_h * 60:.3g} "
-                              "minutes, too often to checkpoint and restart")
+        unavailable["run"] = NEVER_FINISHES(minutes=mtbf_h * 60)
     else:
         days = training.time_to_train_days
         days_failing = days / share
         per_run = days_failing * 24 / mtbf_h
         if cost is None:
-            unavailable["cost"] = "no cost estimate for this design"
+            unavailable["cost"] = NO_COST_ESTIMATE()
         else:
             run_cost = cost.cost_per_gpu_hour * training.gpus * days_failing * 24
     return ReliabilityReport(
@@ -121,8 +127,8 @@ def reliability_trust(report: ReliabilityReport, catalog: Catalog, done: Evaluat
             bands[key] = band.scaled(value / base)
     assumed = dict(report.assumed)
     if "cost_per_run" in cost.assumed and report.cost_per_run_with_failures is not None:
-        assumed["cost_per_run_with_failures"] = "; ".join(filter(None, (
-            assumed.get("cost_per_run_with_failures"), cost.assumed["cost_per_run"])))
+        assumed["cost_per_run_with_failures"] = joined(
+            (assumed.get("cost_per_run_with_failures", ""), cost.assumed["cost_per_run"]))
     return Trust(bands, for_keys(tuple(followed), training.covers.get("time_to_train_days", "")),
                  assumed)
 

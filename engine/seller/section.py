@@ -22,11 +22,17 @@ from engine.cost.prices import from_usd
 from engine.design import CostSettings, Design
 from engine.errors import EngineError
 from engine.inventory import INVENTORY, Inventory
+from engine.phrases import Template
 from engine.results import JsonResult
 from engine.sections import HIGHER, LOWER, FigureSpec, Section, SectionSettings
 from engine.seller.settings import SellerSettings
 
 SETTINGS = SectionSettings("seller", "Seller", SellerSettings)
+# Why the seller's figures are missing, as a display may translate it.
+NEEDS_CAPEX = Template("needs the capex: {reason}")
+NO_PURCHASE = Template("no purchase")
+NO_LIST_PRICE = Template("no list price ({reason}); or set seller.list_usd_per_gpu_hour")
+NO_RENTAL = Template("no rental")
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,7 @@ def seller_section(design: Design, inventory: Inventory, cost: CostReport) -> Se
     """The rental business of ``design``; needs its purchase and a list price."""
     settings, buyer = SETTINGS.of(design), design.cost
     if cost.buy is None:
-        raise EngineError(f"needs the capex: {cost.unavailable.get('buy', 'no purchase')}")
+        raise EngineError(NEEDS_CAPEX(reason=cost.unavailable.get("buy") or NO_PURCHASE()))
     n = inventory.accelerators
     list_price = _list_price(settings, cost, buyer)
     discount = buyer.discount if settings.discount is None else settings.discount
@@ -85,8 +91,7 @@ def _list_price(settings: SellerSettings, cost: CostReport, buyer: CostSettings)
     if settings.list_usd_per_gpu_hour is not None:
         price = from_usd(settings.list_usd_per_gpu_hour, buyer)
     elif cost.rent is None:
-        raise EngineError(f"no list price ({cost.unavailable.get('rent', 'no rental')}); "
-                          "or set seller.list_usd_per_gpu_hour")
+        raise EngineError(NO_LIST_PRICE(reason=cost.unavailable.get("rent") or NO_RENTAL()))
     else:
         price = sum(item.amount for item in cost.rent.list_prices) / cost.accelerators
     if price <= 0:

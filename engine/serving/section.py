@@ -19,7 +19,7 @@ from engine.catalog import AcceleratorSpec, Catalog, ModelSpec
 from engine.cost import COST
 from engine.cost.assumptions import CATALOG_PRICE_SPREAD
 from engine.design import Design
-from engine.errors import NotRequested
+from engine.errors import NO_SERVING_WORKLOAD, NotRequested
 from engine.fabric import Fabric
 from engine.hardware import accelerator_of
 from engine.network import NETWORK
@@ -30,6 +30,7 @@ from engine.serving.result import ServingEstimate
 from engine.serving.search import serving_estimate
 from engine.serving.workload import ServingWorkload
 from engine.trust import Trust, serving_bands
+from engine.trust.bands import PRICE_SET
 
 if TYPE_CHECKING:
     from engine.sections import Evaluation
@@ -71,7 +72,7 @@ class ServingReport:
 def serving_job(design: Design, catalog: Catalog, done: Evaluation) -> ServingJob:
     """The design's serving workload on its largest island; skipped without one."""
     if not SERVING_SETTINGS.present(design):
-        raise NotRequested("no serving workload")
+        raise NotRequested(NO_SERVING_WORKLOAD())
     workload = SERVING_SETTINGS.of(design)
     island = done.require(NETWORK).main().topology
     cost = done.result(COST)
@@ -101,7 +102,7 @@ def serving_trust(report: ServingReport, catalog: Catalog, done: Evaluation) -> 
     if e.cost_per_million_output_tokens is not None:
         figures["cost_per_million_output_tokens"] = e.cost_per_million_output_tokens
     bands = serving_bands(figures, catalog.accelerator(e.accelerator), e.precision,
-                          CATALOG_PRICE_SPREAD if priced else 0.0, priced or "set by the user")
+                          CATALOG_PRICE_SPREAD if priced else 0.0, priced or PRICE_SET())
     assumed = {"cost_per_million_output_tokens": priced} if priced and \
         "cost_per_million_output_tokens" in figures else {}
     return Trust(bands, assumed=assumed)

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from engine.phrases import Template
 from engine.results import JsonResult
 from engine.training.candidates import Candidates
 
 GIB = 2**30
 SECONDS_PER_DAY = 86400.0
+#: Shown instead of a time when the workload does not fit in memory.
+DOES_NOT_FIT = Template("does not fit: needs {needs:.1f} GiB of {has:.1f} per GPU")
 
 
 @dataclass(frozen=True)
@@ -96,8 +99,7 @@ class TrainingEstimate(JsonResult):
         a time for a configuration that cannot run is no time at all."""
         if self.fits_in_memory:
             return ""
-        return (f"does not fit: needs {self.memory_per_gpu_gib:.1f} GiB of "
-                f"{self.memory_capacity_gib:.1f} per GPU")
+        return DOES_NOT_FIT(needs=self.memory_per_gpu_gib, has=self.memory_capacity_gib)
 
 
 def estimate_at(c: Candidates, i: int) -> TrainingEstimate:

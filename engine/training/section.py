@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from engine.catalog import Catalog
 from engine.design import Design, Workload
-from engine.errors import InfeasibleConfig, NotRequested
+from engine.errors import NO_TRAINING_WORKLOAD, InfeasibleConfig, NotRequested
 from engine.hardware import accelerator_of
 from engine.network import NETWORK, NetworkReport
 from engine.sections import HIGHER, LOWER, FigureSpec, Section, SectionSettings
@@ -31,7 +31,7 @@ def require_training(design: Design) -> None:
     """Raise :class:`NotRequested` for a design that trains nothing (it only serves), so its
     training estimate and the curves made of it are skipped, not failed."""
     if not design.trains:
-        raise NotRequested("no training workload")
+        raise NotRequested(NO_TRAINING_WORKLOAD())
 
 
 def design_job(design: Design, catalog: Catalog, network: NetworkReport | None) -> Job:

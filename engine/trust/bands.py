@@ -32,6 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from engine.catalog import AcceleratorSpec
+from engine.phrases import Template
 from engine.trust.residuals import SMALL_MESSAGE_BYTES, Residual, load_residuals, regime_of
 
 MIN_RUNS = 3
@@ -47,6 +48,28 @@ SERVING_COST = "cost_per_million_output_tokens"
 # Llama 3 405B: 419 unexpected interruptions in 54 days (arXiv:2407.21783 Table 5), the
 # count the default failure rates rest on (docs/engine.md, Reliability).
 FAILURES_COUNTED = 419
+
+# What a band says of itself, as a display may translate it.
+EXTRAPOLATED = Template("extrapolated")
+CALIBRATED_ONE = Template("calibrated on 1 published measurement")
+CALIBRATED = Template("calibrated on {runs} published measurements")
+CALIBRATED_RUN = Template("calibrated on 1 published run")
+MEASURED = Template("residuals of {runs} published measurements of {scope} (ids: {ids}); "
+                    "scale and model size not split further")
+SCOPE = Template("{regime}, {what}")
+UNMEASURED = Template("no published measurement of {regime}{near}: every {runs} residuals of "
+                      "{measured}, no bias assumed, widened by the scatter between their "
+                      "groups' mean errors")
+FEW_MEASURED = Template(" (only {runs} of {regime})")
+WITH_PRICE = Template("{reason}; price: {price}")
+PRICE_SET = Template("set by the user")
+SMALL_MESSAGES = Template("small messages")
+LARGE_MESSAGES = Template("large messages")
+ACROSS_SERVERS = Template("across servers")
+WEIGHTS = Template("{precision} weights")
+POISSON = Template("Poisson error of the {failures} interruptions of Llama 3 405B's run "
+                   "(arXiv:2407.21783 Table 5) the default rates rest on; a less mature "
+                   "fleet fails several times more often (Kokolis et al., arXiv:2410.21680)")
 
 
 @dataclass(frozen=True)
@@ -78,8 +101,9 @@ class Spread:
 
     @property
     def label(self) -> str:
-        return "extrapolated" if self.extrapolated else \
-            f"calibrated on {self.runs} published measurement{'s' * (self.runs != 1)}"
+        if self.extrapolated:
+            return EXTRAPOLATED()
+        return CALIBRATED_ONE() if self.runs == 1 else CALIBRATED(runs=self.runs)
 
     def rate(self, value: float) -> Band:
         """The band of a figure that grows with the engine's throughput."""
@@ -141,22 +165,18 @@ def spread(pool: Sequence[Residual], regime: str, match: Callable[[Residual], bo
     """The log-error interval for a case of ``regime`` among ``pool``: the narrowest
     regime with ``MIN_RUNS`` measurements that also ``match``, else extrapolated."""
     same = [r for r in pool if r.regime == regime]
-    for subset, scope in (([r for r in same if match(r)], f"{regime}, {what}"),
+    for subset, scope in (([r for r in same if match(r)], SCOPE(regime=regime, what=what)),
                           (same, regime)):
         if len(subset) >= MIN_RUNS:
             low, high = _interval([r.log_error for r in subset])
+            ids = ", ".join(r.id for r in subset[:3]) + (", ..." if len(subset) > 3 else "")
             return Spread(low, high, len(subset), False,
-                          f"residuals of {len(subset)} published measurements of {scope} "
-                          f"(ids: {', '.join(r.id for r in subset[:3])}"
-                          f"{', ...' if len(subset) > 3 else ''}); scale and model size not "
-                          "split further")
+                          MEASURED(runs=len(subset), scope=scope, ids=ids))
     low, high = _unmeasured_interval(pool)
     measured = ", ".join(sorted({r.regime for r in pool}))
-    near = f" (only {len(same)} of {regime})" if same else ""
+    near = FEW_MEASURED(runs=len(same), regime=regime) if same else ""
     return Spread(low, high, len(pool), True,
-                  f"no published measurement of {regime}{near}: every {len(pool)} residuals "
-                  f"of {measured}, no bias assumed, widened by the scatter between their "
-                  "groups' mean errors")
+                  UNMEASURED(regime=regime, near=near, runs=len(pool), measured=measured))
 
 
 def _training_spread(accelerator: AcceleratorSpec, precision: str,
@@ -187,8 +207,8 @@ def collective_bands(busbw_GBps: float, time_s: float, nbytes: float, crosses_ne
     """Bands of one collective's bus bandwidth and time."""
     pool = [r for r in (pool or load_residuals()) if r.kind == "collective"]
     scope = collective_scope(nbytes, crosses_network)
-    s = spread(pool, regime_of(accelerator), lambda r: r.scope == scope, f"{scope} messages"
-               if scope != "network" else "across servers")
+    what = {"small": SMALL_MESSAGES, "large": LARGE_MESSAGES}.get(scope, ACROSS_SERVERS)()
+    s = spread(pool, regime_of(accelerator), lambda r: r.scope == scope, what)
     return {"busbw_GBps": s.rate(busbw_GBps), "time_s": s.time(time_s)}
 
 
@@ -199,25 +219,25 @@ def cost_bands(figures: dict[str, float], days: float, days_band: Band, price_sp
     low, high = days_band.low / days, days_band.high / days
     return {key: Band(figures[key] * low / (1 + price_spread),
                       figures[key] * high * (1 + price_spread), days_band.label,
-                      f"{days_band.reason}; price: {price_reason}")
+                      WITH_PRICE(reason=days_band.reason, price=price_reason))
             for key in ("cost_per_run", "cost_per_run_with_failures", "cost_per_million_tokens")
             if key in figures}
 
 
 def serving_bands(figures: dict[str, float], accelerator: AcceleratorSpec, precision: str,
-                  price_spread: float = 0.0, price_reason: str = "set by the user",
+                  price_spread: float = 0.0, price_reason: str = PRICE_SET(),
                   pool: Sequence[Residual] | None = None) -> dict[str, Band]:
     """Bands of a serving estimate's headline figures (those present in ``figures``); the
     cost per million output tokens is also widened by the price's relative spread."""
     pool = [r for r in (pool or load_residuals()) if r.kind == "serving"]
     s = spread(pool, regime_of(accelerator), lambda r: r.precision == precision,
-               f"{precision} weights")
+               WEIGHTS(precision=precision))
     out = {key: s.rate(figures[key]) for key in SERVING_RATES if key in figures}
     out.update({key: s.time(figures[key]) for key in SERVING_TIMES if key in figures})
     if SERVING_COST in figures:
         band = s.time(figures[SERVING_COST])
         out[SERVING_COST] = Band(band.low / (1 + price_spread), band.high * (1 + price_spread),
-                                 band.label, f"{band.reason}; price: {price_reason}")
+                                 band.label, WITH_PRICE(reason=band.reason, price=price_reason))
     return out
 
 
@@ -226,10 +246,7 @@ def reliability_bands(job_mtbf_hours: float) -> dict[str, Band]:
     half = _t90(1000) / math.sqrt(FAILURES_COUNTED)
     return {"job_mtbf_hours": Band(
         job_mtbf_hours * math.exp(-half), job_mtbf_hours * math.exp(half),
-        "calibrated on 1 published run",
-        f"Poisson error of the {FAILURES_COUNTED} interruptions of Llama 3 405B's run "
-        "(arXiv:2407.21783 Table 5) the default rates rest on; a less mature fleet fails "
-        "several times more often (Kokolis et al., arXiv:2410.21680)")}
+        CALIBRATED_RUN(), POISSON(failures=FAILURES_COUNTED))}
 
 
 def leave_one_out(kind: str, pool: Sequence[Residual] | None = None) -> Coverage:
