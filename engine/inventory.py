@@ -23,12 +23,16 @@ from dataclasses import dataclass, field
 from engine.catalog import Catalog
 from engine.design import Design
 from engine.hardware import accelerator_of, switch_of
+from engine.phrases import Template, joined
 from engine.results import JsonResult
 from engine.sections import HIGHER, LOWER, NEITHER, Evaluation, FigureSpec, Section
 from engine.structure import physical_links, units
 from engine.trust import Trust
 
 #: Host power of a server as a fraction of its accelerators' TDP (module docstring).
+# What the power total leaves out or rests on, as a display may translate it.
+NO_POWER_FIGURE = Template("no published power figure for {parts}")
+TDP_ASSUMED = Template("{accelerator} TDP assumed: {note}")
 HOST_OVERHEAD = 0.82
 
 
@@ -99,14 +103,15 @@ def take_inventory(design: Design, catalog: Catalog) -> Inventory:
 def _power_floor(inventory: Inventory) -> str:
     """What the power total leaves out: hardware with no published power figure."""
     unknown = inventory.power_unknown
-    return f"no published power figure for {', '.join(unknown)}" if unknown else ""
+    return NO_POWER_FIGURE(parts=", ".join(unknown)) if unknown else ""
 
 
 def _power_assumptions(inventory: Inventory, catalog: Catalog, done: Evaluation) -> Trust:
     """The power total rests on every assumed TDP among the design's accelerators."""
-    assumed = [f"{kind} TDP assumed: {spec.tdp_assumed}" for kind in inventory.accelerators_by_type
-               if (spec := catalog.accelerator(kind)).tdp_assumed]
-    return Trust(assumed={"power_kw": "; ".join(assumed)} if assumed else {})
+    assumed = joined(TDP_ASSUMED(accelerator=kind, note=spec.tdp_assumed)
+                     for kind in inventory.accelerators_by_type
+                     if (spec := catalog.accelerator(kind)).tdp_assumed)
+    return Trust(assumed={"power_kw": assumed} if assumed else {})
 
 
 INVENTORY = Section(

@@ -151,8 +151,9 @@ class ComparisonTableView(QTableWidget):
             item = QTableWidgetItem("\n".join(lines))
             item.setIcon(_swatch(series_color(column - 1)))
             item.setFont(font)
-            item.setToolTip(f"{name}{' (shown on the canvas)' if column - 1 == data.active else ''}"
-                            "; double-click to show it")
+            item.setToolTip((self.tr("{name} (shown on the canvas); double-click to show it")
+                             if column - 1 == data.active else
+                             self.tr("{name}; double-click to show it")).format(name=name))
             self.setHorizontalHeaderItem(column, item)
         for r, row in enumerate(data.rows):
             head = QTableWidgetItem(row.label)
@@ -182,6 +183,14 @@ class ComparisonTableView(QTableWidget):
         """What each row shows: the label, then each design's value."""
         return [[self.item(r, c).text() for c in range(self.columnCount())]
                 for r in range(self.rowCount())]
+
+    def cell_tooltips(self) -> list[list[str]]:
+        """Each value's tooltip (its band and notes, or why it is missing), row by row."""
+        return [[self.item(r, c).toolTip() for c in range(1, self.columnCount())]
+                for r in range(self.rowCount())]
+
+    def header_tooltips(self) -> list[str]:
+        return [self.horizontalHeaderItem(c).toolTip() for c in range(1, self.columnCount())]
 
     def small_lines(self, row: int, column: int) -> list[str]:
         """What a cell shows under its text: a label's hint and "no clear winner", a

@@ -96,6 +96,10 @@ class SummaryPanel(QWidget):
         """Each tile's line under its value (its range, coverage, assumption)."""
         return {t.label.text(): t.detail.text() for t in self._shown_tiles()}
 
+    def tile_tooltips(self) -> dict[str, str]:
+        """Each tile's tooltip (its band and notes, or why its figure is missing)."""
+        return {t.label.text(): t.toolTip() for t in self._shown_tiles()}
+
     def _shown_tiles(self) -> list[_TileWidget]:
         return [t for t in self._tiles if not t.isHidden()]
 

@@ -67,9 +67,9 @@ SMALL_MESSAGES = Template("small messages")
 LARGE_MESSAGES = Template("large messages")
 ACROSS_SERVERS = Template("across servers")
 WEIGHTS = Template("{precision} weights")
-POISSON = Template("Poisson error of the {failures} interruptions of Llama 3 405B's run "
-                   "(arXiv:2407.21783 Table 5) the default rates rest on; a less mature "
-                   "fleet fails several times more often (Kokolis et al., arXiv:2410.21680)")
+POISSON = Template("Poisson error of the {failures} interruptions of {run}'s run ({source}) the "
+                   "default rates rest on; a less mature fleet fails several times more "
+                   "often ({other})")
 
 
 @dataclass(frozen=True)
@@ -246,7 +246,9 @@ def reliability_bands(job_mtbf_hours: float) -> dict[str, Band]:
     half = _t90(1000) / math.sqrt(FAILURES_COUNTED)
     return {"job_mtbf_hours": Band(
         job_mtbf_hours * math.exp(-half), job_mtbf_hours * math.exp(half),
-        CALIBRATED_RUN(), POISSON(failures=FAILURES_COUNTED))}
+        CALIBRATED_RUN(), POISSON(failures=FAILURES_COUNTED, run="Llama 3 405B",
+                                  source="arXiv:2407.21783 Table 5",
+                                  other="Kokolis et al., arXiv:2410.21680"))}
 
 
 def leave_one_out(kind: str, pool: Sequence[Residual] | None = None) -> Coverage:

@@ -106,3 +106,20 @@ def test_panels_tiles_and_comparison_are_relabelled_live(open_what_if, qtbot):
     window.actions.languages[ENGLISH].trigger()
     assert (axis.labelText, set(window.summary.tile_values()),
             [row[0] for row in window.comparison_view.table.cell_texts()]) == english
+
+
+def test_the_engines_phrases_are_said_in_chinese_with_their_values():
+    from engine.headline import SECTION_NAMES, SECTION_REASON
+    from engine.topology import TIER_NAME
+    from engine.training.result import DOES_NOT_FIT
+    from widgets.content.texts import engine_text
+
+    tier = TIER_NAME(depth=2, switches="spine-a, spine-b")
+    unfit = DOES_NOT_FIT(needs=93.31, has=80.0)
+    use_language(CHINESE)
+    assert engine_text(tier) == "第 2 层（spine-a, spine-b）"
+    assert engine_text(unfit) == "显存放不下：单卡需要 93.3 GiB，只有 80.0 GiB"
+    assert engine_text(SECTION_REASON(section=SECTION_NAMES["serving"](),
+                                      reason="x")) == "推理服务：x"
+    use_language(ENGLISH)
+    assert engine_text(unfit) == "does not fit: needs 93.3 GiB of 80.0 per GPU"

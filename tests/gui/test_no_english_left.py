@@ -1,8 +1,10 @@
 """In zh_CN the window's chrome says nothing in English: every menu and action (text and
 status tip), dock title, button, check box, label, placeholder and tooltip of the window,
-the sweep window and the presentation, and the tiles' and comparison rows' labels. Names
-the user or the catalog gave (designs, scenarios, hardware, models), abbreviations and
-units are allowed as written."""
+the sweep window and the presentation, the tiles' and comparison rows' labels, and what
+the tiles' and the comparison's tooltips say of a figure (its band, its notes, why it is
+missing). Names the user or the catalog gave (designs, scenarios, hardware, models, switch
+boxes), what the engine puts in its phrases as written (catalog notes, measurement ids),
+abbreviations and units are allowed as written."""
 
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMenu, QWidget
 
 from engine.evaluate import evaluate
-from engine.network import NETWORK
+from engine.headline import headline
+from engine.phrases import Phrase
 from widgets.elided_label import ElidedLabel
 from widgets.inspector import Inspector
 from workbench.i18n.language import CHINESE, ENGLISH, use_language
@@ -21,7 +24,7 @@ from workbench.i18n.language import CHINESE, ENGLISH, use_language
 #: units, the collectives' names, keys).
 ALLOWED = {
     "cluster", "workbench", "nvlink", "roce", "infiniband", "nccl", "tests", "busbw", "algbw",
-    "mfu", "hfu", "pue", "zero", "flashattention", "dualpipe", "mla", "ffn", "dropout",
+    "mfu", "hfu", "pue", "tdp", "zero", "flashattention", "dualpipe", "mla", "ffn", "dropout",
     "tflop", "pflop", "kwh", "cny", "usd", "csv", "png", "svg", "parquet", "yaml", "yml",
     "html", "token", "tokens", "ctrl", "esc", "shift", "reduce", "gather", "scatter",
     "all", "torus", "scale", "daly", "young", "sweep", "tpot", "ttft", "gib", "gpu", "gpus",
@@ -29,6 +32,8 @@ ALLOWED = {
     "rank", "yyyy", "english", "ampere", "hopper", "blackwell", "infragraph", "astra", "sim",
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z]{2,}")
+#: Setting keys and command-line flags, which a person types as written.
+KEY = re.compile(r"(?<![\w-])--[a-z][\w-]*|\b\w+(?:[._]\w+)+\b")
 
 
 def english_words(text: str, names: set[str]) -> list[str]:
@@ -41,6 +46,7 @@ def english_words(text: str, names: set[str]) -> list[str]:
         text = text[:cut]
     for name in sorted(names, key=len, reverse=True):
         text = text.replace(name, " ")
+    text = KEY.sub(" ", text)
     return [w for w in WORD.findall(text) if w.lower() not in ALLOWED]
 
 
@@ -53,26 +59,35 @@ def chinese(open_what_if):
 
 
 def _names(window) -> set[str]:
-    """What the user and the catalog named: designs, scenarios, hardware, models, and the
-    network's tiers as the engine names them ("level 1 (leaf)": the engine's own words,
-    left in English like its other notes, docs/gui.md)."""
+    """What the user and the catalog named: designs, scenarios, hardware, models, and what
+    the engine's phrases hold as written (switch box ids, catalog notes, measurement ids)."""
     doc = window.document
     names = {d.name for d in doc.scenarios} | {window.files.display_name()}
     names |= {str(path) for path in window.settings.recent_files()}
     for design in doc.scenarios:
         names |= {n.label for n in design.nodes} | {n.hardware for n in design.nodes}
         names |= {g.name for g in design.groups} | {design.workload.model}
+        names |= {n.id for n in design.nodes}
         names |= {design.description, design.source}
     catalog = window.catalog
     for design in doc.scenarios:
-        network = evaluate(design, catalog).result(NETWORK)
-        names |= {tier.name for island in (network.topology().islands if network else ())
-                  for tier in island.fabric.tiers}
+        for figure in headline(evaluate(design, catalog)):
+            for text in (figure.missing, figure.unfit, figure.note, *figure.notes):
+                names |= _as_written(text)
     names |= {a.name for a in catalog.accelerators.values()}
     names |= {a.id for a in catalog.accelerators.values()}
     names |= {m.name for m in catalog.models.values()} | set(catalog.models)
     names |= {f"{link.name} ({link.id})" for link in catalog.links.values()} | set(catalog.links)
     return {n for n in names if n}
+
+
+def _as_written(text: str) -> set[str]:
+    """The values a phrase holds that are not phrases themselves (names, ids, the catalog's
+    own notes), at any depth."""
+    if not isinstance(text, Phrase):
+        return set()
+    return set().union(*(_as_written(v) if isinstance(v, Phrase) else {str(v)}
+                         for v in text.values.values()))
 
 
 def _texts(root: QWidget) -> list[tuple[str, str]]:
@@ -119,8 +134,11 @@ def test_the_window_speaks_chinese(chinese, qtbot):
                                                    *window.analysis_docks.values()]]
     texts += [("menu bar", a.text()) for a in window.menuBar().actions()]
     texts += [("tile", label) for label in window.summary.tile_values()]
-    texts += [("comparison row", row[0])
-              for row in window.comparison_view.table.cell_texts()]
+    texts += [(f"tile {name} tooltip", tip) for name, tip in window.summary.tile_tooltips().items()]
+    table = window.comparison_view.table
+    texts += [("comparison row", row[0]) for row in table.cell_texts()]
+    texts += [("comparison tooltip", tip) for row in table.cell_tooltips() for tip in row]
+    texts += [("comparison header tooltip", tip) for tip in table.header_tooltips()]
     texts += [("verdict", window.comparison_view.verdict.text()),
               ("caption", window.comparison_view.caption.text())]
     sweep = window.show_sweep()

@@ -5,7 +5,7 @@ The tiles, the comparison cells and the HTML report all write them from
 the headline :class:`~engine.headline.Figure` with these functions, so
 they say the same thing: the 80% range, whether it is extrapolated, that the
 figure covers only part of the design, that it rests on an assumed value.
-The engine writes English; the label and the unit are translated here
+The engine writes English; the label, the unit and the notes are translated here
 (:func:`~widgets.content.texts.engine_text`), the number stays as written.
 """
 
@@ -27,7 +27,7 @@ def value_text(figure: Figure) -> str:
     """The value with its unit (``n/a`` when missing), as :attr:`Figure.text` in the chosen
     language."""
     if figure.unfit:
-        return figure.unfit
+        return engine_text(figure.unfit)
     if figure.value is None:
         return translate("Figures", "n/a")
     return figure_text(figure.value, figure.style, engine_text(figure.unit), figure.floor)
@@ -55,4 +55,4 @@ def tooltip(figure: Figure) -> str:
     """The band and every note, one a line: fidelity, coverage, assumption."""
     lines = [translate("Figures", "80% band: {range}").format(range=figure.range_text)] \
         if figure.range_text else []
-    return "\n".join([*lines, *figure.notes])
+    return "\n".join([*lines, *map(engine_text, figure.notes)])

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from engine.phrases import Phrase
+
 Translator = Callable[..., str]
 
 
@@ -35,6 +37,13 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 
 
 def engine_text(text: str) -> str:
-    """A text the engine wrote (a figure's label, a section's name, a unit), translated
-    where the catalogue (``workbench/i18n/engine_texts.py``) lists it."""
-    return _translator("engine", text, None, -1) if text else text
+    """A text the engine wrote (a figure's label, a section's name, a unit, a
+    :class:`~engine.phrases.Phrase` with its values), translated where the catalogue
+    (``workbench/i18n/engine_texts.py``) lists it."""
+    if isinstance(text, Phrase):
+        return text.said(_engine_template)
+    return _engine_template(text) if text else text
+
+
+def _engine_template(text: str) -> str:
+    return _translator("engine", text, None, -1)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QWidget
 from engine.analysis.bandwidth import OPS, BandwidthCurves
 from engine.analysis.measured import MeasuredSweep
 from engine.collectives import CollectiveResult
+from widgets.content.texts import engine_text
 from widgets.plots.axes import format_bytes
 from widgets.plots.base import PlotPanel
 from widgets.plots.style import scenario_dash, series_color
@@ -65,7 +66,7 @@ class BandwidthPanel(PlotPanel):
                             result.busbw_GBps[changes], color=color, symbol="d", line=False,
                             legend=False, symbol_size=9,
                             notes=[f"{name} from {format_bytes(result.bytes[i])}: limited by "
-                                   f"{result.bottleneck[i]}" for i in changes])
+                                   f"{engine_text(result.bottleneck[i])}" for i in changes])
         self._describe()
 
     def set_measured(self, sweeps: tuple[MeasuredSweep, ...]) -> None:
@@ -105,7 +106,7 @@ class BandwidthPanel(PlotPanel):
         self.set_caption(self.tr("{ranks} × {accelerator}, one rank per accelerator "
                                  "(nccl-tests busbw)").format(ranks=f"{first.ranks:,}",
                                                               accelerator=first.accelerator))
-        limits = [f"{series_name(op, scenario)}: {result.bottleneck[-1]}"
+        limits = [f"{series_name(op, scenario)}: {engine_text(result.bottleneck[-1])}"
                   for scenario, curves in self._scenarios.items()
                   for op, result in curves.curves.items()]
         limit = self.tr("Limit at {size}: ").format(
@@ -146,7 +147,7 @@ def _model_notes(s: MeasuredSweep) -> Callable[[int], str]:
 def _notes(name: str, r: CollectiveResult) -> Callable[[int], str]:
     return lambda i: (f"{name}, {format_bytes(r.bytes[i])}: busbw {r.busbw_GBps[i]:,.1f} GB/s, "
                       f"algbw {r.algbw_GBps[i]:,.1f} GB/s, {_duration(r.time_s[i])}, "
-                      f"{r.algorithm[i]}, limited by {r.bottleneck[i]}")
+                      f"{r.algorithm[i]}, limited by {engine_text(r.bottleneck[i])}")
 
 
 def _duration(seconds: float) -> str:

@@ -30,9 +30,9 @@ def tiles(evaluation: Evaluation) -> list[Tile]:
 
 def _tile(figure: Figure) -> Tile:
     if figure.value is None:
-        return Tile(label(figure), value_text(figure), figure.missing,
+        return Tile(label(figure), value_text(figure), engine_text(figure.missing),
                     "error" if figure.failed else "missing")
-    tip = "\n".join(filter(None, (figure.note and f"{label(figure)}: {figure.note}",
+    tip = "\n".join(filter(None, (figure.note and f"{label(figure)}: {engine_text(figure.note)}",
                                   tooltip(figure))))
     return Tile(label(figure), value_text(figure), tip, detail=detail(figure))
 

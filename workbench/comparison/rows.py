@@ -48,7 +48,8 @@ def comparison_table(result: Comparison, active: int = -1,
     if partial:
         caption += translate("Comparison", "; {mark} covers part of the design").format(
             mark=PART_MARK)
-    notes = dict.fromkeys(note for r in result.rows for f in r.figures for note in f.notes)
+    notes = dict.fromkeys(engine_text(note) for r in result.rows for f in r.figures
+                          for note in f.notes)
     return ComparisonTable(tuple(r.design for r in result.rows), tuple(rows), active,
                            caption + ".", verdict(result, engine_text, ranged_text),
                            tuple(notes))
@@ -70,7 +71,7 @@ def hint(spec: FigureSpec) -> str:
 def _cell(result: Comparison, spec: FigureSpec, row: Row, relative_to: str) -> Cell:
     figure = row.figure(spec.key)
     if figure.value is None:
-        return Cell(value_text(figure), tooltip=figure.missing)
+        return Cell(value_text(figure), tooltip=engine_text(figure.missing))
     change = result.change(spec.key, row.design, relative_to)
     reference = row is result.rows[0] if relative_to == BASE \
         else result.is_best(spec.key, row.design)
@@ -81,7 +82,7 @@ def _cell(result: Comparison, spec: FigureSpec, row: Row, relative_to: str) -> C
     unclear = translate("Comparison", "{unclear}: its band overlaps {others}'s").format(
         unclear=no_clear_winner(), others=translate("engine", " and ").join(overlaps)) \
         if overlaps else ""
-    tip = "\n".join(filter(None, (figure.note, ranking, unclear, tooltip(figure))))
+    tip = "\n".join(filter(None, (engine_text(figure.note), ranking, unclear, tooltip(figure))))
     text = f"{value_text(figure)} {PART_MARK}" if figure.covers else value_text(figure)
     return Cell(text, "" if reference else _change_text(change), _tone(spec, change),
                 best, tip, detail(figure), figure.range_text)

@@ -683,6 +683,18 @@ or open a layout file (Ctrl+O).</source>
     </message>
 </context>
 <context>
+    <name>ComparisonTableView</name>
+    <message>
+        <source>{name} (shown on the canvas); double-click to show it</source>
+        <extracomment>A design&apos;s column header was double-clicked: show that design (its column index).</extracomment>
+        <translation>{name}（画布上显示的场景）；双击即可显示</translation>
+    </message>
+    <message>
+        <source>{name}; double-click to show it</source>
+        <translation>{name}；双击即可在画布上显示</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonView</name>
     <message>
         <source>the base scenario</source>
@@ -2737,6 +2749,102 @@ Import its GPUs as:</source>
         <translation>规划期</translation>
     </message>
     <message>
+        <source>Poisson error of the {failures} interruptions of {run}&apos;s run ({source}) the default rates rest on; a less mature fleet fails several times more often ({other})</source>
+        <translation>默认故障率所依据的 {run} 训练中 {failures} 次中断的泊松误差（{source}）；成熟度较低的集群故障频率可高出数倍（{other}）</translation>
+    </message>
+    <message>
+        <source>no published power figure for {parts}</source>
+        <translation>{parts} 没有公开的功耗数据</translation>
+    </message>
+    <message>
+        <source>no {kind} cloud price for {accelerator} in the catalog: set cost.rent_usd_per_hour (--price-per-gpu-hour) or buy</source>
+        <translation>目录中没有 {accelerator} 的 {kind} 云价格：请设置 cost.rent_usd_per_hour（--price-per-gpu-hour）或改为购买</translation>
+    </message>
+    <message>
+        <source>no {section} estimate</source>
+        <translation>没有{section}估算</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <source>residuals of {runs} published measurements of {scope} (ids: {ids}); scale and model size not split further</source>
+        <translation>{scope} 的 {runs} 条公开测量的残差（编号：{ids}）；未再按规模和模型大小细分</translation>
+    </message>
+    <message>
+        <source>rests on {assumption}</source>
+        <translation>依据 {assumption}</translation>
+    </message>
+    <message>
+        <source>seller</source>
+        <translation>卖方</translation>
+    </message>
+    <message>
+        <source>serving</source>
+        <translation>推理服务</translation>
+    </message>
+    <message>
+        <source>set by the user</source>
+        <translation>由用户设定</translation>
+    </message>
+    <message>
+        <source>small messages</source>
+        <translation>小消息</translation>
+    </message>
+    <message>
+        <source>the plan times a training run: {reason}</source>
+        <translation>计划按一次训练排期：{reason}</translation>
+    </message>
+    <message>
+        <source>the run never finishes: interrupted every {minutes:.3g} minutes, too often to checkpoint and restart</source>
+        <translation>训练永远无法完成：每 {minutes:.3g} 分钟中断一次，来不及保存检查点和重启</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>{accelerator} TDP assumed: {note}</source>
+        <translation>{accelerator} 的 TDP 为假设值：{note}</translation>
+    </message>
+    <message>
+        <source>{first}; {second}</source>
+        <translation>{first}；{second}</translation>
+    </message>
+    <message>
+        <source>{label}: {reason}</source>
+        <translation>{label}：{reason}</translation>
+    </message>
+    <message>
+        <source>{precision} weights</source>
+        <translation>{precision} 权重</translation>
+    </message>
+    <message>
+        <source>{reason}; price: {price}</source>
+        <translation>{reason}；价格：{price}</translation>
+    </message>
+    <message>
+        <source>{regime}, {what}</source>
+        <translation>{regime}，{what}</translation>
+    </message>
+    <message>
+        <source>{section}: {reason}</source>
+        <translation>{section}：{reason}</translation>
+    </message>
+    <message>
+        <source>{tier} ({link}{note})</source>
+        <translation>{tier}（{link}{note}）</translation>
+    </message>
+    <message>
+        <source>{tier} in-switch reduction</source>
+        <translation>{tier} 交换机内归约</translation>
+    </message>
+    <message>
         <source>months</source>
         <translation>个月</translation>
     </message>
@@ -2979,6 +3087,134 @@ Import its GPUs as:</source>
     <message>
         <source>without failures</source>
         <translation>不计故障</translation>
+    </message>
+    <message>
+        <source> (only {runs} of {regime})</source>
+        <translation>（{regime} 仅有 {runs} 条）</translation>
+    </message>
+    <message>
+        <source> on or before {date}</source>
+        <translation>（{date} 或之前）</translation>
+    </message>
+    <message>
+        <source> x an assumed discount of {discount:g}</source>
+        <translation> × 假设折扣 {discount:g}</translation>
+    </message>
+    <message>
+        <source>: {used} of {links} mesh links</source>
+        <translation>：用到 {links} 条全互联链路中的 {used} 条</translation>
+    </message>
+    <message>
+        <source>NCCL tree limit</source>
+        <translation>NCCL tree 上限</translation>
+    </message>
+    <message>
+        <source>NCCL {protocol} limit</source>
+        <translation>NCCL {protocol} 上限</translation>
+    </message>
+    <message>
+        <source>across servers</source>
+        <translation>跨服务器</translation>
+    </message>
+    <message>
+        <source>assumed default {settings}: set your fleet&apos;s</source>
+        <translation>假设的默认值 {settings}：请设为你的集群实际值</translation>
+    </message>
+    <message>
+        <source>calibrated on 1 published measurement</source>
+        <translation>以 1 条公开测量校准</translation>
+    </message>
+    <message>
+        <source>calibrated on 1 published run</source>
+        <translation>以 1 次公开训练校准</translation>
+    </message>
+    <message>
+        <source>calibrated on {runs} published measurements</source>
+        <translation>以 {runs} 条公开测量校准</translation>
+    </message>
+    <message>
+        <source>catalog accelerator prices, assumed: set cost.accelerator_price_usd to your quote</source>
+        <translation>目录中的加速卡价格（假设值）：请将 cost.accelerator_price_usd 设为你的报价</translation>
+    </message>
+    <message>
+        <source>catalog list prices{discount}: set cost.rent_usd_per_hour to your quote</source>
+        <translation>目录价{discount}：请将 cost.rent_usd_per_hour 设为你的报价</translation>
+    </message>
+    <message>
+        <source>covers {part}</source>
+        <translation>仅覆盖 {part}</translation>
+    </message>
+    <message>
+        <source>does not fit: needs {needs:.1f} GiB of {has:.1f} per GPU</source>
+        <translation>显存放不下：单卡需要 {needs:.1f} GiB，只有 {has:.1f} GiB</translation>
+    </message>
+    <message>
+        <source>extrapolated</source>
+        <translation>外推</translation>
+    </message>
+    <message>
+        <source>inventory</source>
+        <translation>硬件清单</translation>
+    </message>
+    <message>
+        <source>large messages</source>
+        <translation>大消息</translation>
+    </message>
+    <message>
+        <source>latency ({steps:,} steps)</source>
+        <translation>延迟（{steps:,} 步）</translation>
+    </message>
+    <message>
+        <source>level {depth} ({switches})</source>
+        <translation>第 {depth} 层（{switches}）</translation>
+    </message>
+    <message>
+        <source>needs a purchase price: {reason}</source>
+        <translation>需要购买价格：{reason}</translation>
+    </message>
+    <message>
+        <source>needs the capex: {reason}</source>
+        <translation>需要资本支出：{reason}</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>no cost estimate for this design</source>
+        <translation>此设计没有成本估算</translation>
+    </message>
+    <message>
+        <source>no list price ({reason}); or set seller.list_usd_per_gpu_hour</source>
+        <translation>没有目录价（{reason}）；或设置 seller.list_usd_per_gpu_hour</translation>
+    </message>
+    <message>
+        <source>no price between {start} and {end}: {reason}</source>
+        <translation>{start} 至 {end} 之间没有价格：{reason}</translation>
+    </message>
+    <message>
+        <source>no price for {accelerator}{when} in the catalog: set cost.accelerator_price_usd or the node&apos;s price_usd</source>
+        <translation>目录中没有 {accelerator}{when} 的价格：请设置 cost.accelerator_price_usd 或该节点的 price_usd</translation>
+    </message>
+    <message>
+        <source>no published measurement of {regime}{near}: every {runs} residuals of {measured}, no bias assumed, widened by the scatter between their groups&apos; mean errors</source>
+        <translation>没有 {regime}{near} 的公开测量：取 {measured} 的全部 {runs} 条残差，不假设偏差，并按各组平均误差之间的离散度加宽</translation>
+    </message>
+    <message>
+        <source>no purchase</source>
+        <translation>无购买</translation>
+    </message>
+    <message>
+        <source>no rent price</source>
+        <translation>没有租用价格</translation>
+    </message>
+    <message>
+        <source>no rental</source>
+        <translation>无租用</translation>
+    </message>
+    <message>
+        <source>no training estimate for this design</source>
+        <translation>此设计没有训练估算</translation>
     </message>
     <message>
         <source>no training workload</source>
