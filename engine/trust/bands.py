@@ -26,6 +26,7 @@ to fit their own), the users served as a rate.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import statistics
 from collections.abc import Callable, Sequence
@@ -182,13 +183,18 @@ def collective_scope(nbytes: float, crosses_network: bool) -> str:
 
 
 def collective_bands(busbw_GBps: float, time_s: float, nbytes: float, crosses_network: bool,
-                     accelerator: AcceleratorSpec,
+                     accelerator: AcceleratorSpec, network_latency: str = "",
                      pool: Sequence[Residual] | None = None) -> dict[str, Band]:
-    """Bands of one collective's bus bandwidth and time."""
+    """Bands of one collective's bus bandwidth and time; a collective across servers also
+    says what its network steps' latency rests on (``network_latency``: InfiniBand's NCCL
+    constants, or the EFA or RoCE figures of its NIC link)."""
     pool = [r for r in (pool or load_residuals()) if r.kind == "collective"]
     scope = collective_scope(nbytes, crosses_network)
     s = spread(pool, regime_of(accelerator), lambda r: r.scope == scope, f"{scope} messages"
                if scope != "network" else "across servers")
+    if crosses_network and network_latency:
+        s = dataclasses.replace(s, reason=f"{s.reason}; latency across servers: "
+                                f"{network_latency}")
     return {"busbw_GBps": s.rate(busbw_GBps), "time_s": s.time(time_s)}
 
 
