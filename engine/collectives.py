@@ -12,7 +12,9 @@ of a message of ``S`` bytes over ``n`` ranks is
 - ``latency`` is NCCL's own model: a base per algorithm and protocol plus a
   per-step hardware latency, NVLink for steps inside a scale-up domain and
   network for the steps that cross it (NCCL 2.27 src/graph/tuning.cc
-  ``baseLat``/``hwLat``, read in the hardware reference);
+  ``baseLat``/``hwLat``, read in the hardware reference). NCCL's network
+  constants are InfiniBand's; a NIC link whose fabric is slower per step
+  (EFA, RoCE) carries its own figures (:class:`~engine.catalog.specs.StepLatency`);
 - ``B`` is the narrowest tier the group crosses: the scale-up bandwidth per
   accelerator, or the NIC bandwidth of the group's members in one server
   (a ring leaves a server once per channel, so a server's NICs add up),
@@ -248,9 +250,19 @@ def _channels(fabric: Fabric) -> int:
     return max(1, fabric.tiers[0].links_per_accelerator // 2)
 
 
+def network_step_latency(fabric: Fabric, protocol: int, algo: str) -> float:
+    """Seconds of one step through the servers' NICs and one switch: the NIC link's own
+    figures where its fabric has them (EFA), else NCCL's InfiniBand constants plus what the
+    fabric adds (RoCE's Ethernet switch hop)."""
+    step = fabric.tiers[1].step_latency
+    if step.by_protocol_s:
+        return step.by_protocol_s[protocol]
+    return HW_LATENCY_US["net"][algo][protocol] * US + step.extra_s
+
+
 def _inter_latency(fabric: Fabric, g: _Group, protocol: int, algo: str) -> float:
-    """Per-step latency of a step that crosses the network (NCCL NET plus deeper hops)."""
-    return HW_LATENCY_US["net"][algo][protocol] * US + fabric.tiers[g.top].deeper_latency_s
+    """Per-step latency of a step that crosses the network (one switch plus deeper hops)."""
+    return network_step_latency(fabric, protocol, algo) + fabric.tiers[g.top].deeper_latency_s
 
 
 def _ring(fabric: Fabric, g: _Group, op: str, S: np.ndarray) -> list[Candidate]:
@@ -305,9 +317,9 @@ def _tree(fabric: Fabric, g: _Group, S: np.ndarray) -> list[Candidate]:
             bw = bandwidth * LL128_DATA_FRACTION
         else:
             bw = bandwidth
-        latency = (BASE_LATENCY_US["tree"][p] + 2 * (
-            (g.members[0] - 1) * HW_LATENCY_US[g.tier0_hw]["tree"][p]
-            + math.ceil(math.log2(g.nodes)) * HW_LATENCY_US["net"]["tree"][p])) * US
+        latency = (BASE_LATENCY_US["tree"][p] + 2 * (g.members[0] - 1) *
+                   HW_LATENCY_US[g.tier0_hw]["tree"][p]) * US + \
+            2 * math.ceil(math.log2(g.nodes)) * network_step_latency(fabric, p, "tree")
         limit = where if bw == bound else TREE_LIMIT()
         depth = 2 * (g.members[0] - 1 + math.ceil(math.log2(g.nodes)))
         out.append(_timed(f"tree/{proto}", latency, volume / bw, limit, depth, busy))
@@ -381,9 +393,9 @@ def _all_to_all(fabric: Fabric, g: _Group, S: np.ndarray) -> list[Candidate]:
             slowest = float(np.max(seconds))
             where = TIER_LINK(tier=tier.name, link=tier.link, note=note)
         worst = np.maximum(worst, seconds)
-    hw = "net" if g.top >= 1 else g.tier0_hw
-    latency = (BASE_LATENCY_US["ring"][2] + HW_LATENCY_US[hw]["ring"][2]) * US + \
-        fabric.tiers[max(g.top, 0)].latency_s
+    step = network_step_latency(fabric, 2, "ring") if g.top >= 1 else \
+        HW_LATENCY_US[g.tier0_hw]["ring"][2] * US
+    latency = BASE_LATENCY_US["ring"][2] * US + step + fabric.tiers[max(g.top, 0)].latency_s
     return [_timed("direct/Simple", latency, worst, where, 1, busy)]
 
 
@@ -497,8 +509,10 @@ def point_to_point(fabric: Fabric, nbytes: np.ndarray | float, distance: int) ->
                                   f"got {distance}")])
     level = next(k for k in range(len(fabric.tiers)) if fabric.span(k) > distance)
     tier = fabric.tiers[level]
-    hw = "net" if level else ("pci" if tier.link.startswith("pcie") else "nvlink")
-    latency = (BASE_LATENCY_US["ring"][2] + HW_LATENCY_US[hw]["ring"][2]) * US + \
-        (tier.deeper_latency_s if level else 0.0)
+    if level:
+        step = network_step_latency(fabric, 2, "ring") + tier.deeper_latency_s
+    else:
+        step = HW_LATENCY_US["pci" if tier.link.startswith("pcie") else "nvlink"]["ring"][2] * US
+    latency = BASE_LATENCY_US["ring"][2] * US + step
     bandwidth = tier.bandwidth_Bps * (mesh_share(tier, 2) if level == 0 else 1.0)
     return latency + sizes / bandwidth

@@ -19,6 +19,7 @@ import math
 from dataclasses import dataclass
 
 from engine.catalog import AcceleratorSpec, Catalog, LinkSpec
+from engine.catalog.specs import NCCL_IB_STEP, StepLatency
 from engine.errors import InputError, Problem
 from engine.limits import MAX_ACCELERATORS, MAX_NUMBER
 
@@ -39,6 +40,7 @@ class Tier:
     links_per_accelerator: int = 0   # scale-up links of one accelerator (NCCL channel count)
     hops: int = 2                 # links one way between two accelerators meeting here
     calibrated_latency_s: float = 0.0   # measured per collective whose group tops out here
+    step_latency: StepLatency = NCCL_IB_STEP   # network tiers: one NCCL step across them
 
     @property
     def deeper_latency_s(self) -> float:
@@ -78,10 +80,11 @@ class Fabric:
         return out
 
 
-def nic_link_for(catalog: Catalog, accelerator: AcceleratorSpec, nic_gbps: float | None) -> \
-        LinkSpec:
-    """The reference server's NIC type, or the same kind of link at ``nic_gbps``."""
-    base = catalog.link(accelerator.server.nic_link)
+def nic_link_for(catalog: Catalog, accelerator: AcceleratorSpec, nic_gbps: float | None,
+                 nic_link: str | None = None) -> LinkSpec:
+    """The reference server's NIC type (or the link ``nic_link``), or the same kind of link
+    at ``nic_gbps``."""
+    base = catalog.link(nic_link or accelerator.server.nic_link)
     if nic_gbps is None or math.isclose(base.bandwidth_Bps * 8 / 1e9, nic_gbps):
         return base
     same_kind = [lk for lk in catalog.links.values()
@@ -107,10 +110,12 @@ def scale_up_tier(catalog: Catalog, accelerator: AcceleratorSpec, domain: int) -
 
 def fabric_from_hardware(catalog: Catalog, accelerator: str, gpus: int,
                          gpus_per_node: int | None = None, nic_gbps: float | None = None,
-                         nics_per_node: int | None = None) -> Fabric:
+                         nics_per_node: int | None = None, nic_link: str | None = None) -> \
+        Fabric:
     """A cluster described by flags: servers of one scale-up domain on a non-blocking fat tree.
 
-    Defaults come from the accelerator's reference server (``catalog``).
+    Defaults come from the accelerator's reference server (``catalog``); ``nic_link`` names
+    another catalog link for the NICs (EFA on a B200 server, say).
     """
     spec = catalog.accelerator(accelerator)
     per_node = gpus_per_node or spec.server.accelerators
@@ -133,11 +138,11 @@ def fabric_from_hardware(catalog: Catalog, accelerator: str, gpus: int,
         if nics < 1:
             raise InputError([Problem("--nics-per-node", "servers need NICs to reach each "
                                       "other; got 0")])
-        link = nic_link_for(catalog, spec, nic_gbps)
+        link = nic_link_for(catalog, spec, nic_gbps, nic_link)
         tiers.append(Tier(
             name=f"{link.name} fat tree", fanout=nodes,
             bandwidth_Bps=nics * link.bandwidth_Bps * link.efficiency / domain,
             latency_s=2 * link.latency_s, link=link.id, kind="network",
             line_Bps=nics * link.bandwidth_Bps / domain,
-            calibrated_latency_s=link.calibrated_latency_s))
+            calibrated_latency_s=link.calibrated_latency_s, step_latency=link.step_latency))
     return Fabric(spec.id, tuple(tiers))

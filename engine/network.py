@@ -90,11 +90,13 @@ def _all_reduce_busbw(network: NetworkReport) -> float | None:
 def collective_trust(fabric: Fabric, accelerator: AcceleratorSpec, result: CollectiveResult,
                      index: int = 0, stride: int = 1) -> Trust:
     """Bands of one size of a collective (``busbw_GBps``, ``time_s``): the published
-    collectives of the accelerator's regime at that message scope."""
+    collectives of the accelerator's regime at that message scope; across servers, the
+    reason also names what the network steps' latency rests on."""
     crosses = fabric.members(result.ranks, stride)[0] < result.ranks
+    basis = fabric.tiers[1].step_latency.basis if crosses else ""
     return Trust(collective_bands(float(result.busbw_GBps[index]), float(result.time_s[index]),
                                   float(result.bytes[index]), crosses,
-                                  accelerator))
+                                  accelerator, basis))
 
 
 def network_trust(network: NetworkReport, catalog: Catalog, done: Evaluation) -> Trust:

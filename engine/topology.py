@@ -258,6 +258,8 @@ def _island(design: Design, catalog: Catalog, specs: dict[str, LinkSpec], accele
             bandwidth /= max(1.0, over)
         else:
             over = 1.0
+        if depth == 1:
+            nic_step = link_spec.step_latency    # a network step starts at the NICs
         switch_latency = max(switch_of(catalog, design.node(b)).latency_s for b in layer)
         latency += 2 * link_spec.latency_s + (switch_latency if depth == 1 else
                                               2 * switch_latency)
@@ -272,7 +274,8 @@ def _island(design: Design, catalog: Catalog, specs: dict[str, LinkSpec], accele
                               bandwidth, latency, link_spec.id, "network",
                               all(switch_of(catalog, design.node(b)).in_network_reduction
                                   for b in layer), bandwidth, hops=2 * depth,
-                              calibrated_latency_s=link_spec.calibrated_latency_s))
+                              calibrated_latency_s=link_spec.calibrated_latency_s,
+                              step_latency=nic_step))
             below = (domain // below) * below
     if below < total:
         raise InputError([Problem("links", f"{', '.join(sorted(box_ids))}: the network joins "

@@ -24,6 +24,7 @@ from engine.catalog.specs import (
     CURRENCIES,
     FFN_KINDS,
     LINK_KINDS,
+    NCCL_IB_STEP,
     PRECISIONS,
     PRICE_KINDS,
     PRICE_TYPES,
@@ -40,6 +41,7 @@ from engine.catalog.specs import (
     Provenance,
     ScaleUp,
     ServerSpec,
+    StepLatency,
     SwitchSpec,
 )
 from engine.errors import CatalogError
@@ -310,11 +312,30 @@ def _link(f: Fields) -> LinkSpec | None:
         "latency_s": f.number("latency_us", required=True, minimum=0.0),
         "scale_up": f.flag("scale_up", required=True),
     }
+    step = _step_latency(f)
     if not _complete(f, common, before) or None in values.values():
         return None
     values["bandwidth_Bps"] *= 1e9
     values["latency_s"] *= 1e-6
-    return LinkSpec(**values, **common)
+    return LinkSpec(**values, **common, step_latency=step)
+
+
+def _step_latency(f: Fields) -> StepLatency:
+    """``step_latency_us: {LL, LL128, Simple}`` or ``step_extra_latency_us``, and the
+    ``latency_basis`` they rest on (required with either); NCCL's constants otherwise."""
+    if not (f.has("step_latency_us") or f.has("step_extra_latency_us")):
+        return NCCL_IB_STEP
+    table = f.mapping("step_latency_us")
+    by_protocol: tuple[float | None, ...] = ()
+    if table is not None:
+        by_protocol = tuple(table.number(p, required=True, positive=True)
+                            for p in ("LL", "LL128", "Simple"))
+        table.finish()
+    extra = f.number("step_extra_latency_us", 0.0, minimum=0.0)
+    basis = f.text("latency_basis", required=True)
+    if None in (*by_protocol, extra, basis):
+        return NCCL_IB_STEP
+    return StepLatency(tuple(v * 1e-6 for v in by_protocol), extra * 1e-6, basis)
 
 
 def _switch(f: Fields) -> SwitchSpec | None:

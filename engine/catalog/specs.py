@@ -131,6 +131,30 @@ class AcceleratorSpec:
         return self.peaks.of(precision)
 
 
+#: What a network step's latency rests on when a link gives no figures of its own.
+NCCL_IB_STEP_BASIS = ("NCCL's InfiniBand per-step network constants (NCCL 2.27 tuning.cc "
+                      "hwLat NET)")
+
+
+@dataclass(frozen=True)
+class StepLatency:
+    """One network step of NCCL's protocols on a fabric: a message from a GPU through its
+    NIC, one switch and the far NIC to a GPU, software included.
+
+    NCCL's own constants are InfiniBand's; EFA's SRD transport (through the aws-ofi-nccl
+    plugin) is several times slower per step, RoCE only by its Ethernet switch hop. A link
+    gives its own figures (``by_protocol_s``: LL, LL128, Simple, replacing NCCL's), or a
+    latency added to NCCL's (``extra_s``), and says what they rest on (``basis``).
+    """
+
+    by_protocol_s: tuple[float, ...] = ()
+    extra_s: float = 0.0
+    basis: str = NCCL_IB_STEP_BASIS
+
+
+NCCL_IB_STEP = StepLatency()     # a link with no figures of its own: NCCL's constants
+
+
 @dataclass(frozen=True)
 class LinkSpec:
     """One physical link (an NVLink, a NIC port, a cable)."""
@@ -148,6 +172,7 @@ class LinkSpec:
     #: What a design's calibration measured per collective on this link's tier beyond the
     #: engine's model (launch and software overheads NCCL's constants do not know).
     calibrated_latency_s: float = 0.0
+    step_latency: StepLatency = NCCL_IB_STEP   # network links: one NCCL step's latency
 
 
 @dataclass(frozen=True)

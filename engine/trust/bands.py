@@ -26,6 +26,7 @@ to fit their own), the users served as a rate.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import statistics
 from collections.abc import Callable, Sequence
@@ -62,6 +63,7 @@ UNMEASURED = Template("no published measurement of {regime}{near}: every {runs} 
                       "groups' mean errors")
 FEW_MEASURED = Template(" (only {runs} of {regime})")
 WITH_PRICE = Template("{reason}; price: {price}")
+WITH_LATENCY = Template("{reason}; latency across servers: {basis}")
 PRICE_SET = Template("set by the user")
 SMALL_MESSAGES = Template("small messages")
 LARGE_MESSAGES = Template("large messages")
@@ -202,13 +204,17 @@ def collective_scope(nbytes: float, crosses_network: bool) -> str:
 
 
 def collective_bands(busbw_GBps: float, time_s: float, nbytes: float, crosses_network: bool,
-                     accelerator: AcceleratorSpec,
+                     accelerator: AcceleratorSpec, network_latency: str = "",
                      pool: Sequence[Residual] | None = None) -> dict[str, Band]:
-    """Bands of one collective's bus bandwidth and time."""
+    """Bands of one collective's bus bandwidth and time; a collective across servers also
+    says what its network steps' latency rests on (``network_latency``: InfiniBand's NCCL
+    constants, or the EFA or RoCE figures of its NIC link)."""
     pool = [r for r in (pool or load_residuals()) if r.kind == "collective"]
     scope = collective_scope(nbytes, crosses_network)
     what = {"small": SMALL_MESSAGES, "large": LARGE_MESSAGES}.get(scope, ACROSS_SERVERS)()
     s = spread(pool, regime_of(accelerator), lambda r: r.scope == scope, what)
+    if crosses_network and network_latency:
+        s = dataclasses.replace(s, reason=WITH_LATENCY(reason=s.reason, basis=network_latency))
     return {"busbw_GBps": s.rate(busbw_GBps), "time_s": s.time(time_s)}
 
 
