@@ -2422,7 +2422,7 @@ Import its GPUs as:</source>
     </message>
     <message>
         <source>FP8 GEMM kernels</source>
-        <translation>FP8 GEMM 内核</translation>
+        <translation>FP8 矩阵乘法内核</translation>
     </message>
     <message>
         <source>Usable memory</source>
