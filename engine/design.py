@@ -26,6 +26,7 @@ NODE_KINDS = ("server", "accelerator", "switch")
 LINK_PATTERNS = ("spread", "mesh", "ring", "torus")
 SELF_PATTERNS = ("mesh", "ring", "torus")
 RECOMPUTE = ("none", "selective", "full")
+FP8_KERNELS = ("deepgemm", "cutlass")      # engine/training/fp8_kernels.py, newest first
 CURRENCIES = ("USD", "CNY")
 BASES = ("rent", "buy")
 BUY_UNITS = ("card", "server")
@@ -158,9 +159,24 @@ class TrainingOptions:
         0.1, "Overlap contention", unit="fraction of hidden communication", minimum=0.0,
         maximum=1.0,
         doc="hidden communication still slows the compute it overlaps by this share of its "
-            "time: NCCL runs one thread block per channel on the SMs the GEMMs would use",
+            "time: NCCL runs one thread block per channel on the SMs the GEMMs would use "
+            "while it runs (with SMs reserved for communication, these are paid instead)",
         source="assumption from NCCL's one-CTA-per-channel design: 8-16 channels of an "
                "A100's 108 or an H100's 132 SMs is 6-15% (NVIDIA A100/H100 whitepapers)")
+    reserved_comm_sms: int = setting(
+        0, "SMs reserved for communication", unit="SMs", minimum=0,
+        doc="communication kernels hold this many of the accelerator's SMs for the whole "
+            "step, so every kernel computes on the rest, at (SMs - reserved) / SMs of the "
+            "peak, and the communication they hide costs nothing more (overlap contention "
+            "then does not apply); 0: NCCL takes SMs only while it runs",
+        source="DeepSeek-V3 (arXiv:2412.19437) Sec. 3.2.2 and 3.5.1: 20 of the H800's 132 "
+               "SMs run the all-to-all dispatch and combine throughout DualPipe's overlap")
+    fp8_kernels: str = setting(
+        "deepgemm", "FP8 GEMM kernels", choices=FP8_KERNELS,
+        doc="the block-scaled FP8 GEMM library: DeepGEMM (2025) or the CUTLASS 3.6-based "
+            "kernels it was measured against, those DeepSeek-V3 trained with (2024)",
+        source="deepseek-ai/DeepGEMM README, 'Performance' (2025-02): H800 TFLOP/s and "
+               "speedup over CUTLASS 3.6 per shape (engine/training/fp8_kernels.py)")
     usable_memory: float = setting(
         0.92, "Usable memory", unit="fraction of device memory", minimum=0.5, maximum=1.0,
         doc="what a job may fill: the caching allocator's fragmentation leaves the rest "

@@ -52,6 +52,7 @@ MODEL_SHAPE = {
     "shared_experts": 100_000,
     "dense_layers": 10_000,
     "route_nodes": 100_000,
+    "mtp_depth": 10_000,
     "q_lora_rank": 1_000_000,
     "kv_lora_rank": 1_000_000,
     "qk_nope_head_dim": 100_000,

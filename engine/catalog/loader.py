@@ -252,6 +252,7 @@ def _accelerator(f: Fields) -> AcceleratorSpec | None:
     memory_tbps = f.number("memory_tbps", required=True, positive=True)
     tdp = f.number("tdp_w", positive=True)
     tdp_assumed = f.text("tdp_assumed", "") or ""
+    sms = f.integer("sms", minimum=1)
     scale_up = _scale_up(f.mapping("scale_up", required=True))
     server = _server(f.mapping("server", required=True))
     prices, cloud = _prices(f), _cloud_prices(f)
@@ -261,7 +262,7 @@ def _accelerator(f: Fields) -> AcceleratorSpec | None:
     return AcceleratorSpec(
         vendor=vendor, peaks=peaks, memory_bytes=memory_label_to_bytes(memory_gb),
         memory_bw_Bps=memory_tbps * 1e12, scale_up=scale_up, server=server, tdp_w=tdp,
-        prices=prices, cloud_prices=cloud, tdp_assumed=tdp_assumed, **common)
+        prices=prices, cloud_prices=cloud, tdp_assumed=tdp_assumed, sms=sms, **common)
 
 
 def _peaks(f: Fields | None) -> Peaks | None:
@@ -379,6 +380,7 @@ def _model(f: Fields) -> ModelSpec | None:
         "ffn": f.text("ffn", "gelu", choices=FFN_KINDS),
         "seq_len": _shape(f, "seq_len", required=True),
         "vocab": _shape(f, "vocab", required=True),
+        "mtp_depth": _shape(f, "mtp_depth", 0, minimum=0),
     }
     tied = f.flag("tied_embeddings", False)
     moe, mla = _moe(f.mapping("moe")), _mla(f.mapping("mla"))

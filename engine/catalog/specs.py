@@ -121,6 +121,7 @@ class AcceleratorSpec:
     source: str
     aliases: tuple[str, ...] = ()
     tdp_assumed: str = ""          # why tdp_w is assumed rather than published, if it is
+    sms: int | None = None         # streaming multiprocessors (AMD: compute units); None: unknown
     prices: tuple[PricePoint, ...] = ()
     cloud_prices: tuple[CloudPrice, ...] = ()
     notes: str = ""
@@ -236,3 +237,4 @@ class ModelSpec:
     params_b: float | None = None
     trained_tokens: float | None = None
     notes: str = ""
+    mtp_depth: int = 0       # multi-token-prediction modules (DeepSeek-V3: 1), each one more block

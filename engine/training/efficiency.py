@@ -14,7 +14,7 @@ peak at 1 GFLOP, 0.9 at 16, 0.95 at 128, i.e. half of the large-GEMM value at
 about 0.6 GFLOP = 312 TFLOP/s x 0.95 x 2 us). ``E`` is fitted to the
 Megatron-LM runs of Narayanan et al. 2021 (tests/engine/test_training_calibration.py;
 docs/engine.md, "Training"). FP8 GEMMs take ``E`` from kernel measurements instead
-(``FP8_GEMM_EFFICIENCY``).
+(:mod:`~engine.training.fp8_kernels`: DeepGEMM's, or the CUTLASS-based kernels before it).
 
 GEMMs and attention kernels work in tiles of ``TILE`` rows (CUTLASS
 threadblock tiles; FlashAttention-2's query blocks, Dao 2023,
@@ -34,22 +34,19 @@ from __future__ import annotations
 
 import numpy as np
 
+from engine.training.fp8_kernels import FP8_KERNEL_EFFICIENCY
+
 GEMM_EFFICIENCY = 0.735          # E: fitted on Narayanan et al. 2021 Tables 1-2
-# FP8 with fine-grained (1x128 / 128x128 block) scaling, DeepSeek-V3's recipe: the median of
-# DeepGEMM's H800 table for training-sized shapes (M = 4096 dense rows and the contiguous
-# grouped MoE rows: 990-1358 TFLOP/s of 1979, 0.50-0.69), deepseek-ai/DeepGEMM README,
-# "Performance" (2025-02). The promotion of partial sums to CUDA cores every 128 elements
-# (arXiv:2412.19437 Sec. 3.3.2) is why it stays below the 16-bit fraction.
-FP8_GEMM_EFFICIENCY = 0.555
 GEMM_FIXED_S = 2e-6              # tau: calculon systems/a100_80g.json matrix efficiency table
 MEMORY_EFFICIENCY = 0.75         # calculon systems/a100_80g.json mem1, 10-100 MB
 ELEMENTWISE_TRAFFIC = 2.0        # forward bytes moved per byte of activations stored
 TILE = 128                       # rows of a GEMM or attention tile
 
 
-def large_gemm_efficiency(precision: str) -> float:
-    """``E`` for GEMMs in ``precision``: block-scaled FP8 reaches less of its peak."""
-    return FP8_GEMM_EFFICIENCY if precision == "fp8" else GEMM_EFFICIENCY
+def large_gemm_efficiency(precision: str, fp8_kernels: str = "deepgemm") -> float:
+    """``E`` for GEMMs in ``precision``: block-scaled FP8 reaches less of its peak, how much
+    less depending on the ``fp8_kernels`` library."""
+    return FP8_KERNEL_EFFICIENCY[fp8_kernels] if precision == "fp8" else GEMM_EFFICIENCY
 
 
 def gemm_seconds(flops: np.ndarray | float, gemms: np.ndarray | float,

@@ -31,6 +31,19 @@ class Machine:
                                       f"peak (it has {', '.join(have)})")])
         return peak
 
+    def compute_share(self, reserved_sms: int) -> float:
+        """Share of the peak left to computation while communication kernels hold
+        ``reserved_sms`` SMs; an input error when the SM count is unknown or all taken."""
+        if not reserved_sms:
+            return 1.0
+        sms = self.accelerator.sms
+        if sms is None or reserved_sms >= sms:
+            why = "its SM count is not in the catalog" if sms is None else f"it has {sms}"
+            raise InputError([Problem("options.reserved_comm_sms",
+                                      f"{self.accelerator.id} cannot reserve {reserved_sms} "
+                                      f"SMs for communication: {why}")])
+        return (sms - reserved_sms) / sms
+
 
 @dataclass(frozen=True)
 class Job:
@@ -53,4 +66,5 @@ class Job:
 def job_for(spec: ModelSpec, workload: Workload, machine: Machine) -> Job:
     """The job of training ``spec`` as ``workload`` says on ``machine``."""
     machine.peak_flops(workload.precision)
+    machine.compute_share(workload.options.reserved_comm_sms)
     return Job(transformer(spec, workload.seq_len), workload, machine)

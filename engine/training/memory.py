@@ -23,7 +23,8 @@ dropout is used, and a fused attention kernel (FlashAttention) keeps fp32
 softmax statistics instead of the scores. With 1F1B the first stage holds
 ``p`` micro-batches in flight, ``p + (p-1)/v`` with the interleaved schedule
 (Korthikanti eq. 5 and Sec. 4.2.3), each later stage fewer (:func:`in_flight`);
-the last stage holds the fp32 logits of the loss too (``4sbV/t``). With
+the last stage holds the fp32 logits of the loss too (``4sbV/t``, once more
+per multi-token-prediction module, whose blocks it also holds). With
 uneven stages the first and last hold fewer layers, so the figure is that of
 whichever of the first, second and last stages needs most.
 
@@ -134,8 +135,9 @@ def layer_activations(m: Transformer, grid: Grid, options: TrainingOptions,
 def stage_parameters(m: Transformer, grid: Grid) -> tuple[np.ndarray, np.ndarray]:
     """(dense, routed-expert) parameters one GPU of the stage holding the most holds."""
     split = stage_layers(m, grid.pp)
-    stages = [_parameters(m, grid, layers, embeddings) for layers, embeddings in
-              ((split.first, 1), (split.middle, 0), (split.last, _output_embeddings(m, grid)))]
+    stages = [_parameters(m, grid, layers, other) for layers, other in
+              ((split.first, m.embedding_weights), (split.middle, 0),
+               (split.last, _output_weights(m, grid)))]
     heaviest = np.argmax(np.stack([dense + experts for dense, experts in stages]), axis=0)
     return tuple(np.choose(heaviest, [stage[kind] for stage in stages]) for kind in (0, 1))
 
@@ -147,11 +149,22 @@ def _output_embeddings(m: Transformer, grid: Grid) -> np.ndarray:
     return np.where(grid.pp == 1, 1 if m.tied_embeddings else 2, 1)
 
 
+def _output_weights(m: Transformer, grid: Grid, shares_first: bool = False) -> np.ndarray:
+    """Weights of the last stage beside its blocks: the output embeddings and the MTP
+    projections, and, unless it shares a rank with the first stage (DualPipe), a copy of
+    the input embedding for the MTP modules, which embed the next tokens (Megatron-Core
+    keeps one there; tied, the output layer is it)."""
+    copy = (grid.pp > 1) & (m.mtp_depth > 0) & (not m.tied_embeddings) & (not shares_first)
+    return (_output_embeddings(m, grid) + copy) * m.embedding_weights \
+        + m.mtp_depth * m.mtp_projection_weights
+
+
 def _parameters(m: Transformer, grid: Grid, layers: np.ndarray,
-                embeddings: np.ndarray | int) -> tuple[np.ndarray, np.ndarray]:
-    """(dense, routed-expert) parameters per GPU of a stage of ``layers`` layers."""
+                other: np.ndarray | int) -> tuple[np.ndarray, np.ndarray]:
+    """(dense, routed-expert) parameters per GPU of a stage of ``layers`` blocks and
+    ``other`` weights beside them (embeddings, projections)."""
     per_layer = m.attention_weights + m.mean_replicated_ffn_weights
-    dense = (layers * per_layer + embeddings * m.embedding_weights) / grid.tp
+    dense = (layers * per_layer + other) / grid.tp
     experts = layers * m.expert_weights_total / m.layers / (grid.tp * grid.ep)
     return dense, experts
 
@@ -195,24 +208,27 @@ def memory_per_gpu(m: Transformer, grid: Grid, global_batch: int,
     per_layer = acts.stored(grid.recompute)
     working = np.where(grid.recompute == FULL, acts.all, 0.0)
     micro_batches = global_batch // (grid.dp * grid.micro_batch)
-    logits = LOGIT_BYTES * tokens_per_gpu(m, grid) * m.vocab / grid.tp
+    logits = LOGIT_BYTES * tokens_per_gpu(m, grid) * m.vocab * (1 + m.mtp_depth) / grid.tp
     split = stage_layers(m, grid.pp)
-    out = _output_embeddings(m, grid)
+    embedding = m.embedding_weights
     if options.dualpipe:
-        # Rank i holds stages i and p-1-i (both ends on the first rank), p + 1 micro-batches
-        # of one stage in flight (DeepSeek-V3, arXiv:2412.19437 Table 2).
+        # Rank i holds stages i and p-1-i (both ends on the first rank, which shares the
+        # embedding with the MTP modules), p + 1 micro-batches of one stage in flight
+        # (DeepSeek-V3, arXiv:2412.19437 Sec. 2.2 and Table 2).
         piped = grid.pp > 1
         held = np.where(piped, (grid.pp + 1) / 2, 1.0)
         stages = [(np.where(piped, split.first + split.last, split.first),
-                   np.where(piped, 1 + out, out), held, logits),
+                   np.where(piped, embedding, 0) + _output_weights(m, grid, shares_first=True),
+                   held, logits),
                   (np.where(piped, 2 * split.middle, split.middle), 0, held, 0.0)]
     else:
-        stages = [(split.first, 1, in_flight(grid, 0, micro_batches), 0.0),
+        stages = [(split.first, embedding, in_flight(grid, 0, micro_batches), 0.0),
                   (split.middle, 0, in_flight(grid, 1, micro_batches), 0.0),
-                  (split.last, out, in_flight(grid, grid.pp - 1, micro_batches), logits)]
-    memories = [_stage_memory(grid, layers, _parameters(m, grid, layers, embeddings),
+                  (split.last, _output_weights(m, grid),
+                   in_flight(grid, grid.pp - 1, micro_batches), logits)]
+    memories = [_stage_memory(grid, layers, _parameters(m, grid, layers, other),
                               layers * per_layer * held + working + extra)
-                for layers, embeddings, held, extra in stages]
+                for layers, other, held, extra in stages]
     fullest = np.argmax(np.stack([stage.total for stage in memories]), axis=0)
     return Memory(*(np.choose(fullest, [getattr(stage, f.name) for stage in memories])
                     for f in dataclasses.fields(Memory)))

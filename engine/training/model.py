@@ -17,6 +17,15 @@ grouped-query attention (smaller K and V), SwiGLU (three FFN matrices),
 mixture-of-experts (``top_k`` routed plus shared experts, and the router)
 and DeepSeek's multi-head latent attention (low-rank projections) fall out of
 the same sum.
+
+**Multi-token prediction** (DeepSeek-V3, arXiv:2412.19437 Sec. 2.2): each of
+``mtp_depth`` modules predicts one token further ahead with one more
+transformer block, a ``2h x h`` projection of the previous depth's output
+joined with the next token's embedding, and a pass of the shared output
+layer. It is trained with the model, so its FLOPs count in both model and
+hardware FLOPs; its block costs an average layer's; its weights (shared
+embedding and output layer aside) are not in the model's parameter count,
+as the report's 671B leaves them out.
 """
 
 from __future__ import annotations
@@ -61,10 +70,21 @@ class Transformer:
     expert_activation_width: int = 0
     expert_ffn_hidden: int = 0
     route_nodes: int = 0       # node-limited routing: nodes a token reaches at most (0: any)
+    mtp_depth: int = 0         # multi-token-prediction modules (module docstring)
 
     @property
     def dense_layers(self) -> int:
         return self.layers - self.moe_layers
+
+    @property
+    def blocks(self) -> int:
+        """Transformer blocks a token passes: the layers and one per MTP module."""
+        return self.layers + self.mtp_depth
+
+    @property
+    def mtp_projection_weights(self) -> int:
+        """One MTP module's projection of ``[h; embedding]`` (``2h``) back to ``h``."""
+        return 2 * self.hidden * self.hidden
 
     @property
     def router_weights(self) -> int:
@@ -114,6 +134,13 @@ class Transformer:
         return (self.dense_layers * self.ffn_hidden + self.moe_layers * per_moe) / self.layers
 
     @property
+    def mean_gemm_input_width(self) -> float:
+        """Distinct GEMM inputs a token brings to an average layer: the attention input,
+        MLA's latents, the attention output, the FFN input (cast once, before the experts'
+        dispatch) and the down projections' inputs."""
+        return 2 * self.hidden + self.latent_width + self.value_width + self.mean_ffn_down_width
+
+    @property
     def mean_routed_width(self) -> float:
         """The dispatched copies of a token an MoE layer stores (its experts' GEMM inputs)."""
         return self.moe_layers * self.top_k * self.hidden / self.layers
@@ -160,7 +187,7 @@ def transformer(spec: ModelSpec, seq_len: int | None = None) -> Transformer:
         expert_weights=matrices * h * moe.expert_ffn_hidden if moe else 0,
         expert_activation_width=matrices * moe.expert_ffn_hidden if moe else 0,
         expert_ffn_hidden=moe.expert_ffn_hidden if moe else 0,
-        route_nodes=moe.route_nodes if moe else 0)
+        route_nodes=moe.route_nodes if moe else 0, mtp_depth=spec.mtp_depth)
 
 
 def layers_per_stage(m: Transformer, pp: np.ndarray | int) -> np.ndarray:
@@ -172,14 +199,16 @@ def layers_per_stage(m: Transformer, pp: np.ndarray | int) -> np.ndarray:
 class StageLayers:
     """Layers of the first stage, of the fullest stage between, and of the last stage.
 
-    When ``pp`` does not divide the layers, the first and last stages take
+    When ``pp`` does not divide the blocks, the first and last stages take
     fewer (Megatron-Core ``--decoder-first/last-pipeline-num-layers`` and its
     ``account-for-embedding/loss-in-pipeline-split``: the embedding and the
     output layer count as a layer each), so the others hold
-    ``ceil(layers / pp)``. Llama 3 405B's 126 layers on 16 stages are 7, 14 x 8
+    ``ceil(blocks / pp)``. Llama 3 405B's 126 layers on 16 stages are 7, 14 x 8
     and 7 (arXiv:2407.21783 Sec. 3.3.2). The last stage, which also runs the
-    output layer, gives up the odd layer. With one stage all three are the
-    whole model; with two there is no stage between (``middle`` is the first).
+    output layer, gives up the odd block; its count includes the MTP modules'
+    blocks, which run after the output layer (Megatron-Core places them on the
+    last stage). With one stage all three are the whole model; with two there
+    is no stage between (``middle`` is the first).
     """
 
     first: np.ndarray
@@ -190,11 +219,11 @@ class StageLayers:
 def stage_layers(m: Transformer, pp: np.ndarray | int) -> StageLayers:
     """How ``pp`` stages split the layers (see :class:`StageLayers`)."""
     pp = np.asarray(pp)
-    fullest = layers_per_stage(m, pp)
-    spare = pp * fullest - m.layers
+    fullest = -(-m.blocks // pp)
+    spare = pp * fullest - m.blocks
     last = np.maximum(1, fullest - (spare + 1) // 2)
-    first = np.where(pp > 1, np.maximum(1, fullest - spare // 2), m.layers)
-    last = np.where(pp > 1, last, m.layers)
+    first = np.where(pp > 1, np.maximum(1, fullest - spare // 2), m.blocks)
+    last = np.where(pp > 1, last, m.blocks)
     return StageLayers(first, np.where(pp > 2, fullest, first), last)
 
 
@@ -218,15 +247,19 @@ def attention_core_flops(m: Transformer) -> float:
 
 
 def layer_forward_flops(m: Transformer) -> float:
-    """Forward FLOPs per token of all transformer layers (eq. 3's 24h^2 + 4sh per layer)."""
+    """Forward FLOPs per token of all transformer blocks (eq. 3's 24h^2 + 4sh per layer),
+    the MTP modules' blocks and projections included."""
     weights = m.layers * m.attention_weights + m.dense_layers * m.ffn_weights \
-        + m.moe_layers * m.moe_active_weights
-    return 2.0 * weights + m.layers * attention_core_flops(m)
+        + m.moe_layers * m.moe_active_weights \
+        + m.mtp_depth * (m.attention_weights + m.mean_active_ffn_weights
+                         + m.mtp_projection_weights)
+    return 2.0 * weights + m.blocks * attention_core_flops(m)
 
 
 def logits_forward_flops(m: Transformer) -> float:
-    """Forward FLOPs per token of the output layer (eq. 3's ``2hV``)."""
-    return 2.0 * m.hidden * m.vocab
+    """Forward FLOPs per token of the output layer (eq. 3's ``2hV``), once more per MTP
+    module."""
+    return 2.0 * m.hidden * m.vocab * (1 + m.mtp_depth)
 
 
 def iteration_flops(m: Transformer, tokens: float, recompute: str) -> tuple[float, float]:
@@ -239,6 +272,6 @@ def iteration_flops(m: Transformer, tokens: float, recompute: str) -> tuple[floa
     """
     layers, logits = layer_forward_flops(m), logits_forward_flops(m)
     model = 3.0 * (layers + logits) * tokens
-    extra = {"none": 0.0, "selective": m.layers * attention_core_flops(m),
+    extra = {"none": 0.0, "selective": m.blocks * attention_core_flops(m),
              "full": layers}[recompute]
     return model, model + extra * tokens

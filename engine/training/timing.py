@@ -13,7 +13,12 @@ Per layer and micro-batch:
 - **compute**: the forward pass's GEMMs and memory-bound kernels
   (:mod:`~engine.training.efficiency`); the backward pass costs twice the
   forward (eq. 3); full recomputation runs the forward again, selective
-  recomputation the attention scores (Korthikanti et al. 2022).
+  recomputation the attention scores (Korthikanti et al. 2022). FP8 GEMMs
+  need their inputs quantized first, a pass through HBM that reads each
+  16-bit input and writes it in FP8 (DeepSeek-V3, arXiv:2412.19437 Sec.
+  3.5.2: activations are read, quantized and written back, then read again
+  for the GEMM; the backward pass re-tiles them and quantizes the
+  gradients).
 - **tensor parallelism**: two all-reduces forward and two backward (and two
   more when the forward is recomputed), or an all-gather plus a
   reduce-scatter for each with sequence parallelism (Korthikanti et al. 2022,
@@ -42,6 +47,13 @@ ZeRO-3 also gathers the weights for every forward and backward pass
 the backward pass of the micro-batch that produced it and a gather behind a
 forward pass; what is longer than that pass is exposed. The optimizer step
 streams the optimizer states through HBM.
+
+Hidden communication takes SMs from the compute it hides behind, one of two
+ways: NCCL's kernels hold SMs only while they run, charged as
+``overlap_contention`` of the hidden time; or kernels that hold
+``reserved_comm_sms`` SMs for the whole step (DeepSeek-V3's dispatch and
+combine, arXiv:2412.19437 Sec. 3.2.2) leave every kernel the rest, at
+``(SMs - reserved) / SMs`` of the peak, and then cost nothing more.
 """
 
 from __future__ import annotations
@@ -134,8 +146,10 @@ class LayerCompute:
 
 
 def layer_compute(m: Transformer, grid: Grid, acts: LayerActivations, peak: float,
-                  efficiency: float, attention_peak: float, bandwidth: float) -> LayerCompute:
-    """Forward time of an average layer: its GEMMs and its memory-bound kernels.
+                  efficiency: float, attention_peak: float, bandwidth: float,
+                  quantized: bool = False) -> LayerCompute:
+    """Forward time of an average layer: its GEMMs and its memory-bound kernels, with
+    ``quantized`` (FP8 GEMMs) the casts of the GEMMs' inputs among them.
 
     Context parallelism runs the attention as ``cp`` ring steps over chunks
     of ``s / 2cp`` queries (load-balanced halves), each step its own kernels.
@@ -151,45 +165,46 @@ def layer_compute(m: Transformer, grid: Grid, acts: LayerActivations, peak: floa
     gemms = gemm_seconds(weight_flops, m.attention_gemms + ffn_gemms, peak,
                          efficiency) + score_gemms
     scores = score_gemms + elementwise_seconds(acts.scores, bandwidth)
-    return LayerCompute(gemms + elementwise_seconds(acts.all, bandwidth), gemms, scores)
+    casts = memory_seconds((ACTIVATION_BYTES + FP8_BYTES) * tokens * m.mean_gemm_input_width
+                           / grid.tp, bandwidth) if quantized else 0.0
+    return LayerCompute(gemms + elementwise_seconds(acts.all, bandwidth) + casts, gemms,
+                        scores)
 
 
 def iteration_time(job: Job, grid: Grid) -> Breakdown:
     """Every part of an iteration's time for every configuration of ``grid``."""
     m, workload, machine = job.model, job.workload, job.machine
     options, fabric = workload.options, machine.fabric
-    peak = machine.peak_flops(workload.precision)
+    share = machine.compute_share(options.reserved_comm_sms)
+    peak = share * machine.peak_flops(workload.precision)
     # FP8 recipes run the attention core and the output layer in 16 bits (DeepSeek-V3,
     # arXiv:2412.19437 Sec. 3.3; Transformer Engine's FP8 covers the linear layers only).
-    wide = machine.peak_flops("bf16") if workload.precision == "fp8" else peak
+    wide = share * machine.peak_flops("bf16") if workload.precision == "fp8" else peak
+    efficiency = large_gemm_efficiency(workload.precision, options.fp8_kernels)
     bandwidth = machine.accelerator.memory_bw_Bps
     full = grid.recompute == FULL
     layer = layer_compute(m, grid, layer_activations(m, grid, options, workload.precision),
-                          peak, large_gemm_efficiency(workload.precision), wide,
-                          bandwidth)
-    # The output layer on the last stage: logits GEMM and fp32 cross-entropy, no recompute.
-    logits = tokens_per_gpu(m, grid) * m.vocab / grid.tp
-    head = 3 * (gemm_seconds(2 * logits * m.hidden, 1, wide)
-                + elementwise_seconds(LOGIT_BYTES * logits, bandwidth))
+                          peak, efficiency, wide, bandwidth, workload.precision == "fp8")
+    head = _output_layer(m, grid, peak, efficiency, wide, bandwidth)
     per_layer = layer.total(grid.recompute)
 
     activation = ACTIVATION_BYTES * tokens_per_gpu(m, grid) * m.hidden
     gathered = collective_seconds(fabric, "all_gather", activation, grid.tp, 1)
     tp_layer = _tensor_parallel(fabric, grid, activation, gathered, full)
-    contention = options.overlap_contention
+    contention = 0.0 if options.reserved_comm_sms else options.overlap_contention
     tp_exposed = _exposed(tp_layer, (3 + full) * layer.gemms, contention) \
         if options.overlap_tp_comm else tp_layer
     cp_layer = _context_parallel(m, fabric, grid, full)
     cp_exposed = _exposed(cp_layer, (3 + full) * layer.scores, contention)
     ep_layer = _expert_parallel(m, fabric, grid, full, workload.precision)
+    dualpipe = options.dualpipe
+    ep_exposed = _exposed(ep_layer, per_layer, contention) if dualpipe else ep_layer
     layers, head = _slowest_stage(m, grid, per_layer + tp_exposed + cp_exposed
-                                  + ep_layer * m.moe_layers / m.layers, head)
+                                  + ep_exposed * m.moe_layers / m.layers, head, dualpipe)
     busy = layers * per_layer + head
     pp_mb = _pipeline_sends(fabric, grid, activation, gathered)
-    dualpipe = options.dualpipe
     pp_exposed = _exposed(pp_mb, busy, contention) \
         if options.overlap_p2p_comm or dualpipe else pp_mb
-    ep_exposed = _exposed(ep_layer, per_layer, contention) if dualpipe else ep_layer
 
     moe_layers = layers * m.moe_layers / m.layers
     exposed_mb = layers * (tp_exposed + cp_exposed) + moe_layers * ep_exposed + pp_exposed
@@ -217,6 +232,20 @@ def iteration_time(job: Job, grid: Grid) -> Breakdown:
         ep_exposed=micro_batches * moe_layers * ep_exposed)
 
 
+def _output_layer(m: Transformer, grid: Grid, peak: float, efficiency: float, wide: float,
+                  bandwidth: float) -> np.ndarray:
+    """Seconds per micro-batch of the last stage's work beside its blocks, forward and
+    backward (no recomputation): the logits GEMM and fp32 cross-entropy, once more per MTP
+    module, and each module's ``2h x h`` projection."""
+    tokens = tokens_per_gpu(m, grid)
+    logits = tokens * m.vocab / grid.tp
+    loss = gemm_seconds(2 * logits * m.hidden, 1, wide) \
+        + elementwise_seconds(LOGIT_BYTES * logits, bandwidth)
+    projection = gemm_seconds(2 * tokens * m.mtp_projection_weights / grid.tp, 1, peak,
+                              efficiency)
+    return 3 * ((1 + m.mtp_depth) * loss + m.mtp_depth * projection)
+
+
 def _bubble_steps(grid: Grid, dualpipe: bool, forward: np.ndarray, busy: np.ndarray) -> \
         np.ndarray:
     """The pipeline's idle time in steps of one micro-batch on a stage.
@@ -234,16 +263,26 @@ def _bubble_steps(grid: Grid, dualpipe: bool, forward: np.ndarray, busy: np.ndar
     return np.maximum(grid.pp / 2 - 1, 0) * (forward + backward / 2) / busy
 
 
-def _slowest_stage(m: Transformer, grid: Grid, layer: np.ndarray, head: np.ndarray) -> \
-        tuple[np.ndarray, np.ndarray]:
-    """(layers, output-layer seconds) of the stage that takes longest per micro-batch.
+def _slowest_stage(m: Transformer, grid: Grid, layer: np.ndarray, head: np.ndarray,
+                   dualpipe: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(blocks, output-layer seconds) per micro-batch of the rank that takes longest.
 
-    With uneven stages the last holds fewer layers but also runs the output
-    layer; it is the slowest when that outweighs the layers it gave up.
+    With uneven stages the last holds fewer blocks but also runs the output
+    layer; it is the slowest when that outweighs the blocks it gave up. Under
+    DualPipe rank ``i`` holds stages ``i`` and ``p-1-i`` and runs each
+    micro-batch on one of them (arXiv:2412.19437 Sec. 3.2.1), so a rank takes
+    half of its two stages: the first rank half of both ends, the others a
+    middle stage's.
     """
     split = stage_layers(m, grid.pp)
-    last = split.last * layer + head >= split.middle * layer
-    return np.where(last, split.last, split.middle), np.where(last, head, 0.0)
+    ends, middle = split.last, split.middle
+    if dualpipe:
+        paired = grid.pp > 1
+        ends = np.where(paired, (split.first + split.last) / 2, ends)
+        head = np.where(paired, head / 2, head)
+        middle = np.where(grid.pp > 2, middle, 0)
+    last = ends * layer + head >= middle * layer
+    return np.where(last, ends, middle), np.where(last, head, 0.0)
 
 
 def _exposed(comm: np.ndarray, compute: np.ndarray, contention: float) -> np.ndarray:

@@ -127,6 +127,9 @@ def add_training_flags(parser: argparse.ArgumentParser) -> None:
         if s.kind is bool:
             software.add_argument(flag, action=argparse.BooleanOptionalAction,
                                   help=f"{s.info.label} (default {'on' if s.default else 'off'})")
+        elif s.info.choices:
+            software.add_argument(flag, choices=s.info.choices,
+                                  help=f"{s.info.label} (default {s.default})")
         else:
             software.add_argument(flag, type=setting_value(s), metavar="X",
                                   help=f"{s.info.label}, {s.info.unit} {_range(s)} "

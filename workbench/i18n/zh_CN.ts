@@ -2425,6 +2425,18 @@ Import its GPUs as:</source>
         <translation>被隐藏通信的比例</translation>
     </message>
     <message>
+        <source>SMs reserved for communication</source>
+        <translation>通信预留的 SM</translation>
+    </message>
+    <message>
+        <source>SMs</source>
+        <translation>个 SM</translation>
+    </message>
+    <message>
+        <source>FP8 GEMM kernels</source>
+        <translation>FP8 矩阵乘法内核</translation>
+    </message>
+    <message>
         <source>Usable memory</source>
         <translation>可用显存</translation>
     </message>
