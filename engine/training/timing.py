@@ -134,7 +134,8 @@ class LayerCompute:
 
 
 def layer_compute(m: Transformer, grid: Grid, acts: LayerActivations, peak: float,
-                  efficiency: float, attention_peak: float, bandwidth: float) -> LayerCompute:
+                  efficiency: float, attention_peak: float, attention_efficiency: float,
+                  bandwidth: float) -> LayerCompute:
     """Forward time of an average layer: its GEMMs and its memory-bound kernels.
 
     Context parallelism runs the attention as ``cp`` ring steps over chunks
@@ -143,7 +144,8 @@ def layer_compute(m: Transformer, grid: Grid, acts: LayerActivations, peak: floa
     tokens = tokens_per_gpu(m, grid)
     chunk = np.where(grid.cp > 1, m.seq_len / (2 * grid.cp), m.seq_len)
     score_flops = tokens * attention_core_flops(m) / grid.tp / tile_fraction(chunk)
-    score_gemms = gemm_seconds(score_flops, CORE_GEMMS * grid.cp, attention_peak)
+    score_gemms = gemm_seconds(score_flops, CORE_GEMMS * grid.cp, attention_peak,
+                               attention_efficiency)
     experts_here = m.experts / grid.ep + m.shared_experts
     ffn_gemms = (m.dense_layers * FFN_GEMMS
                  + m.moe_layers * (experts_here * FFN_GEMMS + 1)) / m.layers
@@ -161,15 +163,18 @@ def iteration_time(job: Job, grid: Grid) -> Breakdown:
     peak = machine.peak_flops(workload.precision)
     # FP8 recipes run the attention core and the output layer in 16 bits (DeepSeek-V3,
     # arXiv:2412.19437 Sec. 3.3; Transformer Engine's FP8 covers the linear layers only).
-    wide = machine.peak_flops("bf16") if workload.precision == "fp8" else peak
+    wide_precision = "bf16" if workload.precision == "fp8" else workload.precision
+    wide = machine.peak_flops(wide_precision)
+    part = machine.accelerator.id
+    wide_efficiency = large_gemm_efficiency(wide_precision, part)
     bandwidth = machine.accelerator.memory_bw_Bps
     full = grid.recompute == FULL
     layer = layer_compute(m, grid, layer_activations(m, grid, options, workload.precision),
-                          peak, large_gemm_efficiency(workload.precision), wide,
-                          bandwidth)
+                          peak, large_gemm_efficiency(workload.precision, part), wide,
+                          wide_efficiency, bandwidth)
     # The output layer on the last stage: logits GEMM and fp32 cross-entropy, no recompute.
     logits = tokens_per_gpu(m, grid) * m.vocab / grid.tp
-    head = 3 * (gemm_seconds(2 * logits * m.hidden, 1, wide)
+    head = 3 * (gemm_seconds(2 * logits * m.hidden, 1, wide, wide_efficiency)
                 + elementwise_seconds(LOGIT_BYTES * logits, bandwidth))
     per_layer = layer.total(grid.recompute)
 

@@ -137,9 +137,10 @@ def _unmeasured_interval(pool: Sequence[Residual]) -> tuple[float, float]:
 
 
 def spread(pool: Sequence[Residual], regime: str, match: Callable[[Residual], bool],
-           what: str) -> Spread:
+           what: str, noun: str = "measurement") -> Spread:
     """The log-error interval for a case of ``regime`` among ``pool``: the narrowest
-    regime with ``MIN_RUNS`` measurements that also ``match``, else extrapolated."""
+    regime with ``MIN_RUNS`` measurements that also ``match``, else extrapolated (the
+    reason says no published ``noun`` of the regime exists)."""
     same = [r for r in pool if r.regime == regime]
     for subset, scope in (([r for r in same if match(r)], f"{regime}, {what}"),
                           (same, regime)):
@@ -154,14 +155,15 @@ def spread(pool: Sequence[Residual], regime: str, match: Callable[[Residual], bo
     measured = ", ".join(sorted({r.regime for r in pool}))
     near = f" (only {len(same)} of {regime})" if same else ""
     return Spread(low, high, len(pool), True,
-                  f"no published measurement of {regime}{near}: every {len(pool)} residuals "
+                  f"no published {noun} of {regime}{near}: every {len(pool)} residuals "
                   f"of {measured}, no bias assumed, widened by the scatter between their "
                   "groups' mean errors")
 
 
 def _training_spread(accelerator: AcceleratorSpec, precision: str,
                      pool: Sequence[Residual]) -> Spread:
-    return spread(pool, regime_of(accelerator), lambda r: r.precision == precision, precision)
+    return spread(pool, regime_of(accelerator), lambda r: r.precision == precision, precision,
+                  "training run")
 
 
 def training_bands(figures: dict[str, float], accelerator: AcceleratorSpec, precision: str,
