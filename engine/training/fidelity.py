@@ -9,10 +9,12 @@ per run, time with failures).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from engine.catalog import Catalog
 from engine.inventory import INVENTORY, Inventory
+from engine.training.efficiency import gemm_basis
 from engine.training.result import TrainingEstimate
 from engine.trust import Trust, for_keys, training_bands
 from engine.trust.bands import TRAINING_RATES, TRAINING_TIMES
@@ -39,7 +41,12 @@ def job_covers(training: TrainingEstimate, inventory: Inventory | None) -> str:
 
 
 def training_trust(training: TrainingEstimate, catalog: Catalog, done: Evaluation) -> Trust:
-    """Bands from the residuals of the accelerator's regime; the job's part of the design."""
+    """Bands from the residuals of the accelerator's regime, each reason also saying what
+    the part's GEMM efficiency rests on (kernel measurements or none); the job's part of
+    the design."""
     bands = training_bands({key: getattr(training, key) for key in FIGURES},
                            catalog.accelerator(training.accelerator), training.precision)
+    gemms = gemm_basis(training.precision, training.accelerator,
+                        training.fp8_kernels).describe()
+    bands = {key: replace(band, reason=f"{band.reason}; {gemms}") for key, band in bands.items()}
     return Trust(bands, for_keys(FIGURES, job_covers(training, done.result(INVENTORY))))

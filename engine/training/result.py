@@ -92,6 +92,7 @@ class TrainingEstimate(JsonResult):
     accelerator: str
     precision: str
     tokens: float
+    fp8_kernels: str = "deepgemm"   # the FP8 GEMM library assumed (training options)
 
     @property
     def does_not_fit(self) -> str:
@@ -128,4 +129,5 @@ def estimate_at(c: Candidates, i: int) -> TrainingEstimate:
             for name in MemoryBreakdown.__dataclass_fields__}),
         memory_capacity_gib=job.memory_capacity / GIB,
         gpus=gpus, gpus_available=job.machine.gpus, model=job.model.name,
-        accelerator=accelerator.id, precision=workload.precision, tokens=workload.tokens)
+        accelerator=accelerator.id, precision=workload.precision, tokens=workload.tokens,
+        fp8_kernels=workload.options.fp8_kernels)

@@ -146,8 +146,8 @@ class LayerCompute:
 
 
 def layer_compute(m: Transformer, grid: Grid, acts: LayerActivations, peak: float,
-                  efficiency: float, attention_peak: float, bandwidth: float,
-                  quantized: bool = False) -> LayerCompute:
+                  efficiency: float, attention_peak: float, attention_efficiency: float,
+                  bandwidth: float, quantized: bool = False) -> LayerCompute:
     """Forward time of an average layer: its GEMMs and its memory-bound kernels, with
     ``quantized`` (FP8 GEMMs) the casts of the GEMMs' inputs among them.
 
@@ -157,7 +157,8 @@ def layer_compute(m: Transformer, grid: Grid, acts: LayerActivations, peak: floa
     tokens = tokens_per_gpu(m, grid)
     chunk = np.where(grid.cp > 1, m.seq_len / (2 * grid.cp), m.seq_len)
     score_flops = tokens * attention_core_flops(m) / grid.tp / tile_fraction(chunk)
-    score_gemms = gemm_seconds(score_flops, CORE_GEMMS * grid.cp, attention_peak)
+    score_gemms = gemm_seconds(score_flops, CORE_GEMMS * grid.cp, attention_peak,
+                               attention_efficiency)
     experts_here = m.experts / grid.ep + m.shared_experts
     ffn_gemms = (m.dense_layers * FFN_GEMMS
                  + m.moe_layers * (experts_here * FFN_GEMMS + 1)) / m.layers
@@ -179,13 +180,17 @@ def iteration_time(job: Job, grid: Grid) -> Breakdown:
     peak = share * machine.peak_flops(workload.precision)
     # FP8 recipes run the attention core and the output layer in 16 bits (DeepSeek-V3,
     # arXiv:2412.19437 Sec. 3.3; Transformer Engine's FP8 covers the linear layers only).
-    wide = share * machine.peak_flops("bf16") if workload.precision == "fp8" else peak
-    efficiency = large_gemm_efficiency(workload.precision, options.fp8_kernels)
+    wide_precision = "bf16" if workload.precision == "fp8" else workload.precision
+    wide = share * machine.peak_flops(wide_precision)
+    part = machine.accelerator.id
+    efficiency = large_gemm_efficiency(workload.precision, part, options.fp8_kernels)
+    wide_efficiency = large_gemm_efficiency(wide_precision, part)
     bandwidth = machine.accelerator.memory_bw_Bps
     full = grid.recompute == FULL
     layer = layer_compute(m, grid, layer_activations(m, grid, options, workload.precision),
-                          peak, efficiency, wide, bandwidth, workload.precision == "fp8")
-    head = _output_layer(m, grid, peak, efficiency, wide, bandwidth)
+                          peak, efficiency, wide, wide_efficiency, bandwidth,
+                          workload.precision == "fp8")
+    head = _output_layer(m, grid, peak, efficiency, wide, wide_efficiency, bandwidth)
     per_layer = layer.total(grid.recompute)
 
     activation = ACTIVATION_BYTES * tokens_per_gpu(m, grid) * m.hidden
@@ -233,13 +238,13 @@ def iteration_time(job: Job, grid: Grid) -> Breakdown:
 
 
 def _output_layer(m: Transformer, grid: Grid, peak: float, efficiency: float, wide: float,
-                  bandwidth: float) -> np.ndarray:
+                  wide_efficiency: float, bandwidth: float) -> np.ndarray:
     """Seconds per micro-batch of the last stage's work beside its blocks, forward and
     backward (no recomputation): the logits GEMM and fp32 cross-entropy, once more per MTP
     module, and each module's ``2h x h`` projection."""
     tokens = tokens_per_gpu(m, grid)
     logits = tokens * m.vocab / grid.tp
-    loss = gemm_seconds(2 * logits * m.hidden, 1, wide) \
+    loss = gemm_seconds(2 * logits * m.hidden, 1, wide, wide_efficiency) \
         + elementwise_seconds(LOGIT_BYTES * logits, bandwidth)
     projection = gemm_seconds(2 * tokens * m.mtp_projection_weights / grid.tp, 1, peak,
                               efficiency)

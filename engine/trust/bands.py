@@ -58,10 +58,12 @@ CALIBRATED_RUN = Template("calibrated on 1 published run")
 MEASURED = Template("residuals of {runs} published measurements of {scope} (ids: {ids}); "
                     "scale and model size not split further")
 SCOPE = Template("{regime}, {what}")
-UNMEASURED = Template("no published measurement of {regime}{near}: every {runs} residuals of "
+UNMEASURED = Template("no published {noun} of {regime}{near}: every {runs} residuals of "
                       "{measured}, no bias assumed, widened by the scatter between their "
                       "groups' mean errors")
 FEW_MEASURED = Template(" (only {runs} of {regime})")
+MEASUREMENT = Template("measurement")
+TRAINING_RUN = Template("training run")
 WITH_PRICE = Template("{reason}; price: {price}")
 WITH_LATENCY = Template("{reason}; latency across servers: {basis}")
 PRICE_SET = Template("set by the user")
@@ -163,9 +165,10 @@ def _unmeasured_interval(pool: Sequence[Residual]) -> tuple[float, float]:
 
 
 def spread(pool: Sequence[Residual], regime: str, match: Callable[[Residual], bool],
-           what: str) -> Spread:
+           what: str, noun: str = MEASUREMENT()) -> Spread:
     """The log-error interval for a case of ``regime`` among ``pool``: the narrowest
-    regime with ``MIN_RUNS`` measurements that also ``match``, else extrapolated."""
+    regime with ``MIN_RUNS`` measurements that also ``match``, else extrapolated (the
+    reason says no published ``noun`` of the regime exists)."""
     same = [r for r in pool if r.regime == regime]
     for subset, scope in (([r for r in same if match(r)], SCOPE(regime=regime, what=what)),
                           (same, regime)):
@@ -178,12 +181,14 @@ def spread(pool: Sequence[Residual], regime: str, match: Callable[[Residual], bo
     measured = ", ".join(sorted({r.regime for r in pool}))
     near = FEW_MEASURED(runs=len(same), regime=regime) if same else ""
     return Spread(low, high, len(pool), True,
-                  UNMEASURED(regime=regime, near=near, runs=len(pool), measured=measured))
+                  UNMEASURED(noun=noun, regime=regime, near=near, runs=len(pool),
+                             measured=measured))
 
 
 def _training_spread(accelerator: AcceleratorSpec, precision: str,
                      pool: Sequence[Residual]) -> Spread:
-    return spread(pool, regime_of(accelerator), lambda r: r.precision == precision, precision)
+    return spread(pool, regime_of(accelerator), lambda r: r.precision == precision, precision,
+                  TRAINING_RUN())
 
 
 def training_bands(figures: dict[str, float], accelerator: AcceleratorSpec, precision: str,

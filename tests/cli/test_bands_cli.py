@@ -24,7 +24,7 @@ def test_estimate_prints_bands_and_their_label():
     args = ("estimate", "--model", "gpt3-175b", "--accelerator", "ascend-910b", "--gpus", "1024")
     text = run(*args).stdout
     assert RANGED_DAYS.search(text.splitlines()[1]), text
-    assert "band               extrapolated: no published measurement of Huawei" in text
+    assert "band               extrapolated: no published training run of Huawei" in text
     data = _json(*args)
     for key in ("iteration_time_s", "mfu", "model_tflops_per_gpu", "hardware_tflops_per_gpu",
                 "tokens_per_s", "time_to_train_days"):

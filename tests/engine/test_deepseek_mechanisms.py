@@ -125,7 +125,7 @@ def test_fp8_gemm_inputs_are_cast_through_hbm():
     grid = Grid(*(np.array([v]) for v in (1, 4, 4, 1, 4, 1, 1, 1, 1, False)))
     h800 = CATALOG.accelerator("h800")
     acts = layer_activations(m, grid, TrainingOptions(), "fp8")
-    args = (m, grid, acts, h800.peak_flops("fp8"), 0.5, h800.peak_flops("bf16"),
+    args = (m, grid, acts, h800.peak_flops("fp8"), 0.5, h800.peak_flops("bf16"), 0.6,
             h800.memory_bw_Bps)
     casts = layer_compute(*args, quantized=True).forward - layer_compute(*args).forward
     assert casts[0] == pytest.approx(3 * m.seq_len * m.mean_gemm_input_width

@@ -58,7 +58,7 @@ def test_a_measured_generation_is_calibrated_and_an_unmeasured_one_extrapolated(
     assert a100["mfu"].label == "calibrated on 13 published measurements"
     assert a800["mfu"] == a100["mfu"], "an A800 is an Ampere: the A100 runs are its regime"
     assert ascend["mfu"].label == "extrapolated"
-    assert "no published measurement of Huawei" in ascend["mfu"].reason
+    assert "no published training run of Huawei" in ascend["mfu"].reason
     for key, value in FIGURES.items():
         assert _relative_width(ascend[key], value) > 2 * _relative_width(a100[key], value)
 

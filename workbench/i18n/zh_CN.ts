@@ -2765,6 +2765,10 @@ Import its GPUs as:</source>
         <translation>默认故障率所依据的 {run} 训练中 {failures} 次中断的泊松误差（{source}）；成熟度较低的集群故障频率可高出数倍（{other}）</translation>
     </message>
     <message>
+        <source>measurement</source>
+        <translation>测量</translation>
+    </message>
+    <message>
         <source>no published power figure for {parts}</source>
         <translation>{parts} 没有公开的功耗数据</translation>
     </message>
@@ -2821,6 +2825,10 @@ Import its GPUs as:</source>
         <translation>训练</translation>
     </message>
     <message>
+        <source>training run</source>
+        <translation>训练运行</translation>
+    </message>
+    <message>
         <source>{accelerator} TDP assumed: {note}</source>
         <translation>{accelerator} 的 TDP 为假设值：{note}</translation>
     </message>
@@ -2835,6 +2843,10 @@ Import its GPUs as:</source>
     <message>
         <source>{precision} weights</source>
         <translation>{precision} 权重</translation>
+    </message>
+    <message>
+        <source>{reason}; latency across servers: {basis}</source>
+        <translation>{reason}；跨服务器延迟：{basis}</translation>
     </message>
     <message>
         <source>{reason}; price: {price}</source>
@@ -3209,8 +3221,8 @@ Import its GPUs as:</source>
         <translation>目录中没有 {accelerator}{when} 的价格：请设置 cost.accelerator_price_usd 或该节点的 price_usd</translation>
     </message>
     <message>
-        <source>no published measurement of {regime}{near}: every {runs} residuals of {measured}, no bias assumed, widened by the scatter between their groups&apos; mean errors</source>
-        <translation>没有 {regime}{near} 的公开测量：取 {measured} 的全部 {runs} 条残差，不假设偏差，并按各组平均误差之间的离散度加宽</translation>
+        <source>no published {noun} of {regime}{near}: every {runs} residuals of {measured}, no bias assumed, widened by the scatter between their groups&apos; mean errors</source>
+        <translation>没有 {regime}{near} 的公开{noun}：取 {measured} 的全部 {runs} 条残差，不假设偏差，并按各组平均误差之间的离散度加宽</translation>
     </message>
     <message>
         <source>no purchase</source>
