@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 import shiboken6
-from PySide6.QtCore import QObject, QRectF, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
+from engine.collector import collector_paused
 from engine.design import Design, Group, Link, Node
 from engine.structure import group_chain
 from widgets.canvas.group_item import TITLE_HEIGHT, GroupItem
@@ -143,12 +144,16 @@ class CanvasBinder(QObject):
                 self.item(kind, item_id).setSelected(True)
 
     def nodes_rect(self) -> QRectF:
-        """The scene area the design's visible items cover."""
-        rect = QRectF()
-        for item in self._ids:
-            if item.isVisible():
-                rect = rect.united(self._extent(item))
-        return rect
+        """The scene area the design's visible items cover (a link's bounds hold its line
+        and label; a box has no children)."""
+        rects = [self._extent(item) for item in self._groups.values() if item.isVisible()]
+        rects += [item.sceneBoundingRect() for items in (self._nodes, self._links)
+                  for item in items.values() if item.isVisible()]
+        corners = [r.getCoords() for r in rects if not r.isNull()]
+        if not corners:
+            return QRectF()
+        left, top, right, bottom = zip(*corners, strict=True)
+        return QRectF(QPointF(min(left), min(top)), QPointF(max(right), max(bottom)))
 
     def selection_rect(self, selection: Selection) -> QRectF:
         """The scene area the chosen boxes and groups cover, frames and labels included."""
@@ -166,7 +171,7 @@ class CanvasBinder(QObject):
     # -- document -> items --------------------------------------------------------------
 
     def _on_design_replaced(self, design: Design) -> None:
-        with self._scene.bulk_change():
+        with self._scene.bulk_change(), collector_paused():
             for item in list(self._ids):
                 self._scene.removeItem(item)
             self._nodes.clear()
@@ -437,6 +442,7 @@ class CanvasBinder(QObject):
         self._place_bundles(self._bundles)
 
     def _place_bundles(self, keys: Iterable[frozenset[tuple[str, str]]]) -> None:
+        rects: dict[tuple[str, str], QRectF] = {}
         for key in keys:
             bundle = self._bundles[key]
             for i, (link_id, source, target) in enumerate(bundle):
@@ -447,7 +453,10 @@ class CanvasBinder(QObject):
                     bend = -bend        # the same side whichever way the link was drawn
                 item = self._links[link_id]
                 item.setVisible(True)
-                item.set_geometry(self._rect_of(source), self._rect_of(target), bend)
+                for end in (source, target):
+                    if end not in rects:
+                        rects[end] = self._rect_of(end)
+                item.set_geometry(rects[source], rects[target], bend)
 
     def _owners(self) -> dict[str, tuple[str, str]]:
         """The visible item standing for each node: itself, or its outermost collapsed group."""
