@@ -82,6 +82,7 @@ class CanvasBinder(QObject):
         #: what an edit's item signals left to redo on its ``changed``: "layout" (all),
         #: "links" (placement), "texts" (every box's figures), "groups" (frame texts)
         self._stale: set[str] = set()
+        self._covered: QRectF | None = None     # nodes_rect, until items change
         self._precision = document.design.workload.precision
         doc = document
         doc.node_added.connect(self._on_node_added)
@@ -145,7 +146,13 @@ class CanvasBinder(QObject):
 
     def nodes_rect(self) -> QRectF:
         """The scene area the design's visible items cover (a link's bounds hold its line
-        and label; a box has no children)."""
+        and label; a box has no children), remembered from the last layout until items
+        change again (fitting the view after opening a design asks at once)."""
+        if self._covered is None:
+            self._covered = self._covered_rect()
+        return QRectF(self._covered)
+
+    def _covered_rect(self) -> QRectF:
         rects = [self._extent(item) for item in self._groups.values() if item.isVisible()]
         rects += [item.sceneBoundingRect() for items in (self._nodes, self._links)
                   for item in items.values() if item.isVisible()]
@@ -236,6 +243,7 @@ class CanvasBinder(QObject):
         """The edit is complete: redo what its item signals left stale, once. Only
         placement moves many items, so only it runs as one bulk change of the scene."""
         stale, self._stale = self._stale, set()
+        self._covered = None
         if "layout" in stale:
             with self._scene.bulk_change():
                 self._relayout()
@@ -303,7 +311,7 @@ class CanvasBinder(QObject):
         only touched when the loads changed."""
         if heat == self._heat:
             return
-        self._heat = heat
+        self._heat, self._covered = heat, None          # labels change width
         with self._scene.bulk_change():
             for link in self._doc.design.links:
                 self._show_link(link)
@@ -353,6 +361,7 @@ class CanvasBinder(QObject):
         self._place_groups()
         if any(group.collapsed for group in design.groups):
             self._place_links()     # again: links into collapsed groups end on their boxes
+        self._covered = None
         rect = self.nodes_rect()
         self._scene.setSceneRect(rect.adjusted(-SCENE_MARGIN, -SCENE_MARGIN,
                                                SCENE_MARGIN, SCENE_MARGIN))
@@ -375,6 +384,7 @@ class CanvasBinder(QObject):
 
         Only the links of bundles the box is an end of are placed again. While an edit's
         signals arrive (links or layout stale) they wait for the edit's full placement."""
+        self._covered = None
         if self._stale & {"layout", "links"}:
             return
         self._place_bundles(self._bundles_of.get(node_id, ()))
