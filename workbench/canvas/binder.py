@@ -154,8 +154,9 @@ class CanvasBinder(QObject):
 
     def _covered_rect(self) -> QRectF:
         rects = [self._extent(item) for item in self._groups.values() if item.isVisible()]
-        rects += [item.sceneBoundingRect() for items in (self._nodes, self._links)
-                  for item in items.values() if item.isVisible()]
+        rects += [item.sceneBoundingRect() for item in self._nodes.values() if item.isVisible()]
+        # links sit at the scene's origin: their own bounds are in scene coordinates
+        rects += [item.boundingRect() for item in self._links.values() if item.isVisible()]
         corners = [r.getCoords() for r in rects if not r.isNull()]
         if not corners:
             return QRectF()
@@ -243,7 +244,8 @@ class CanvasBinder(QObject):
         """The edit is complete: redo what its item signals left stale, once. Only
         placement moves many items, so only it runs as one bulk change of the scene."""
         stale, self._stale = self._stale, set()
-        self._covered = None
+        if stale:
+            self._covered = None
         if "layout" in stale:
             with self._scene.bulk_change():
                 self._relayout()
