@@ -89,7 +89,9 @@ def problems(design: Design, catalog: Catalog, locate: Locate | None = None) -> 
 def edit_problems(old: Design, new: Design, catalog: Catalog) -> list[Problem]:
     """What :func:`problems` says of ``new``, made by an edit from ``old``, which keeps every
     rule: an edit of boxes' own fields only (a move, a rename, an override) or of links only
-    is checked on the items it changed, through the same rules; any other on every rule."""
+    is checked on the items it changed, through the same rules; one that also changes boxes'
+    accelerator counts (read by no other item's rule) adds the design's totals; any other
+    is checked on every rule."""
     settings_kept = old.section_settings == new.section_settings and all(
         s.of(old) == s.of(new) for s in REGISTRY.settings_sections())
     if old.groups is not new.groups or new.scenarios or not settings_kept or \
@@ -97,13 +99,16 @@ def edit_problems(old: Design, new: Design, catalog: Catalog) -> list[Problem]:
         return problems(new, catalog)
     found = _Found((), None)
     if old.links is new.links:
-        changed = _own_changes(old.nodes, new.nodes)
-        if changed is None:
+        changes = _own_changes(old.nodes, new.nodes)
+        if changes is None:
             return problems(new, catalog)
+        changed, counted = changes
         groups = {g.id: g for g in new.groups}
         names = _Names(catalog)
         for index in changed:
             _node_rules(found, ("nodes", index), new.nodes[index], groups, names)
+        if counted and not found.problems:
+            _totals_rules(found, new, groups, {n.id: n for n in new.nodes})
         return found.problems
     if old.nodes is not new.nodes:
         return problems(new, catalog)
@@ -120,23 +125,25 @@ def edit_problems(old: Design, new: Design, catalog: Catalog) -> list[Problem]:
     return found.problems
 
 
-#: Node fields that other items' rules read (a link's ends and its torus's units) or that
-#: the design's totals count.
-_SHARED_NODE_FIELDS = ("id", "kind", "hardware", "replicas", "group", "accelerators")
+#: Node fields that other items' rules read (a link's ends and its torus's units).
+_SHARED_NODE_FIELDS = ("id", "kind", "hardware", "replicas", "group")
 
 
-def _own_changes(old: tuple[Node, ...], new: tuple[Node, ...]) -> list[int] | None:
-    """Indexes of the nodes changed in their own fields only; ``None`` if any other change."""
+def _own_changes(old: tuple[Node, ...],
+                 new: tuple[Node, ...]) -> tuple[list[int], bool] | None:
+    """Indexes of the nodes changed in their own fields only, and whether an accelerator
+    count (which the totals count) is among them; ``None`` if any other change."""
     if len(old) != len(new):
         return None
-    changed = []
+    changed, counted = [], False
     for index, (a, b) in enumerate(zip(old, new, strict=True)):
         if a is b:
             continue
         if any(getattr(a, f) != getattr(b, f) for f in _SHARED_NODE_FIELDS):
             return None
         changed.append(index)
-    return changed
+        counted |= a.accelerators != b.accelerators
+    return changed, counted
 
 
 def checked(design: Design, catalog: Catalog) -> Design:
@@ -264,6 +271,7 @@ class _Instances:
     def __init__(self, groups: dict[str, Group]) -> None:
         self._groups = groups
         self._of: dict[str | None, int] = {None: 1}
+        self._scopes: dict[tuple[str | None, str | None], str | None] = {}
 
     def of(self, group_id: str | None) -> int:
         if group_id not in self._of:
@@ -275,8 +283,10 @@ class _Instances:
         return self._of[group_id]
 
     def scope(self, a: str | None, b: str | None) -> str | None:
-        ancestors = set(self._chain(b))
-        return next((g for g in self._chain(a) if g in ancestors), None)
+        if (a, b) not in self._scopes:     # memoised: links join few pairs of groups
+            ancestors = set(self._chain(b))
+            self._scopes[a, b] = next((g for g in self._chain(a) if g in ancestors), None)
+        return self._scopes[a, b]
 
     def _chain(self, group_id: str | None) -> list[str]:
         chain = []

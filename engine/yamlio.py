@@ -19,6 +19,7 @@ import yaml
 
 from engine.errors import InputError, Problem
 from engine.reading import read_bounded
+from engine.yaml_events import UNUSUAL, plain_data
 
 MAX_FILE_BYTES = 8 * 2**20
 MAX_EXPANDED_NODES = 1_000_000
@@ -46,12 +47,18 @@ def render_path(path: Sequence[PathKey]) -> str:
 
 
 class Locator:
-    """Finds the line of a key path in a composed YAML node tree."""
+    """Finds the line of a key path in a composed YAML node tree.
 
-    def __init__(self, root: yaml.Node | None) -> None:
+    Built from the text instead, it composes the tree only when a line is first asked for
+    (a problem to report): reading a valid file never pays for it."""
+
+    def __init__(self, root: yaml.Node | None = None, text: str | None = None) -> None:
         self._root = root
+        self._text = text
 
     def line(self, path: Sequence[PathKey]) -> int | None:
+        if self._text is not None:
+            self._root, self._text = _compose_for_lines(self._text), None
         node = self._root
         if node is None:
             return None
@@ -61,6 +68,22 @@ class Locator:
                 break
             node = child
         return node.start_mark.line + 1
+
+
+class _LineComposer(_Loader):  # type: ignore[misc, valid-type]
+    """Composes nodes for their marks only: every scalar is left a string."""
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return ""
+
+
+def _compose_for_lines(text: str) -> yaml.Node | None:
+    """The node tree of a text :func:`plain_data` has read (so it composes)."""
+    loader = _LineComposer(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 def _child(node: yaml.Node, key: PathKey) -> yaml.Node | None:
@@ -85,7 +108,13 @@ class YamlDocument:
 def parse_yaml(
     text: str, file: str | None = None, error: type[InputError] = InputError
 ) -> YamlDocument:
-    """Parse one YAML document safely; raise ``error`` with a located problem."""
+    """Parse one YAML document safely; raise ``error`` with a located problem.
+
+    The plain files we write are built straight from the parser's events; the rest
+    (anchors, tags, errors...) are composed, checked and constructed in full."""
+    data = plain_data(text, MAX_DIGITS)
+    if data is not UNUSUAL:
+        return YamlDocument(data, Locator(text=text))
     loader = _Loader(text)
     try:
         root = loader.get_single_node()

@@ -19,6 +19,7 @@ from typing import Any
 
 from engine.catalog import Catalog, load_catalog
 from engine.catalog.loader import with_layout_section
+from engine.collector import collector_paused
 from engine.design import (
     Calibration,
     Design,
@@ -67,14 +68,16 @@ def calibrated(catalog: Catalog, calibrations: tuple[Calibration, ...]) -> Catal
 
 def load_design(path: str, catalog: Catalog | None = None) -> Design:
     """Read a layout file; raise :class:`LayoutError` naming every problem."""
-    doc = read_yaml_file(path, LayoutError)
-    return _build(doc.data, doc.locator, str(path), catalog)
+    with collector_paused():
+        doc = read_yaml_file(path, LayoutError)
+        return _build(doc.data, doc.locator, str(path), catalog)
 
 
 def loads_design(text: str, file: str | None = None, catalog: Catalog | None = None) -> Design:
     """Read a layout from text (``file`` only names it in messages)."""
-    doc = parse_yaml(text, file, LayoutError)
-    return _build(doc.data, doc.locator, file, catalog)
+    with collector_paused():
+        doc = parse_yaml(text, file, LayoutError)
+        return _build(doc.data, doc.locator, file, catalog)
 
 
 def _build(data: Any, locator: Locator, file: str | None, catalog: Catalog | None) -> Design:

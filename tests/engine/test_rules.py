@@ -194,6 +194,9 @@ EDITS = [
     node("dgx", position=(1e9, 0.0)),                       # a box's own fields only
     node("spare", name="Spare", overrides=(("tdp_w", 0.0),)),
     node("tpu", replicas=100),                              # a field torus links read
+    node("dgx", accelerators=4, name="Four"),               # a count the totals read
+    node("dgx", accelerators=0),
+    node("dgx", accelerators=500_000),                      # over the design's total
     link("l1", type="nvlink4"),                             # links only
     dataclasses.replace(GOOD, links=(*GOOD.links, Link("l1", "tpu", "leaf", "ib-ndr"))),
     dataclasses.replace(GOOD, links=GOOD.links[:1]),

@@ -1,9 +1,9 @@
 """A link on the canvas: a line between two boxes, or a loop on one box.
 
 Its thickness and colour are set from outside (bandwidth, link kind); its
-label (type and parallel count) is a small cached child item, hidden when
-the view is zoomed out too far to read it. Several links between the same
-two boxes are told apart by ``bend``, which curves them to either side.
+label (type and parallel count) is a pill in its middle, hidden when the view
+is zoomed out too far to read it. Several links between the same two boxes
+are told apart by ``bend``, which curves them to either side.
 """
 
 from __future__ import annotations
@@ -28,49 +28,6 @@ LABEL_LOD = 0.55
 LOOP_REACH = 70.0
 
 
-class LinkLabel(QGraphicsItem):
-    """The pill in the middle of a link: ``ib-ndr × 8``."""
-
-    def __init__(self, link: LinkItem) -> None:
-        super().__init__(link)
-        self._link = link
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self._text = ""
-        self._rect = QRectF()
-
-    def set_text(self, text: str) -> None:
-        if text == self._text:
-            return
-        self.prepareGeometryChange()
-        self._text = text
-        width, height = _label_size(text)
-        self._rect = QRectF(-width / 2 - 1, -height / 2 - 1, width + 2, height + 2)
-        self.update()
-
-    def text(self) -> str:
-        return self._text
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        if not self._text:
-            return
-        if QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) \
-                < LABEL_LOD:
-            return
-        link = self._link
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(link.color(), 1))
-        painter.setBrush(link.theme().surface)
-        pill = self._rect.adjusted(1, 1, -1, -1)
-        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-        painter.setPen(link.theme().text)
-        painter.setFont(fonts().label)
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, self._text)
-
-
 @functools.lru_cache(maxsize=4096)
 def _label_size(text: str) -> tuple[float, float]:
     """Width and height of a label's pill: many links share a label, so measured once."""
@@ -81,16 +38,18 @@ def _label_size(text: str) -> tuple[float, float]:
 class LinkItem(QGraphicsItem):
     """One link of the design between two boxes (the same box for mesh, ring, torus).
 
-    The item itself paints nothing: its line and selection halo are Qt's own
-    path items, drawn without a call into Python, so a canvas of a thousand
-    links repaints in a fraction of the time. It keeps the selection, the
-    tooltip and a click target wider than the line.
+    Its line and selection halo are Qt's own path items, drawn without a call into
+    Python, so a canvas of a thousand links repaints in a fraction of the time. The item
+    keeps the selection, the tooltip and a click target wider than the line, and paints
+    the label itself: the pill in the middle of the link (``ib-ndr × 8``), only while
+    labels are shown (the view is zoomed in far enough to read them, so few links are
+    in sight). Zoomed out, it has no contents and is never asked to paint.
 
-    A design of 20,000 links makes 20,000 of these, so each is cheap to make
-    and to keep: a plain graphics item (no QObject), no Python ``itemChange``
-    for Qt to call on every change (the owner shows the halo of selected
-    links with :meth:`set_halo_shown`), the halo made when first shown, pens
-    shared, and setters that change nothing do nothing.
+    A design of 20,000 links makes 20,000 of these, so each is cheap to make and to
+    keep: a plain graphics item (no QObject) with one child, no Python ``itemChange``
+    for Qt to call on every change (the owner shows the halo of selected links with
+    :meth:`set_halo_shown`), the halo made when first shown, pens shared, geometry
+    worked out in plain numbers, and setters that change nothing do nothing.
     """
 
     def __init__(self, theme: CanvasTheme) -> None:
@@ -99,14 +58,17 @@ class LinkItem(QGraphicsItem):
         self.setZValue(-200)          # under group frames: their titles stay readable
         self._theme = theme
         self._path = QPainterPath()
-        self._color = QColor("#64748b")
+        self._color = QColor(_DEFAULT_COLOR)
         self._width = 2.0
         self._bounds = QRectF()
-        self._geometry: tuple[QRectF, QRectF, float] | None = None   # as last laid out
+        self._geometry: tuple[tuple[float, ...], tuple[float, ...], float] | None = None
         self._halo: QGraphicsPathItem | None = None
         self._line = self._drawn_path(self._line_pen())
-        self._label = LinkLabel(self)
-        self._rebound()
+        self._label = ""
+        self._label_shown = True
+        self._painted = False           # whether the item has contents (a label to paint)
+        self._pill = QRectF()           # the label's pill, in scene coordinates
+        self._middle = (0.0, 0.0)       # where on the path the pill sits (its centre)
 
     def _drawn_path(self, pen: QPen) -> QGraphicsPathItem:
         item = QGraphicsPathItem(self._path, self)
@@ -120,7 +82,7 @@ class LinkItem(QGraphicsItem):
         self._theme = theme
         if self._halo is not None:
             self._halo.setPen(self._halo_pen())
-        self._label.update()
+        self.update()
 
     def set_style(self, color: QColor, width: float) -> None:
         if color == self._color and width == self._width:
@@ -132,13 +94,19 @@ class LinkItem(QGraphicsItem):
             self._halo.setPen(self._halo_pen())
         if widened:
             self._rebound()
-        self._label.update()
+        self.update()
 
     def set_label(self, text: str) -> None:
-        self._label.set_text(text)
+        if text == self._label:
+            return
+        self._label = text
+        self._place_pill()
+        self._show_contents()
 
     def set_label_shown(self, shown: bool) -> None:
-        self._label.setVisible(shown)
+        if shown != self._label_shown:
+            self._label_shown = shown
+            self._show_contents()
 
     def set_halo_shown(self, shown: bool) -> None:
         """The selection halo around the line (the owner shows it on selected links)."""
@@ -150,21 +118,19 @@ class LinkItem(QGraphicsItem):
 
     def set_geometry(self, source: QRectF, target: QRectF, bend: float = 0.0) -> None:
         """Run from box ``source`` to box ``target`` (scene rectangles)."""
-        if self._geometry == (source, target, bend):
+        geometry = (source.getRect(), target.getRect(), bend)
+        if geometry == self._geometry:
             return
-        self._geometry = (QRectF(source), QRectF(target), bend)
-        if source == target:
-            self._path = _loop(source, bend)
-            apex = self._path.pointAtPercent(0.5)       # the label sits beside the loop
-            middle = apex + QPointF(self._label.boundingRect().width() / 2 + 2, 0)
+        self._geometry = geometry
+        if geometry[0] == geometry[1]:
+            self._path, apex = _loop(geometry[0], bend)
+            self._middle = (apex[0] + _label_size(self._label)[0] / 2 + 3, apex[1])
         else:
-            self._path = _between(source, target, bend)
-            middle = self._path.pointAtPercent(0.5)
+            self._path, self._middle = _between(geometry[0], geometry[1], bend)
         self._line.setPath(self._path)
         if self._halo is not None:
             self._halo.setPath(self._path)
-        self._label.setPos(middle)
-        self._rebound()
+        self._place_pill()
 
     # -- reads ---------------------------------------------------------------
 
@@ -178,10 +144,10 @@ class LinkItem(QGraphicsItem):
         return self._width
 
     def label_text(self) -> str:
-        return self._label.text()
+        return self._label
 
     def label_shown(self) -> bool:
-        return self._label.isVisible()
+        return self._label_shown
 
     def path(self) -> QPainterPath:
         return self._path
@@ -197,11 +163,25 @@ class LinkItem(QGraphicsItem):
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
         stroker.setWidth(self._click_width())
-        return stroker.createStroke(self._path)
+        shape = stroker.createStroke(self._path)
+        if self._label and self._label_shown:
+            shape.addRect(self._pill)
+        return shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        """Never called (the item has no contents of its own)."""
+        """The label's pill (the line is the child's to draw)."""
+        if QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) \
+                < LABEL_LOD:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self._color, 1))
+        painter.setBrush(self._theme.surface)
+        pill = self._pill.adjusted(1, 1, -1, -1)
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        painter.setPen(self._theme.text)
+        painter.setFont(fonts().label)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, self._label)
 
     def _line_pen(self) -> QPen:
         return _pen(self._color.rgba(), self._width)
@@ -215,18 +195,40 @@ class LinkItem(QGraphicsItem):
         """How wide a band around the line takes clicks: thin links stay easy to hit."""
         return max(self._width + 8, 12)
 
+    def _show_contents(self) -> None:
+        """Qt asks the item to paint only while it has a label to show."""
+        painted = bool(self._label) and self._label_shown
+        if painted != self._painted:
+            self._painted = painted
+            self.setFlag(_NO_CONTENTS, not painted)
+        self.update()
+
+    def _place_pill(self) -> None:
+        if self._label:
+            width, height = _label_size(self._label)
+            x, y = self._middle
+            self._pill = QRectF(x - width / 2 - 1, y - height / 2 - 1, width + 2, height + 2)
+        else:
+            self._pill = QRectF()
+        self._rebound()
+
     def _rebound(self) -> None:
-        """The click target's bounds, computed once per change (and told to the scene's
-        index only when they moved)."""
+        """The click target's and the pill's bounds, computed once per change (and told to
+        the scene's index only when they moved)."""
+        if self._geometry is None:
+            return
         pad = self._click_width() / 2
         bounds = self._path.boundingRect().adjusted(-pad, -pad, pad, pad)
+        if self._label:
+            bounds = bounds.united(self._pill)
         if bounds != self._bounds:
             self.prepareGeometryChange()
             self._bounds = bounds
 
 
-_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-          | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+_NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | _NO_CONTENTS
+_DEFAULT_COLOR = "#64748b"
 _NO_BUTTON = Qt.MouseButton.NoButton
 
 
@@ -236,38 +238,48 @@ def _pen(rgba: int, width: float) -> QPen:
     return QPen(QColor.fromRgba(rgba), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
 
 
-def _exit_point(rect: QRectF, towards: QPointF) -> QPointF:
+Rect = tuple[float, float, float, float]     # x, y, width, height
+
+
+def _exit_point(rect: Rect, towards: tuple[float, float]) -> tuple[float, float]:
     """Where the ray from the centre of ``rect`` to ``towards`` leaves the rectangle."""
-    centre = rect.center()
-    dx, dy = towards.x() - centre.x(), towards.y() - centre.y()
+    x, y, width, height = rect
+    cx, cy = x + width / 2, y + height / 2
+    dx, dy = towards[0] - cx, towards[1] - cy
     if dx == 0 and dy == 0:
-        return centre
-    scale = min(rect.width() / 2 / abs(dx) if dx else math.inf,
-                rect.height() / 2 / abs(dy) if dy else math.inf)
-    return QPointF(centre.x() + dx * min(scale, 1.0), centre.y() + dy * min(scale, 1.0))
+        return cx, cy
+    scale = min(width / 2 / abs(dx) if dx else math.inf,
+                height / 2 / abs(dy) if dy else math.inf, 1.0)
+    return cx + dx * scale, cy + dy * scale
 
 
-def _between(source: QRectF, target: QRectF, bend: float) -> QPainterPath:
-    a, b = source.center(), target.center()
-    mid = (a + b) / 2
-    length = math.hypot(b.x() - a.x(), b.y() - a.y()) or 1.0
-    normal = QPointF(-(b.y() - a.y()) / length, (b.x() - a.x()) / length)
-    control = mid + normal * bend * 2   # a quadratic's middle is half-way to its control point
-    path = QPainterPath(_exit_point(source, control if bend else b))
-    end = _exit_point(target, control if bend else a)
+def _between(source: Rect, target: Rect, bend: float) -> tuple[QPainterPath,
+                                                              tuple[float, float]]:
+    """The path from box to box, and its middle."""
+    ax, ay = source[0] + source[2] / 2, source[1] + source[3] / 2
+    bx, by = target[0] + target[2] / 2, target[1] + target[3] / 2
+    length = math.hypot(bx - ax, by - ay) or 1.0
+    # a quadratic's middle is half-way to its control point
+    control = ((ax + bx) / 2 - (by - ay) / length * bend * 2,
+               (ay + by) / 2 + (bx - ax) / length * bend * 2)
+    start = _exit_point(source, control if bend else (bx, by))
+    end = _exit_point(target, control if bend else (ax, ay))
+    path = QPainterPath(QPointF(*start))
     if bend:
-        path.quadTo(control, end)
+        path.quadTo(*control, *end)
+        middle = ((start[0] + end[0]) / 4 + control[0] / 2,
+                  (start[1] + end[1]) / 4 + control[1] / 2)
     else:
-        path.lineTo(end)
-    return path
+        path.lineTo(*end)
+        middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+    return path, middle
 
 
-def _loop(rect: QRectF, bend: float) -> QPainterPath:
-    """A loop on the right side of a box: a link from a node to its own units."""
+def _loop(rect: Rect, bend: float) -> tuple[QPainterPath, tuple[float, float]]:
+    """A loop on the right side of a box (a link from a node to its own units), and its
+    apex."""
     reach = LOOP_REACH + abs(bend)
-    y = rect.center().y()
-    start, end = QPointF(rect.right(), y - 14), QPointF(rect.right(), y + 14)
-    path = QPainterPath(start)
-    path.cubicTo(QPointF(rect.right() + reach, y - reach * 0.7),
-                 QPointF(rect.right() + reach, y + reach * 0.7), end)
-    return path
+    right, y = rect[0] + rect[2], rect[1] + rect[3] / 2
+    path = QPainterPath(QPointF(right, y - 14))
+    path.cubicTo(right + reach, y - reach * 0.7, right + reach, y + reach * 0.7, right, y + 14)
+    return path, (right + reach * 0.75, y)

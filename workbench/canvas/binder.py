@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 import shiboken6
-from PySide6.QtCore import QObject, QRectF, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
+from engine.collector import collector_paused
 from engine.design import Design, Group, Link, Node
 from engine.structure import group_chain
 from widgets.canvas.group_item import TITLE_HEIGHT, GroupItem
@@ -81,6 +82,7 @@ class CanvasBinder(QObject):
         #: what an edit's item signals left to redo on its ``changed``: "layout" (all),
         #: "links" (placement), "texts" (every box's figures), "groups" (frame texts)
         self._stale: set[str] = set()
+        self._covered: QRectF | None = None     # nodes_rect, until items change
         self._precision = document.design.workload.precision
         doc = document
         doc.node_added.connect(self._on_node_added)
@@ -143,12 +145,23 @@ class CanvasBinder(QObject):
                 self.item(kind, item_id).setSelected(True)
 
     def nodes_rect(self) -> QRectF:
-        """The scene area the design's visible items cover."""
-        rect = QRectF()
-        for item in self._ids:
-            if item.isVisible():
-                rect = rect.united(self._extent(item))
-        return rect
+        """The scene area the design's visible items cover (a link's bounds hold its line
+        and label; a box has no children), remembered from the last layout until items
+        change again (fitting the view after opening a design asks at once)."""
+        if self._covered is None:
+            self._covered = self._covered_rect()
+        return QRectF(self._covered)
+
+    def _covered_rect(self) -> QRectF:
+        rects = [self._extent(item) for item in self._groups.values() if item.isVisible()]
+        rects += [item.sceneBoundingRect() for item in self._nodes.values() if item.isVisible()]
+        # links sit at the scene's origin: their own bounds are in scene coordinates
+        rects += [item.boundingRect() for item in self._links.values() if item.isVisible()]
+        corners = [r.getCoords() for r in rects if not r.isNull()]
+        if not corners:
+            return QRectF()
+        left, top, right, bottom = zip(*corners, strict=True)
+        return QRectF(QPointF(min(left), min(top)), QPointF(max(right), max(bottom)))
 
     def selection_rect(self, selection: Selection) -> QRectF:
         """The scene area the chosen boxes and groups cover, frames and labels included."""
@@ -166,7 +179,7 @@ class CanvasBinder(QObject):
     # -- document -> items --------------------------------------------------------------
 
     def _on_design_replaced(self, design: Design) -> None:
-        with self._scene.bulk_change():
+        with self._scene.bulk_change(), collector_paused():
             for item in list(self._ids):
                 self._scene.removeItem(item)
             self._nodes.clear()
@@ -231,6 +244,8 @@ class CanvasBinder(QObject):
         """The edit is complete: redo what its item signals left stale, once. Only
         placement moves many items, so only it runs as one bulk change of the scene."""
         stale, self._stale = self._stale, set()
+        if stale:
+            self._covered = None
         if "layout" in stale:
             with self._scene.bulk_change():
                 self._relayout()
@@ -298,7 +313,7 @@ class CanvasBinder(QObject):
         only touched when the loads changed."""
         if heat == self._heat:
             return
-        self._heat = heat
+        self._heat, self._covered = heat, None          # labels change width
         with self._scene.bulk_change():
             for link in self._doc.design.links:
                 self._show_link(link)
@@ -348,6 +363,7 @@ class CanvasBinder(QObject):
         self._place_groups()
         if any(group.collapsed for group in design.groups):
             self._place_links()     # again: links into collapsed groups end on their boxes
+        self._covered = None
         rect = self.nodes_rect()
         self._scene.setSceneRect(rect.adjusted(-SCENE_MARGIN, -SCENE_MARGIN,
                                                SCENE_MARGIN, SCENE_MARGIN))
@@ -370,6 +386,7 @@ class CanvasBinder(QObject):
 
         Only the links of bundles the box is an end of are placed again. While an edit's
         signals arrive (links or layout stale) they wait for the edit's full placement."""
+        self._covered = None
         if self._stale & {"layout", "links"}:
             return
         self._place_bundles(self._bundles_of.get(node_id, ()))
@@ -437,6 +454,7 @@ class CanvasBinder(QObject):
         self._place_bundles(self._bundles)
 
     def _place_bundles(self, keys: Iterable[frozenset[tuple[str, str]]]) -> None:
+        rects: dict[tuple[str, str], QRectF] = {}
         for key in keys:
             bundle = self._bundles[key]
             for i, (link_id, source, target) in enumerate(bundle):
@@ -447,7 +465,10 @@ class CanvasBinder(QObject):
                     bend = -bend        # the same side whichever way the link was drawn
                 item = self._links[link_id]
                 item.setVisible(True)
-                item.set_geometry(self._rect_of(source), self._rect_of(target), bend)
+                for end in (source, target):
+                    if end not in rects:
+                        rects[end] = self._rect_of(end)
+                item.set_geometry(rects[source], rects[target], bend)
 
     def _owners(self) -> dict[str, tuple[str, str]]:
         """The visible item standing for each node: itself, or its outermost collapsed group."""
