@@ -90,8 +90,8 @@ def edit_problems(old: Design, new: Design, catalog: Catalog) -> list[Problem]:
     """What :func:`problems` says of ``new``, made by an edit from ``old``, which keeps every
     rule: an edit of boxes' own fields only (a move, a rename, an override) or of links only
     is checked on the items it changed, through the same rules; one that also changes boxes'
-    accelerator counts (read by no other item's rule) adds the design's totals; any other
-    is checked on every rule."""
+    accelerator counts (read by no other item's rule) adds the design's accelerator total
+    (the other totals count only fields it kept); any other is checked on every rule."""
     settings_kept = old.section_settings == new.section_settings and all(
         s.of(old) == s.of(new) for s in REGISTRY.settings_sections())
     if old.groups is not new.groups or new.scenarios or not settings_kept or \
@@ -107,8 +107,8 @@ def edit_problems(old: Design, new: Design, catalog: Catalog) -> list[Problem]:
         names = _Names(catalog)
         for index in changed:
             _node_rules(found, ("nodes", index), new.nodes[index], groups, names)
-        if counted and not found.problems:
-            _totals_rules(found, new, groups, {n.id: n for n in new.nodes})
+        if counted and not found.problems:      # the other totals count kept fields
+            _accelerators_rule(found, new, _Instances(groups))
         return found.problems
     if old.nodes is not new.nodes:
         return problems(new, catalog)
@@ -239,29 +239,35 @@ def _totals_rules(found: _Found, design: Design, groups: dict[str, Group],
     numbers and held to :mod:`engine.limits`; each total over its limit is refused on the
     item that adds the most to it. Only run on items that keep every other rule."""
     instances = _Instances(groups)
-    accelerators: list[tuple[int, KeyPath]] = []
-    units: list[tuple[int, KeyPath]] = []
+    _accelerators_rule(found, design, instances)
+    units = [(node.replicas * instances.of(node.group), ("nodes", index))
+             for index, node in enumerate(design.nodes)]
+    _limit_rule(found, units, "units (servers, switches and lone accelerators)", MAX_UNITS)
     cables: list[tuple[int, KeyPath]] = []
-    for index, node in enumerate(design.nodes):
-        n = node.replicas * instances.of(node.group)
-        units.append((n, ("nodes", index)))
-        if node.kind != "switch":
-            accelerators.append((n * node.accelerators, ("nodes", index)))
     for index, link in enumerate(design.links):
         source = nodes[link.source]
         where = instances.scope(source.group, nodes[link.target].group)
         n = source.replicas * instances.of(source.group) // instances.of(where)
         cables.append((cables_per_scope(link, n) * instances.of(where), ("links", index)))
-    for counted, what, limit in ((accelerators, "accelerators", MAX_ACCELERATORS),
-                                 (units, "units (servers, switches and lone accelerators)",
-                                  MAX_UNITS),
-                                 (cables, "physical links", MAX_LINKS)):
-        total = sum(n for n, _ in counted)
-        if total > limit:
-            most, path = max(counted)
-            share = "" if most == total else f"{_count(most)} of the design's "
-            found.add(path, VALUE, f"stands for {share}{_count(total)} {what}, over the "
-                      f"{limit:,} a design may hold")
+    _limit_rule(found, cables, "physical links", MAX_LINKS)
+
+
+def _accelerators_rule(found: _Found, design: Design, instances: _Instances) -> None:
+    """The design's accelerators held to their limit (one of :func:`_totals_rules`)."""
+    counted = [(node.replicas * instances.of(node.group) * node.accelerators, ("nodes", index))
+               for index, node in enumerate(design.nodes) if node.kind != "switch"]
+    _limit_rule(found, counted, "accelerators", MAX_ACCELERATORS)
+
+
+def _limit_rule(found: _Found, counted: list[tuple[int, KeyPath]], what: str,
+                limit: int) -> None:
+    """The sum of ``counted`` over ``limit`` is refused on the item that adds the most."""
+    total = sum(n for n, _ in counted)
+    if total > limit:
+        most, path = max(counted)
+        share = "" if most == total else f"{_count(most)} of the design's "
+        found.add(path, VALUE, f"stands for {share}{_count(total)} {what}, over the "
+                  f"{limit:,} a design may hold")
 
 
 class _Instances:

@@ -3,6 +3,7 @@ panel layout, and the live estimates."""
 
 from __future__ import annotations
 
+import gc
 import os
 
 import pytest
@@ -115,6 +116,14 @@ def test_dropping_a_layout_file_on_the_window_opens_it(window):
     assert drop(window.editor.view, mime, QPointF(0, 0))
     assert window.document.path == example
     assert window.windowTitle() == "default.yaml[*] - Cluster Workbench"
+
+
+def test_an_open_design_stays_out_of_full_collections_until_its_window_closes(window, qtbot):
+    gc.unfreeze()
+    assert window.open_path(BIG)
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0)
+    assert window.close()
+    assert gc.get_freeze_count() == 0
 
 
 def test_recent_files_list_the_newest_first(window, tmp_path):

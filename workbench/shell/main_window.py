@@ -65,6 +65,7 @@ from workbench.report.build import write_report
 from workbench.scenarios.binder import ScenarioBinder
 from workbench.scenarios.overlay import ScenarioOverlay
 from workbench.shell.actions import build_actions, paint_icons
+from workbench.shell.heap import freeze_open_design, thaw
 from workbench.shell.menus import build_menus, build_toolbar, canvas_menu
 from workbench.shell.scenario_actions import build_scenario_actions
 from workbench.sweep.window import SweepWindow
@@ -231,6 +232,7 @@ class MainWindow(QMainWindow):
         doc.modified_changed.connect(self._update_title)
         doc.settings_changed.connect(self._update_title)
         doc.design_replaced.connect(lambda _: QTimer.singleShot(0, editor.fit))
+        doc.design_replaced.connect(lambda _: QTimer.singleShot(0, freeze_open_design))
         editor.message_posted.connect(self._show_message)
         editor.view.zoom_changed.connect(self._on_zoom_changed)
         editor.view.files_dropped.connect(self._open_dropped)
@@ -416,7 +418,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Remember the panel layout; leave no recovery files; stop a sweep and the
         analysis pipeline, so no worker thread runs Python while it shuts down (on close
-        and on quit)."""
+        and on quit); give its design's frozen objects back to the collector."""
         self.settings.save_window_state(self.saveGeometry(),
                                         self.saveState(panel_layout.LAYOUT_VERSION))
         if self.sweep is not None:
@@ -428,6 +430,7 @@ class MainWindow(QMainWindow):
         if self.recovery is not None:
             self.recovery.close()
             self.recovery = None
+        thaw()
 
     def is_idle(self) -> bool:
         """Every analysis shows the current design's answer (none scheduled or running)."""
